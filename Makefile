@@ -1,0 +1,76 @@
+# Two commands for everyone: `make run` and `make test` (see README.md).
+# Everything else here is what those two are made of.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+SPACY_MODEL := var/spacy_nl/meta.json
+PIP_VERSION := 24.0
+
+.PHONY: install run test train validate shell test-stories pytest bench lock clean
+
+install: $(INSTALLED) $(SPACY_MODEL)
+
+# Python 3.10: a pyenv shim selected by .python-version, or a system python3.10.
+$(PY):
+	@py=""; for c in python3.10 "$$HOME/.pyenv/versions/$$(cat .python-version 2>/dev/null)/bin/python3.10"; do \
+	  if "$$c" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then py="$$c"; break; fi; \
+	done; \
+	if [ -z "$$py" ]; then \
+	  echo "Python 3.10 is required but was not found: install it (for example 'pyenv install 3.10.13', or your system's python3.10 and python3.10-venv packages) and run make again." >&2; \
+	  exit 1; \
+	fi; \
+	"$$py" -m venv $(VENV)
+
+$(INSTALLED): requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(PY) -m pip check
+	touch $@
+
+# spaCy's blank Dutch pipeline with the lookup lemmatizer, for the pipeline
+# comparison (bot/compare_pipelines.py); nothing is downloaded.
+$(SPACY_MODEL): $(INSTALLED) bot/build_spacy.py
+	$(PY) -m bot.build_spacy
+
+run: install
+	$(PY) -m bot run
+
+shell: install
+	$(PY) -m bot shell
+
+validate: install
+	$(PY) -m bot validate
+
+train: install
+	$(PY) -m bot train
+
+test-stories: install
+	$(PY) -m bot test-stories
+
+pytest: install
+	$(PY) -m pytest
+
+test: install
+	$(PY) -m bot validate
+	$(PY) -m bot train
+	$(PY) -m bot test-stories
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m bot bench
+
+# Re-resolve requirements/base.in within requirements/constraints.txt and pin
+# every package; run after changing either file.
+lock:
+	rm -rf .lockvenv && python3.10 -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet pip==$(PIP_VERSION)
+	.lockvenv/bin/pip install --quiet -r requirements/base.in -c requirements/constraints.txt
+	{ echo "# Every package of the environment, pinned. Regenerate with 'make lock'."; \
+	  echo "# Installed with --no-deps so nothing outside this list can come in."; \
+	  .lockvenv/bin/pip freeze --all | grep -v '^pip=='; } > requirements.lock
+	rm -rf .lockvenv
+
+clean:
+	rm -rf $(VENV) models var results .pytest_cache

@@ -1,0 +1,1 @@
+"""Runtime glue: settings, model building, servers and the command line."""

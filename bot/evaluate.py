@@ -1,0 +1,130 @@
+"""Held-out NLU evaluation: macro-F1 per intent, and the fallback threshold.
+
+`tests/nlu_heldout.yml` is never trained on (training reads only data/nlu).
+Used by the held-out test, by `make bench` and by
+`python -m bot.evaluate [--tune]` during development.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Sequence, Tuple
+
+import yaml
+
+from bot import settings
+
+HELDOUT_FILE = settings.ROOT / "tests" / "nlu_heldout.yml"
+FALLBACK_INTENT = "nlu_fallback"
+ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+@dataclass(frozen=True)
+class Voorspelling:
+    tekst: str
+    verwacht: str
+    intent: str          # after the FallbackClassifier (may be nlu_fallback)
+    beste_intent: str    # the best real intent, ignoring the fallback
+    zekerheid: float     # the confidence of beste_intent
+
+
+def plain_text(example: str) -> str:
+    """`[Den Bosch]{"entity": ...}` -> `Den Bosch`."""
+    return ANNOTATION.sub(r"\1", example).strip()
+
+
+def load_examples(path: Path = HELDOUT_FILE) -> List[Tuple[str, str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    examples = []
+    for block in data.get("nlu", []):
+        if "intent" not in block:
+            continue
+        for line in block["examples"].splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                examples.append((plain_text(line[2:]), block["intent"]))
+    return examples
+
+
+def f1_per_intent(gold: Sequence[str], predicted: Sequence[str]) -> Dict[str, float]:
+    """F1 for every gold intent; a fallback counts as a wrong prediction."""
+    pairs = list(zip(gold, predicted))
+    scores = {}
+    for intent in sorted(set(gold)):
+        tp = sum(1 for g, p in pairs if g == intent and p == intent)
+        fp = sum(1 for g, p in pairs if g != intent and p == intent)
+        fn = sum(1 for g, p in pairs if g == intent and p != intent)
+        scores[intent] = 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+    return scores
+
+
+def macro_f1(scores: Dict[str, float]) -> float:
+    return sum(scores.values()) / len(scores) if scores else 0.0
+
+
+async def predict(agent, examples: Iterable[Tuple[str, str]]) -> List[Voorspelling]:
+    result = []
+    for text, expected in examples:
+        parsed = await agent.parse_message(text)
+        ranking = [r for r in parsed.get("intent_ranking", []) if r["name"] != FALLBACK_INTENT]
+        best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 0.0}
+        result.append(Voorspelling(text, expected, parsed["intent"]["name"], best["name"], best["confidence"]))
+    return result
+
+
+def report(predictions: Sequence[Voorspelling]) -> Tuple[float, Dict[str, float]]:
+    scores = f1_per_intent([p.verwacht for p in predictions], [p.intent for p in predictions])
+    return macro_f1(scores), scores
+
+
+def threshold_table(predictions: Sequence[Voorspelling],
+                    thresholds: Sequence[float]) -> List[Tuple[float, float, int, int]]:
+    """For each threshold: macro-F1, wrong answers let through, right answers
+    turned into a fallback. A wrong answer is worse for a worker than being
+    asked to rephrase, so the tuning looks at all three."""
+    rows = []
+    for threshold in thresholds:
+        predicted = [p.beste_intent if p.zekerheid >= threshold else FALLBACK_INTENT for p in predictions]
+        gold = [p.verwacht for p in predictions]
+        wrong = sum(1 for g, q in zip(gold, predicted) if q not in (g, FALLBACK_INTENT))
+        lost = sum(1 for p, q in zip(predictions, predicted) if q == FALLBACK_INTENT and p.beste_intent == p.verwacht)
+        rows.append((threshold, macro_f1(f1_per_intent(gold, predicted)), wrong, lost))
+    return rows
+
+
+def load_agent(model_path: Path):
+    from rasa.core.agent import Agent
+    return Agent.load(str(model_path))
+
+
+def main() -> int:
+    from bot import model
+
+    parser = argparse.ArgumentParser(description="Held-out NLU scores of the current model")
+    parser.add_argument("--tune", action="store_true", help="print the fallback threshold table")
+    args = parser.parse_args()
+    settings.load()
+    agent = load_agent(model.ensure_model())
+    predictions = asyncio.run(predict(agent, load_examples()))
+    macro, scores = report(predictions)
+    print(f"macro-F1 {macro:.3f} over {len(predictions)} held-out examples")
+    for intent, score in sorted(scores.items(), key=lambda kv: kv[1]):
+        print(f"  {score:.3f}  {intent}")
+    for p in predictions:
+        if p.intent != p.verwacht:
+            print(f"  fout: {p.verwacht} -> {p.intent} ({p.beste_intent} {p.zekerheid:.2f}): {p.tekst}")
+    if args.tune:
+        print("threshold  macro-F1  wrong  lost-to-fallback")
+        for threshold, f1, wrong, lost in threshold_table(predictions, [x / 20 for x in range(0, 19)]):
+            print(f"  {threshold:.2f}     {f1:.3f}    {wrong:3d}    {lost:3d}")
+    counts = Counter(p.verwacht for p in predictions)
+    print(f"{len(counts)} intents, {min(counts.values())}-{max(counts.values())} examples each")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

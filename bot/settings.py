@@ -1,0 +1,48 @@
+"""Settings from the environment and `.env`, with the embedded defaults.
+
+Every Rasa command of this project runs through `python -m bot`, which calls
+`load()` first: `endpoints.yml` refers to these names as `${NAME}`, so the
+defaults below are what makes the embedded set-up (SQLite, in-process lock
+store) work without a `.env` file.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Dict
+
+from dotenv import load_dotenv
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = ROOT / "var"
+MODELS_DIR = ROOT / "models"
+SPACY_MODEL_DIR = VAR_DIR / "spacy_nl"
+
+
+def _defaults() -> Dict[str, str]:
+    return {
+        "RASA_HOST": "localhost",
+        "RASA_PORT": "5005",
+        "ACTION_PORT": "5055",
+        "ACTION_ENDPOINT_URL": "http://localhost:5055/webhook",
+        "TRACKER_STORE_URL": f"sqlite:///{VAR_DIR / 'tracker.db'}",
+        "LOCK_STORE_TYPE": "in_memory",
+        "REDIS_HOST": "localhost",
+        "REDIS_PORT": "6379",
+        "LOG_LEVEL": "INFO",
+    }
+
+
+def load(env_file: Path | None = None) -> Dict[str, str]:
+    """Read `.env` (never overriding real environment variables), fill in the
+    defaults, export the result to `os.environ` and return it."""
+    load_dotenv(env_file or ROOT / ".env", override=False)
+    for name, value in _defaults().items():
+        os.environ.setdefault(name, value)
+    VAR_DIR.mkdir(exist_ok=True)
+    return {name: os.environ[name] for name in _defaults()}
+
+
+def get(name: str) -> str:
+    """One setting; `load()` must have run."""
+    return os.environ[name]

@@ -1,0 +1,99 @@
+"""Whole conversations with the trained model and the real action server:
+what a worker types, and what the assistant answers."""
+import time
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+RUNGS = ["1. Geïsoleerd", "2. Sociale contacten buitenshuis", "3. Deelname aan georganiseerde activiteiten",
+         "4. Onbetaald werk", "5. Betaald werk met ondersteuning", "6. Betaald werk"]
+
+
+def test_greeting_says_it_is_a_digital_assistant_in_dutch(gesprek):
+    antwoord = gesprek.teksten("hallo")[0]
+    assert "digitale assistent, geen mens" in antwoord
+    assert "eenzaamheid en sociaal isolement" in antwoord
+
+
+def test_question_about_113_gives_the_exact_numbers_with_source(gesprek):
+    antwoord = " ".join(gesprek.teksten("wat is het nummer van 113 zelfmoordpreventie?"))
+    assert "113 of 0800-0113" in antwoord
+    assert "(bron: 113.nl, 2025)" in antwoord
+
+
+def test_participation_ladder_gives_all_six_rungs_with_source(gesprek):
+    antwoord = " ".join(gesprek.teksten("wat is de participatieladder?"))
+    for rung in RUNGS:
+        assert rung in antwoord
+    assert "(bron: participatieladder van VNG en Divosa" in antwoord
+
+
+def test_types_of_isolation_are_four_with_source(gesprek):
+    berichten = gesprek.zeg("welke typen sociaal isolement zijn er?")
+    tekst = berichten[0]["text"].lower()
+    knoppen = " ".join(b["title"].lower() for b in berichten[0].get("buttons", []))
+    for naam in ("dreigend", "situationeel", "structureel", "ggz"):
+        assert naam in tekst + knoppen
+    gesprek.zeg("vertel meer")
+    assert gesprek.tracker().get_slot("kennis_onderwerp") == "typologie"
+
+
+def test_figures_name_source_and_year(gesprek):
+    antwoord = " ".join(gesprek.teksten("hoeveel mensen in nederland zijn eenzaam?"))
+    assert "(bron: " in antwoord
+    assert "765.000" in antwoord or "30%" in antwoord
+
+
+def test_more_after_a_knowledge_answer_gives_the_longer_text(gesprek):
+    kort = gesprek.teksten("hoe herken ik eenzaamheid bij ouderen?")[0]
+    meer = gesprek.teksten("ja graag")[0]
+    assert meer and meer != kort
+
+
+def test_acute_danger_interrupts_and_offers_to_continue(gesprek):
+    gesprek.zeg("hoe begin ik een gesprek over eenzaamheid?")
+    crisis = gesprek.zeg("mijn cliënt zei net dat hij er een eind aan wil maken")
+    assert crisis[0]["text"].startswith("Wat je beschrijft klinkt ernstig.")
+    assert "112" in crisis[0]["text"] and "0800-0113" in crisis[0]["text"]
+    assert crisis[0]["buttons"][0]["title"].startswith("Verder: ")
+    verder = gesprek.zeg("ja")
+    assert gesprek.tracker().get_slot("kennis_onderwerp") == "gesprek_openen"
+    assert verder[0]["text"]
+
+
+def test_violence_gets_veilig_thuis(gesprek):
+    antwoord = gesprek.teksten("haar zoon slaat haar en ze is bang")[0]
+    assert "Veilig Thuis: bel 0800-2000" in antwoord
+
+
+def test_out_of_scope_is_said_kindly(gesprek):
+    antwoord = gesprek.teksten("wie wint de eredivisie dit jaar?")[0]
+    assert antwoord.startswith("Daar kan ik je helaas niet mee helpen.")
+
+
+@pytest.mark.parametrize("bericht", ["", "😀😀😀", "<script>alert('x')</script>", "a" * 5000,
+                                     "asdfgh qwerty zxcvb"])
+def test_odd_input_gets_a_dutch_answer_and_no_error(gesprek, bericht):
+    antwoorden = gesprek.teksten(bericht)
+    assert antwoorden and all(antwoorden)
+    assert "<script>" not in " ".join(antwoorden)
+
+
+def test_expired_session_restarts_cleanly(gesprek):
+    old = time.time() - 3 * 3600
+    events = [ActionExecuted("action_session_start", timestamp=old), SessionStarted(timestamp=old),
+              ActionExecuted("action_listen", timestamp=old),
+              UserUttered("wat zijn signalen", {"name": "signalen_herkennen", "confidence": 1.0}, timestamp=old),
+              ActionExecuted("action_kennis_antwoord", timestamp=old),
+              SlotSet("kennis_onderwerp", "signalen", timestamp=old),
+              ActionExecuted("action_listen", timestamp=old)]
+    tracker = DialogueStateTracker.from_events(gesprek.sender, events)
+    gesprek.loop.run_until_complete(gesprek.agent.tracker_store.save(tracker))
+
+    antwoord = gesprek.teksten("hallo")[0]
+
+    tracker = gesprek.tracker()
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 2
+    assert tracker.get_slot("kennis_onderwerp") is None
+    assert "digitale assistent" in antwoord
