@@ -90,7 +90,7 @@ class Kennisbank:
         lijn = self.hulplijnen[ident]
         nummers = " of ".join(lijn["nummers"])
         return (f"{lijn['naam']}: bel {nummers}, {lijn['wanneer']}. "
-                f"Voor: {lijn['voor']}. {self.bronvermelding(lijn['bron'])}")
+                f"{lijn['voor']} {self.bronvermelding(lijn['bron'])}")
 
     def kort_antwoord(self, onderwerp: Onderwerp) -> Antwoord:
         """The short first answer, with buttons for more and related topics."""
