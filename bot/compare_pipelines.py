@@ -2,8 +2,9 @@
 
     python -m bot.compare_pipelines [--seed N] [NAME ...]
 
-Each candidate in bot/pipelines/NAME.yml replaces the pipeline of config.yml;
-only NLU is trained (into var/compare/), so the policies do not count.
+`config` is the pipeline in config.yml as it is; every other NAME is an
+alternative in bot/pipelines/NAME.yml that replaces it. Only NLU is trained
+(into var/compare/), so the policies do not count.
 """
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def train_nlu(name: str, seed: int | None = None) -> float:
     out = settings.VAR_DIR / "compare"
     out.mkdir(parents=True, exist_ok=True)
     config = yaml.safe_load((settings.ROOT / "config.yml").read_text(encoding="utf-8"))
-    config["pipeline"] = yaml.safe_load((PIPELINES_DIR / f"{name}.yml").read_text(encoding="utf-8"))["pipeline"]
+    if name != "config":
+        alternative = yaml.safe_load((PIPELINES_DIR / f"{name}.yml").read_text(encoding="utf-8"))
+        config["pipeline"] = alternative["pipeline"]
     if seed is not None:
         for component in config["pipeline"]:
             if "random_seed" in component:
@@ -37,7 +40,7 @@ def train_nlu(name: str, seed: int | None = None) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("names", nargs="*", default=sorted(p.stem for p in PIPELINES_DIR.glob("*.yml")))
+    parser.add_argument("names", nargs="*", default=["config", *sorted(p.stem for p in PIPELINES_DIR.glob("*.yml"))])
     parser.add_argument("--seed", type=int, help="override the classifier's random seed")
     args = parser.parse_args()
     settings.load()

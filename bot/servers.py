@@ -19,8 +19,10 @@ STARTUP_TIMEOUT_S = 240
 
 def _start(args: List[str], log: Optional[Path]) -> subprocess.Popen:
     out = open(log, "ab") if log else None
+    env = rasa_cli.environment()
+    env["SANIC_HOST"] = settings.get("SERVER_INTERFACE")  # the action server's interface
     return subprocess.Popen(
-        rasa_cli.command(*args), cwd=settings.ROOT, env=rasa_cli.environment(),
+        rasa_cli.command(*args), cwd=settings.ROOT, env=env,
         stdout=out, stderr=subprocess.STDOUT if out else None, start_new_session=True,
     )
 
@@ -32,6 +34,7 @@ def start_action_server(log: Optional[Path] = None) -> subprocess.Popen:
 def start_rasa_server(model: Path, log: Optional[Path] = None) -> subprocess.Popen:
     return _start([
         "run", "--enable-api", "--model", str(model), "--port", settings.get("RASA_PORT"),
+        "--interface", settings.get("SERVER_INTERFACE"),
         "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
     ], log)
 

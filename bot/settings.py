@@ -21,7 +21,7 @@ SPACY_MODEL_DIR = VAR_DIR / "spacy_nl"
 
 def _defaults() -> Dict[str, str]:
     return {
-        "RASA_HOST": "localhost",
+        "SERVER_INTERFACE": "127.0.0.1",
         "RASA_PORT": "5005",
         "ACTION_PORT": "5055",
         "ACTION_ENDPOINT_URL": "http://localhost:5055/webhook",
