@@ -20,6 +20,9 @@ def cmd_train(_: argparse.Namespace) -> int:
 
 def cmd_run(_: argparse.Namespace) -> int:
     path = model.ensure_model()
+    # Explicit handlers: a process started in the background inherits an
+    # ignored SIGINT, and both servers must stop on Ctrl-C or a kill.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         with servers.running(path):
