@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import statistics
 import time
 import urllib.request
@@ -70,7 +71,6 @@ def main() -> int:
     bench_dir.mkdir(parents=True, exist_ok=True)
     (bench_dir / "tracker.db").unlink(missing_ok=True)
     servers.use_free_ports()
-    import os
     os.environ["TRACKER_STORE_URL"] = f"sqlite:///{bench_dir / 'tracker.db'}"
 
     started = time.monotonic()
