@@ -94,6 +94,7 @@ def main() -> int:
     print("  weakest: " + ", ".join(f"{intent} {score:.3f}" for intent, score in weakest))
     print(f"REST latency, one conversation: {_percentiles(sequential)}")
     print(f"REST latency, {CONCURRENT_CONVERSATIONS} concurrent conversations: {_percentiles(concurrent)}")
-    print(f"Training time: {training if training is not None else 'unknown (model trained before timing)'} s")
+    print(f"Training time of this model: {training if training is not None else 'unknown'} s "
+          "(Rasa's cache may have reused unchanged components; a clean training takes longer)")
     print(f"Rasa server memory (RSS) after the load: {memory:.0f} MB")
     return 0
