@@ -29,8 +29,8 @@ $(INSTALLED): requirements.lock | $(PY)
 	$(PY) -m pip check
 	touch $@
 
-# spaCy's blank Dutch pipeline with the lookup lemmatizer, for the pipeline
-# comparison (bot/compare_pipelines.py); nothing is downloaded.
+# spaCy's blank Dutch pipeline with the lookup lemmatizer, which config.yml's
+# NLU pipeline loads from var/spacy_nl; built from installed packages only.
 $(SPACY_MODEL): $(INSTALLED) bot/build_spacy.py
 	$(PY) -m bot.build_spacy
 
