@@ -58,11 +58,11 @@ class Kennisbank:
     fasen: Dict[str, dict]
     onderwerpen: Dict[str, Onderwerp]
     crisis: dict
-    _per_intent: Dict[str, str] = field(default_factory=dict)
+    per_intent: Dict[str, str] = field(default_factory=dict)
 
     # --- looking things up -------------------------------------------------
     def onderwerp_voor_intent(self, intent: str) -> Optional[Onderwerp]:
-        topic_id = self._per_intent.get(intent)
+        topic_id = self.per_intent.get(intent)
         return self.onderwerpen[topic_id] if topic_id else None
 
     def onderwerp(self, topic_id: str) -> Optional[Onderwerp]:
@@ -221,9 +221,21 @@ def laad(directory: Path = KENNIS_DIR) -> Kennisbank:
     for route in crisis["routes"]:
         _check_ref(route, hulplijnen, "crisis.yml", "hulplijn")
 
-    kennis = Kennisbank(bronnen, cijfers, hulplijnen, treden, treden_data["bron"], fasen, onderwerpen, crisis)
+    kennis = Kennisbank(bronnen, cijfers, hulplijnen, treden, treden_data["bron"], fasen, onderwerpen, crisis,
+                        per_intent=_intent_index(onderwerpen))
     _check_topics(kennis)
     return kennis
+
+
+def _intent_index(onderwerpen: Dict[str, Onderwerp]) -> Dict[str, str]:
+    """Which topic answers which intent; an intent belongs to one topic only."""
+    index: Dict[str, str] = {}
+    for onderwerp in onderwerpen.values():
+        for intent in onderwerp.intents:
+            if intent in index:
+                raise KennisbankFout(f"onderwerpen.yml '{onderwerp.id}': intent '{intent}' hoort al bij '{index[intent]}'")
+            index[intent] = onderwerp.id
+    return index
 
 
 def _load_onderwerpen(directory: Path, bronnen: Dict[str, dict]) -> Dict[str, Onderwerp]:
@@ -253,10 +265,6 @@ def _check_topics(kennis: Kennisbank) -> None:
                 known = {"cijfer": kennis.cijfers, "hulplijn": kennis.hulplijnen}.get(soort)
                 if known is not None:
                     _check_ref(ident, known, where, soort)
-        for intent in onderwerp.intents:
-            if intent in kennis._per_intent:
-                raise KennisbankFout(f"{where}: intent '{intent}' hoort al bij '{kennis._per_intent[intent]}'")
-            kennis._per_intent[intent] = onderwerp.id
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,8 @@ MESSAGES_PER_CONCURRENT_CONVERSATION = 10
 REQUEST_TIMEOUT_S = 60
 
 
-def _post(path: str, body: dict) -> dict:
+def post_json(path: str, body: dict) -> dict:
+    """POST JSON to the local Rasa server and return its JSON answer."""
     request = urllib.request.Request(
         f"http://localhost:{settings.get('RASA_PORT')}{path}", data=json.dumps(body).encode(),
         headers={"Content-Type": "application/json"}, method="POST")
@@ -40,14 +41,14 @@ class HttpParser:
     """Parses through the running server's /model/parse, like an Agent would."""
 
     async def parse_message(self, text: str) -> dict:
-        return _post("/model/parse", {"text": text})
+        return post_json("/model/parse", {"text": text})
 
 
 def _conversation(sender: str, count: int) -> List[float]:
     latencies = []
     for index in range(count):
         started = time.perf_counter()
-        _post("/webhooks/rest/webhook", {"sender": sender, "message": CONVERSATION[index % len(CONVERSATION)]})
+        post_json("/webhooks/rest/webhook", {"sender": sender, "message": CONVERSATION[index % len(CONVERSATION)]})
         latencies.append((time.perf_counter() - started) * 1000)
     return latencies
 
@@ -78,7 +79,7 @@ def main() -> int:
         print(f"Servers up in {time.monotonic() - started:.0f} s (model {path.name})")
         predictions = asyncio.run(evaluate.predict(HttpParser(), evaluate.load_examples()))
         macro, scores = evaluate.report(predictions)
-        weakest = sorted(scores.items(), key=lambda kv: kv[1])[:3]
+        weakest = evaluate.weakest(scores)
 
         _conversation("warm-up", 3)
         sequential = _conversation(f"bench-{uuid.uuid4().hex[:6]}", SEQUENTIAL_MESSAGES)

@@ -49,7 +49,7 @@ def main() -> int:
         seconds = train_nlu(name, args.seed)
         agent = evaluate.load_agent(settings.VAR_DIR / "compare" / f"{name}.tar.gz")
         macro, scores = evaluate.report(asyncio.run(evaluate.predict(agent, evaluate.load_examples())))
-        weakest = ", ".join(f"{i} {s:.2f}" for i, s in sorted(scores.items(), key=lambda kv: kv[1])[:3])
+        weakest = ", ".join(f"{i} {s:.2f}" for i, s in evaluate.weakest(scores))
         rows.append((name, macro, seconds, weakest))
     print("\npipeline     macro-F1  training (s)  weakest intents")
     for name, macro, seconds, weakest in rows:

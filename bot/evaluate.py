@@ -62,6 +62,10 @@ def f1_per_intent(gold: Sequence[str], predicted: Sequence[str]) -> Dict[str, fl
     return scores
 
 
+def weakest(scores: Dict[str, float], count: int = 3) -> List[Tuple[str, float]]:
+    return sorted(scores.items(), key=lambda kv: kv[1])[:count]
+
+
 def macro_f1(scores: Dict[str, float]) -> float:
     return sum(scores.values()) / len(scores) if scores else 0.0
 

@@ -1,19 +1,14 @@
 """The servers as `make run` starts them: endpoints.yml read with the
 embedded defaults, REST answers in Dutch, the conversation lands in SQLite."""
-import json
 import os
 import sqlite3
-import urllib.request
 
-from bot import servers, settings
+from bot import servers
+from bot.bench import post_json
 
 
 def post(body):
-    request = urllib.request.Request(
-        f"http://localhost:{settings.get('RASA_PORT')}/webhooks/rest/webhook",
-        data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST")
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())
+    return post_json("/webhooks/rest/webhook", body)
 
 
 def test_rest_channel_answers_in_dutch_and_stores_the_conversation(trained_model, tmp_path):
