@@ -1,0 +1,239 @@
+"""Find and replace details that identify a person in Dutch text.
+
+Workers type about real clients; this module makes sure what is stored reads
+"mevrouw [NAAM], [TELEFOON]" instead. Plain Python, no Rasa, so the tracker
+store, the case log and the tests all use the same rules.
+
+What is found, and how (each kind is also the placeholder: ``[KIND]``):
+
+- ``BSN``: nine digits, also written 1234.56.782 or 123 456 782, that pass the
+  elfproef. The check is `stdnum.nl.bsn` (python-stdnum): a maintained
+  implementation of the official test, so a random nine-digit number (10 in 11
+  of them fail) stays.
+- ``TELEFOON``: `phonenumbers` (Google's libphonenumber metadata) with
+  ``PhoneNumberMatcher(text, "NL", leniency=VALID)``. It knows every Dutch
+  notation (06-12345678, +31 (0)20 123 4567, 0031..., (020) 123 4567,
+  010 - 123 45 67, 0800/0900 numbers) and which number ranges really exist,
+  which a pattern cannot: dates (03-05-1941), years and amounts are not valid
+  numbers, so they stay. Foreign numbers in +CC notation are found too. The
+  help lines the assistant itself gives (`PUBLIC_NUMBERS`) stay, because they
+  identify nobody and keep stored answers readable.
+- ``E-MAIL``: a pattern; finding an address in chat text needs no library
+  (validation libraries check deliverability, not where an address is).
+- ``IBAN``: candidates by pattern, kept only when `stdnum.iban`
+  (python-stdnum) accepts them: country format plus the mod-97 checksum. The
+  same dependency-free package as the BSN check; `schwifty` would add bank
+  registries and pycountry that redaction does not need. An IBAN with a wrong
+  checksum stays, like a BSN that fails the elfproef.
+- ``ADRES``: a pattern for a street name (a word ending in straat, laan, weg,
+  plein, gracht, ...) plus house number, with a postcode after it if there is
+  one, and for a full postcode (6512 AB) plus house number.
+- ``POSTCODELETTERS``: a full postcode without house number keeps its four
+  digits ("6512 [POSTCODELETTERS]"): the four digits are what the
+  intervention lookup needs, the letters narrow it down to a few streets.
+  A four-digit postcode alone, municipality names and ages stay.
+- ``GEBOORTEDATUM``: a date after "geboren (op)", "geb.", "geboortedatum" or
+  just before "geboren"; other dates (appointments) and a bare birth year stay.
+- ``NAAM``: a capitalised name after a title or role word (mevrouw, meneer,
+  mevr., dhr., mw., de heer, (mijn) cliënt, buurvrouw, zoon, haar man, ...):
+  "mevrouw Jansen", "meneer De Vries", "mijn cliënt Piet". Names without such
+  a word, or typed in lower case, are not found: Dutch names are also common
+  words and place names, and no pattern or small model tells them apart
+  reliably; the privacy notice asks workers not to type names.
+
+Amounts of money (€ 1.250,00, 1250 euro) are never redacted, whatever else
+matches inside them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator, List
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
+# Help lines the assistant gives (data/kennis/hulplijnen.yml), in E.164.
+PUBLIC_NUMBERS = frozenset({"+318000113", "+318002000", "+31880767000"})
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ"
+LETTER = UPPER + LOWER
+
+MONEY = re.compile(
+    r"€\s?\d[\d.,]*(?:-|,-)?|\b\d[\d.,]*\s?(?:euro|eur)\b", re.IGNORECASE)
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+
+# 15 to 34 characters, in groups of four or not.
+IBAN_CANDIDATE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}")
+
+BSN = re.compile(r"(?<![\w.,-])(?:\d{9}|\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. ]\d{3}[. ]\d{3})(?![\w]|[.,-]\d)")
+
+# Dutch postcodes never use the letter pairs SA, SD and SS. Lower-case letters
+# only when written against the digits: "6512 en 6511" is two postcodes.
+POSTCODE_LETTERS = r"(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})(?![\w])"
+POSTCODE = r"[1-9]\d{3}" + POSTCODE_LETTERS
+FULL_POSTCODE = re.compile(r"(?<![\w])(?P<digits>[1-9]\d{3})" + POSTCODE_LETTERS)
+
+_UNITS = (r"jaar|jaren|keer|uur|min|minuten|dag|dagen|week|weken|maand|maanden|"
+          r"kind|kinderen|euro|procent|km|kilometer|meter")
+HOUSE_NUMBER = (r"\d{1,5}(?!\d)(?:-\d{1,4}|[ -]?[A-Za-z](?![\w])|\s?(?:bis|hs|bg|huis|boven|I{1,3})\b)?"
+                rf"(?!\s*(?:%|{_UNITS})\b)(?![\d,.]\d)")
+
+STREET_SUFFIXES = (r"straat|straatje|laan|laantje|weg|plein|pleintje|gracht|kade|singel|dijk|dreef|"
+                   r"steeg|hof|hofje|park|pad|markt|plantsoen|wal|veld|haven|akker|kamp|allee|"
+                   r"boulevard|poort|promenade|passage")
+PARTICLE = r"(?:[vV]an|[dD]e|[dD]er|[dD]en|[hH]et|'t|'s|[tT]er|[tT]en|[tT]e|[lL]a|[lL]e|[dD]u|[eE]l|[aA]l|[vV]on)"
+STREET = (rf"(?:[{UPPER}][{LETTER}'’.-]*\s+(?:{PARTICLE}\s+)*){{0,2}}"
+          rf"[{LETTER}'’.-]{{2,}}(?:{STREET_SUFFIXES})")
+ADDRESS = re.compile(
+    rf"(?<![\w])(?:{STREET}\s+{HOUSE_NUMBER}(?:\s*,?\s*{POSTCODE})?"
+    rf"|{POSTCODE}[\s,]+(?:(?:nr\.?|nummer|huisnummer)\s*)?{HOUSE_NUMBER})")
+
+_MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+           r"jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec")
+DATE = (rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+        rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+(?:\d{{4}}|'\d{{2}}))?)(?![\w])")
+BIRTH_DATE = re.compile(
+    rf"\b(?:geboren|geb\.?|geboortedatum|geb\.?\s?datum)(?:\s+(?:op|is|de))?\s*:?\s*(?P<date>{DATE})"
+    rf"|(?<![\w-])(?P<date_before>{DATE})(?=\s+(?:[{LETTER}]+\s+){{0,2}}geboren\b)",
+    re.IGNORECASE)
+
+TITLES = r"mevrouw|mevr\.?|mw\.?|meneer|mijnheer|dhr\.?|de\s+heer|mej\.?|juffrouw|dokter|dr\.?|familie|fam\.?"
+_POSSESSIVE = r"mijn|m'n|haar|d'r|zijn|z'n|hun|onze|ons"
+ROLES = (r"cli[eë]nte?|pati[eë]nte?|bewoner|bewoonster|buurman|buurvrouw|zoon|dochter|kleinzoon|"
+         r"kleindochter|schoonzoon|schoondochter|broer|zus|zuster|vader|moeder|opa|oma|oom|tante|neef|"
+         r"nicht|vriend|vriendin|partner|echtgenoot|echtgenote|mantelzorger|huisarts|begeleider")
+NAME_WORD = rf"[{UPPER}][{LOWER}'’]+(?:-(?:{PARTICLE}\s+)?[{UPPER}][{LOWER}'’]+)*"
+NAME = (rf"(?:(?:[{UPPER}]\.\s?){{1,4}})?(?:{PARTICLE}\s+){{0,3}}{NAME_WORD}"
+        rf"(?:\s+(?:{PARTICLE}\s+){{0,3}}{NAME_WORD}){{0,2}}")
+NAME_AFTER_TITLE = re.compile(
+    rf"(?i:(?<![\w])(?:{TITLES}|(?:(?:{_POSSESSIVE})\s+)?(?:{ROLES})|(?:{_POSSESSIVE})\s+(?:man|vrouw))\s+)"
+    rf"(?P<name>{NAME})(?![\w])")
+# Capitalised words that start a new clause rather than a name.
+NOT_NAMES = frozenset("""Ik Jij Je Hij Zij Ze Wij We Het De Een Die Dat Deze Dit En Of Maar Want Is Was
+    Heeft Had Wil Kan Komt Gaat Woont Zegt Uit In Op Bij Met Naar Voor Van Nee Ja""".split())
+
+# Lower number: wins when two findings overlap.
+PRIORITY = ("E-MAIL", "IBAN", "GEBOORTEDATUM", "ADRES", "POSTCODELETTERS", "BSN", "TELEFOON", "NAAM")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One identifying detail: `text[start:end]` becomes `replacement`."""
+    kind: str
+    start: int
+    end: int
+    replacement: str
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+def _finding(kind: str, start: int, end: int) -> Finding:
+    return Finding(kind, start, end, f"[{kind}]")
+
+
+def _emails(text: str) -> Iterator[Finding]:
+    for m in EMAIL.finditer(text):
+        yield _finding("E-MAIL", m.start(), m.end())
+
+
+def _ibans(text: str) -> Iterator[Finding]:
+    """From each possible start, the longest candidate that passes the
+    checksum, cut back word by word ("NL91 ABNA 0417 1643 00 en" -> "...00")."""
+    position = 0
+    while m := IBAN_CANDIDATE.search(text, position):
+        candidate, position = m.group(), m.start() + 1
+        for end in range(len(candidate), 0, -1):
+            if (end == len(candidate) or candidate[end] == " ") and stdnum_iban.is_valid(candidate[:end]):
+                yield _finding("IBAN", m.start(), m.start() + end)
+                position = m.start() + end
+                break
+
+
+def _bsns(text: str) -> Iterator[Finding]:
+    for m in BSN.finditer(text):
+        if stdnum_bsn.is_valid(m.group()):
+            yield _finding("BSN", m.start(), m.end())
+
+
+def _phone_numbers(text: str) -> Iterator[Finding]:
+    matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
+    for m in matcher:
+        if phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164) not in PUBLIC_NUMBERS:
+            yield _finding("TELEFOON", m.start, m.end)
+
+
+def _addresses(text: str) -> Iterator[Finding]:
+    for m in ADDRESS.finditer(text):
+        yield _finding("ADRES", m.start(), m.end())
+    for m in FULL_POSTCODE.finditer(text):
+        yield Finding("POSTCODELETTERS", m.start(), m.end(), f"{m.group('digits')} [POSTCODELETTERS]")
+
+
+def _birth_dates(text: str) -> Iterator[Finding]:
+    for m in BIRTH_DATE.finditer(text):
+        group = "date" if m.group("date") else "date_before"
+        yield _finding("GEBOORTEDATUM", m.start(group), m.end(group))
+
+
+def _is_name(words: List[str]) -> bool:
+    """False when the first word that is not a particle starts a clause."""
+    first = next((w for w in words if not re.fullmatch(PARTICLE, w)), None)
+    return first is not None and first not in NOT_NAMES
+
+
+def _names(text: str) -> Iterator[Finding]:
+    for m in NAME_AFTER_TITLE.finditer(text):
+        if _is_name(m.group("name").split()):
+            yield _finding("NAAM", m.start("name"), m.end("name"))
+
+
+FINDERS = (_emails, _ibans, _birth_dates, _addresses, _bsns, _phone_numbers, _names)
+
+
+def vind(text: str) -> List[Finding]:
+    """Every identifying detail in `text`, in reading order, none overlapping."""
+    money = [(m.start(), m.end()) for m in MONEY.finditer(text)]
+    candidates = [f for finder in FINDERS for f in finder(text)
+                  if not any(f.overlaps(start, end) for start, end in money)]
+    candidates.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -f.end))
+    chosen: List[Finding] = []
+    for finding in candidates:
+        if not any(finding.overlaps(c.start, c.end) for c in chosen):
+            chosen.append(finding)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def vervang(text: str, findings: List[Finding]) -> str:
+    """`text` with each of `findings` (from `vind(text)`) replaced."""
+    parts, position = [], 0
+    for finding in findings:
+        parts += [text[position:finding.start], finding.replacement]
+        position = finding.end
+    return "".join(parts) + text[position:]
+
+
+def redigeer(text: str) -> str:
+    """`text` with every identifying detail replaced by its placeholder."""
+    return vervang(text, vind(text))
+
+
+def soorten(text: str) -> List[str]:
+    """The kinds of identifying detail in `text`, sorted (for tests and logs)."""
+    return sorted({f.kind for f in vind(text)})
+
+
+def redigeer_waarde(value: Any) -> Any:
+    """A JSON-like value (slot value, event payload) with every string in it
+    redacted; keys, numbers, booleans and None are kept as they are."""
+    if isinstance(value, str):
+        return redigeer(value)
+    if isinstance(value, dict):
+        return {key: redigeer_waarde(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [redigeer_waarde(item) for item in value]
+    return value
