@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator, List
+from typing import AbstractSet, Any, Iterator, List
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -227,13 +227,15 @@ def soorten(text: str) -> List[str]:
     return sorted({f.kind for f in vind(text)})
 
 
-def redigeer_waarde(value: Any) -> Any:
+def redigeer_waarde(value: Any, keep: AbstractSet[str] = frozenset()) -> Any:
     """A JSON-like value (slot value, event payload) with every string in it
-    redacted; keys, numbers, booleans and None are kept as they are."""
+    redacted; keys, numbers, booleans and None are kept as they are, and so
+    is the value under any key in `keep`, at any depth (identifiers such as
+    intent and action names)."""
     if isinstance(value, str):
         return redigeer(value)
     if isinstance(value, dict):
-        return {key: redigeer_waarde(item) for key, item in value.items()}
+        return {key: item if key in keep else redigeer_waarde(item, keep) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [redigeer_waarde(item) for item in value]
+        return [redigeer_waarde(item, keep) for item in value]
     return value

@@ -117,6 +117,12 @@ def test_nested_values_keep_their_shape():
     }
 
 
+def test_values_under_kept_keys_are_not_touched():
+    event = {"name": "mevrouw Jansen", "text": "mevrouw Jansen", "data": {"name": "mevrouw Jansen"}}
+    assert redigeer_waarde(event, keep={"name"}) == {
+        "name": "mevrouw Jansen", "text": "mevrouw [NAAM]", "data": {"name": "mevrouw Jansen"}}
+
+
 def test_text_without_details_is_returned_as_is():
     assert redigeer("") == ""
     assert soorten("Hoe herken ik eenzaamheid?") == []
