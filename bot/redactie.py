@@ -86,7 +86,13 @@ STREET_SUFFIXES = (r"straat|straatje|laan|laantje|weg|plein|pleintje|gracht|kade
                    r"steeg|hof|hofje|park|pad|markt|plantsoen|wal|veld|haven|akker|kamp|allee|"
                    r"boulevard|poort|promenade|passage")
 PARTICLE = r"(?:[vV]an|[dD]e|[dD]er|[dD]en|[hH]et|'t|'s|[tT]er|[tT]en|[tT]e|[lL]a|[lL]e|[dD]u|[eE]l|[aA]l|[vV]on)"
-STREET = (rf"(?:[{UPPER}][{LETTER}'’.-]*\s+(?:{PARTICLE}\s+)*){{0,2}}"
+# Words that open many-word street names ("Burgemeester van Nispenstraat",
+# "Lange Nieuwstraat", "Van Welderenstraat"); any other capitalised word
+# before a street ("Koffieochtend Hoofdstraat 12") is not part of it.
+STREET_PREFIXES = (r"Burgemeester|Burg\.|Dokter|Dr\.|Professor|Prof\.|Mr\.|Pastoor|Pater|Generaal|Kapitein|"
+                   r"Admiraal|President|Prins|Prinses|Koning|Koningin|Graaf|Gravin|Hertog|Jonkheer|Sint|St\.|"
+                   r"Lange|Korte|Oude|Nieuwe|Grote|Kleine|Hoge|Lage|Noord|Oost|Zuid|West")
+STREET = (rf"(?:(?:(?:{STREET_PREFIXES})\s+)+(?:{PARTICLE}\s+)*|(?:Van|Ter|Ten|Den|De|'t)\s+(?:(?:der|den|de)\s+)?)?"
           rf"[{LETTER}'’.-]{{2,}}(?:{STREET_SUFFIXES})")
 ADDRESS = re.compile(
     rf"(?<![\w])(?:{STREET}\s+{HOUSE_NUMBER}(?:\s*,?\s*{POSTCODE})?"

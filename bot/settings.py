@@ -30,6 +30,8 @@ def _defaults() -> Dict[str, str]:
         "REDIS_HOST": "localhost",
         "REDIS_PORT": "6379",
         "LOG_LEVEL": "INFO",
+        # Days a conversation is kept after its last activity (python -m bot.privacy purge).
+        "RETENTION_DAYS": "90",
     }
 
 
