@@ -32,6 +32,21 @@ def _defaults() -> Dict[str, str]:
         "LOG_LEVEL": "INFO",
         # Days a conversation is kept after its last activity (python -m bot.privacy purge).
         "RETENTION_DAYS": "90",
+        # Intervention catalogue (actions/interventies): the organisation's
+        # imported list, an optional social-map service, and the postcode
+        # service, which stays off unless GEOCODER_ENABLED is set.
+        "CATALOGUE_FILE": str(VAR_DIR / "interventies_eigen.yml"),
+        "CATALOGUE_URL": "",
+        "CATALOGUE_CONNECT_TIMEOUT": "2",
+        "CATALOGUE_READ_TIMEOUT": "4",
+        "CATALOGUE_RETRIES": "2",
+        "CATALOGUE_CACHE_SECONDS": "300",
+        "GEOCODER_ENABLED": "false",
+        "GEOCODER_URL": "https://api.pdok.nl/bzk/locatieserver",
+        "GEOCODER_CONNECT_TIMEOUT": "2",
+        "GEOCODER_READ_TIMEOUT": "3",
+        "GEOCODER_RETRIES": "2",
+        "GEOCODER_CACHE_SECONDS": "86400",
     }
 
 
