@@ -39,7 +39,7 @@ What is found, and how (each kind is also the placeholder: ``[KIND]``):
   "mevrouw Jansen", "meneer De Vries", "mijn cliënt Piet". Names without such
   a word, or typed in lower case, are not found: Dutch names are also common
   words and place names, and no pattern or small model tells them apart
-  reliably; the privacy notice asks workers not to type names.
+  reliably, which is why workers are asked not to type names at all.
 
 Amounts of money (€ 1.250,00, 1250 euro) are never redacted, whatever else
 matches inside them.

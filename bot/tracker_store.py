@@ -58,7 +58,7 @@ def _redact_entities(text: str, originals: List[Dict], redacted: List[Dict]) -> 
             continue
         hits = [f for f in findings if f.overlaps(start, end)]
         if hits:
-            entity["value"] = " ".join(f"[{f.kind}]" for f in hits)
+            entity["value"] = " ".join(f.replacement for f in hits)
     return redacted
 
 
