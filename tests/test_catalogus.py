@@ -68,7 +68,7 @@ def test_every_example_town_has_examples_that_say_so(catalogus):
     for interventie in voorbeelden:
         assert interventie.naam.startswith("Voorbeeld:") and "vul hier" in interventie.naam
         assert interventie.organisatie.startswith("Voorbeeld:")
-        assert VOORBEELD_ZIN in render_interventie(_treffer(catalogus, interventie))
+        assert VOORBEELD_ZIN in render_interventie(_treffer(interventie))
 
 
 def test_real_entries_name_a_source_and_a_checked_date(catalogus):
@@ -103,7 +103,7 @@ def test_every_number_in_an_answer_comes_from_a_sourced_field(catalogus):
             d = interventie.laatst_gecontroleerd
             toegestaan |= {str(d.day), str(d.year)}
     gezegd = [render_overzicht(catalogus_resultaat(catalogus, g, trede=1)) for g in (None, "Nijmegen", "Groningen")]
-    gezegd += [render_interventie(_treffer(catalogus, i)) for i in catalogus.interventies.values()]
+    gezegd += [render_interventie(_treffer(i)) for i in catalogus.interventies.values()]
     assert {n for tekst in gezegd for n in NUMBER.findall(tekst)} - toegestaan == set()
 
 
@@ -189,7 +189,8 @@ def kopie_van_de_data(tmp_path):
 
 
 @pytest.mark.parametrize("wijziging, melding", [
-    (lambda e: e.update(types=["eenzaam"]), "landelijk.yml: interventie 1 (zin_in_vriendschap): onbekend type 'eenzaam'"),
+    (lambda e: e.update(types=["eenzaam"]),
+     "landelijk.yml: interventie 1 (zin_in_vriendschap): onbekend type 'eenzaam'"),
     (lambda e: e.pop("naam"), "naam ontbreekt"),
     (lambda e: e["contact"].update(telefoon="0123"), "telefoonnummer '0123' is geen Nederlands nummer"),
     (lambda e: e.update(bereik={"gemeenten": ["Atlantis"]}), "onbekende gemeente 'Atlantis'"),
@@ -218,7 +219,7 @@ def catalogus_resultaat(catalogus, gemeente, **criteria):
     return Zoekresultaat(tuple(catalogus.zoek(gemeente, **criteria)), gemeente, criteria.get("doelgroep"))
 
 
-def _treffer(catalogus, interventie):
+def _treffer(interventie):
     """A result for one entry, as a search in its own place would give it."""
     plaats = interventie.bereik.gemeenten[0] if interventie.bereik.gemeenten else interventie.bereik.regio
     return Treffer(interventie, interventie.bereik.niveau, plaats, None, None, None)
@@ -355,18 +356,21 @@ def test_the_detail_has_offer_contact_cost_source_and_date(catalogus):
     assert "De huisarts of praktijkondersteuner verwijst iemand naar een welzijnscoach." in tekst
     assert "Contact: Via de huisarts of de praktijkondersteuner." in tekst
     assert "Kosten: Verschilt per gemeente." in tekst
-    assert "Bron: Movisie, databank sociale interventies, jaartal onbekend; laatst gecontroleerd op 23 november 2026." in tekst
+    assert ("Bron: Movisie, databank sociale interventies, jaartal onbekend; "
+            "laatst gecontroleerd op 23 november 2026.") in tekst
     assert VOORBEELD_ZIN not in tekst
 
 
 def test_a_help_line_contact_gives_its_number_with_its_source(catalogus):
     treffer = next(t for t in catalogus.zoek(None) if t.interventie.id == "de_luisterlijn")
-    assert "bel 088-0767 000" in render_interventie(treffer) and "(bron: deluisterlijn.nl, 2025)" in render_interventie(treffer)
+    tekst = render_interventie(treffer)
+    assert "bel 088-0767 000" in tekst and "(bron: deluisterlijn.nl, 2025)" in tekst
 
 
 def test_paging_notice_and_empty_results(catalogus):
     resultaat = catalogus_resultaat(catalogus, None)
     tweede_blad = render_overzicht(resultaat, vanaf=3)
+    assert tweede_blad.splitlines()[0] == teksten()["weergave"]["kop_meer"]
     assert resultaat.treffers[3].interventie.naam in tweede_blad
     assert render_overzicht(resultaat, vanaf=len(resultaat.treffers)) == teksten()["weergave"]["geen_meer"]
     leeg = Zoekresultaat((), "Nijmegen", "kinderen", melding="Let op: storing.")

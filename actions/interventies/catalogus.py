@@ -19,7 +19,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import yaml
 
 from actions.interventies.gemeenten import Gemeenteregister, laad_gemeenten
-from actions.interventies.schema import DOELGROEPEN, NIVEAUS, TREDEN, TYPES, Context, Interventie, SchemaFout, valideer
+from actions.interventies.schema import (DOELGROEPEN, NIVEAUS, TREDEN, TYPES, Context, Interventie, SchemaFout,
+                                         valideer)
 from actions.kennisbank import kennisbank
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "interventies"

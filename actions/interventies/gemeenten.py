@@ -95,7 +95,8 @@ def laad_gemeenten(pad: Path = GEMEENTEN_BESTAND) -> Gemeenteregister:
     for index, item in enumerate(data.get("gemeenten") or [], start=1):
         naam, provincie = item.get("naam"), item.get("provincie")
         if not naam or provincies.get(normaliseer(provincie or "")) != provincie:
-            raise GemeentenFout(f"{pad.name}: gemeente {index} ({naam!r}) mist een naam of heeft een onbekende provincie")
+            raise GemeentenFout(f"{pad.name}: gemeente {index} ({naam!r}) mist een naam "
+                                "of heeft een onbekende provincie")
         if any(g.naam == naam for g in gemeenten):
             raise GemeentenFout(f"{pad.name}: gemeente '{naam}' staat er twee keer in")
         gemeenten.append(Gemeente(naam, provincie))

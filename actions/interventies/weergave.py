@@ -26,15 +26,21 @@ def render_overzicht(resultaat: Zoekresultaat, vanaf: int = 0, aantal: int = 3) 
     deel = resultaat.treffers[vanaf:vanaf + aantal]
     if not deel:
         return "\n".join(regels + [zinnen["geen_meer"] if vanaf else zinnen["niets"]])
-    wie = _doelgroep(resultaat.doelgroep) if resultaat.doelgroep else zinnen["wie_algemeen"]
-    if resultaat.gemeente:
-        regels.append(zinnen["kop_plaats"].format(wie=wie, gemeente=resultaat.gemeente))
-    else:
-        regels.append(zinnen["kop_landelijk"].format(wie=wie))
+    regels.append(_kopregel(resultaat, vanaf))
     regels += [_kort(treffer) for treffer in deel]
     if len(resultaat.treffers) > vanaf + aantal:
         regels.append(zinnen["meer"])
     return "\n".join(regels)
+
+
+def _kopregel(resultaat: Zoekresultaat, vanaf: int) -> str:
+    zinnen = teksten()["weergave"]
+    if vanaf:
+        return zinnen["kop_meer"]
+    wie = _doelgroep(resultaat.doelgroep) if resultaat.doelgroep else zinnen["wie_algemeen"]
+    if resultaat.gemeente:
+        return zinnen["kop_plaats"].format(wie=wie, gemeente=resultaat.gemeente)
+    return zinnen["kop_landelijk"].format(wie=wie)
 
 
 def render_interventie(treffer: Treffer) -> str:
