@@ -1,0 +1,7 @@
+"""The practice partner (issue 8): personas as data, the classification of a
+trainee's moves, and the practice session with its feedback. Plain Python
+without Rasa; the Rasa actions call `sessie.start`, `sessie.beurt` and
+`sessie.feedback`. Data and format: data/oefenen/SCHEMA.md."""
+from pathlib import Path
+
+OEFENEN_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "oefenen"
