@@ -13,7 +13,7 @@ from actions.kennisbank import Onderwerp, kennisbank
 SLOT_ONDERWERP = "kennis_onderwerp"
 
 
-def _gevraagd_onderwerp(tracker: Tracker) -> Optional[Onderwerp]:
+def gevraagd_onderwerp(tracker: Tracker) -> Optional[Onderwerp]:
     """The topic the latest message asks for: a phase by name, a button's
     topic id, or the topic that answers the intent."""
     kennis = kennisbank()
@@ -32,12 +32,31 @@ def _huidig_onderwerp(tracker: Tracker) -> Optional[Onderwerp]:
     return kennisbank().onderwerp(topic_id) if topic_id else None
 
 
-def _toon_kort(dispatcher: CollectingDispatcher, onderwerp: Optional[Onderwerp]) -> List[EventType]:
+def toon_kort(dispatcher: CollectingDispatcher, onderwerp: Optional[Onderwerp]) -> List[EventType]:
     if onderwerp is None:
         dispatcher.utter_message(response="utter_wat_kun_je")
         return []
     zeg(dispatcher, kennisbank().kort_antwoord(onderwerp))
     return [SlotSet(SLOT_ONDERWERP, onderwerp.id)]
+
+
+def toon_meer(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """"Vertel meer": the longer text of the current topic, or, when a button
+    names another topic, that topic's short answer."""
+    huidig = _huidig_onderwerp(tracker)
+    gevraagd_id = next(tracker.get_latest_entity_values("onderwerp"), None)
+    if gevraagd_id and (huidig is None or gevraagd_id != huidig.id):
+        return toon_kort(dispatcher, kennisbank().onderwerp(gevraagd_id))
+    if huidig is None:
+        dispatcher.utter_message(text="Waarover wil je meer weten? Kies een onderwerp.")
+        dispatcher.utter_message(response="utter_wat_kun_je")
+        return []
+    if not huidig.meer:
+        dispatcher.utter_message(text="Meer dan dit heb ik er niet over. Wil je iets anders weten?",
+                                 buttons=[{"title": "Alles wat ik kan", "payload": "/wat_kun_je"}])
+        return []
+    zeg(dispatcher, kennisbank().meer_antwoord(huidig))
+    return []
 
 
 class ActionKennisAntwoord(Action):
@@ -48,32 +67,18 @@ class ActionKennisAntwoord(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
-        return _toon_kort(dispatcher, _gevraagd_onderwerp(tracker))
+        return toon_kort(dispatcher, gevraagd_onderwerp(tracker))
 
 
 class ActionKennisMeer(Action):
-    """"Vertel meer": the longer text of the current topic, or, when a button
-    names another topic, that topic's short answer."""
+    """"Vertel meer" (see `toon_meer`)."""
 
     def name(self) -> Text:
         return "action_kennis_meer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
-        huidig = _huidig_onderwerp(tracker)
-        gevraagd_id = next(tracker.get_latest_entity_values("onderwerp"), None)
-        if gevraagd_id and (huidig is None or gevraagd_id != huidig.id):
-            return _toon_kort(dispatcher, kennisbank().onderwerp(gevraagd_id))
-        if huidig is None:
-            dispatcher.utter_message(text="Waarover wil je meer weten? Kies een onderwerp.")
-            dispatcher.utter_message(response="utter_wat_kun_je")
-            return []
-        if not huidig.meer:
-            dispatcher.utter_message(text="Meer dan dit heb ik er niet over. Wil je iets anders weten?",
-                                     buttons=[{"title": "Alles wat ik kan", "payload": "/wat_kun_je"}])
-            return []
-        zeg(dispatcher, kennisbank().meer_antwoord(huidig))
-        return []
+        return toon_meer(dispatcher, tracker)
 
 
 class ActionVerder(Action):
@@ -84,4 +89,4 @@ class ActionVerder(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
-        return _toon_kort(dispatcher, _huidig_onderwerp(tracker))
+        return toon_kort(dispatcher, _huidig_onderwerp(tracker))

@@ -54,7 +54,7 @@ def cmd_test_stories(_: argparse.Namespace) -> int:
     try:
         servers.wait_until_up(servers.action_server_url(), actions)
         result = rasa_cli.run(
-            "test", "core", "--model", str(path), "--stories", "tests/test_stories.yml",
+            "test", "core", "--model", str(path), "--stories", "tests/stories",
             "--endpoints", "endpoints.yml", "--fail-on-prediction-errors", "--out", "results",
             check=False,
         )

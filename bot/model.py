@@ -1,7 +1,11 @@
 """Train a model only when its inputs changed, judged by content hash.
 
 The model file is named after the hash of `config.yml`, `domain.yml` and every
-file under `data/`, so "is there a model for this data?" is a file lookup.
+file of the Rasa training data (`data/nlu`, `data/stories`, `data/rules`), so
+"is there a model for this data?" is a file lookup. The knowledge base, the
+intervention catalogue and the practice personas (`data/kennis`,
+`data/interventies`, `data/oefenen`) are read by the action server when it
+starts; changing them needs a restart, not a new model.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from typing import Iterable, Optional
 
 from bot import rasa_cli, settings
 
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
+TRAINING_INPUTS = ("config.yml", "domain.yml", *rasa_cli.TRAINING_DATA)
 MODELS_KEPT = 3
 
 

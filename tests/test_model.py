@@ -26,10 +26,22 @@ def test_fingerprint_is_stable_and_follows_data_changes(repo_copy):
     assert model.fingerprint() != first
 
 
-def test_knowledge_files_count_as_data(repo_copy):
+def test_files_the_action_server_reads_do_not_retrain(repo_copy):
     first = model.fingerprint()
-    (repo_copy / "data" / "kennis" / "extra.yml").write_text("onderwerpen: []\n", encoding="utf-8")
-    assert model.fingerprint() != first
+    for folder in ("kennis", "interventies", "oefenen"):
+        (repo_copy / "data" / folder).mkdir(parents=True, exist_ok=True)
+        (repo_copy / "data" / folder / "extra.yml").write_text("onderwerpen: []\n", encoding="utf-8")
+    assert model.fingerprint() == first
+
+
+def test_rules_and_domain_changes_retrain(repo_copy):
+    first = model.fingerprint()
+    rules = repo_copy / "data" / "rules" / "basis.yml"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    second = model.fingerprint()
+    domain = repo_copy / "domain.yml"
+    domain.write_text(domain.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert len({first, second, model.fingerprint()}) == 3
 
 
 def test_existing_model_is_used_without_training(repo_copy, monkeypatch):
