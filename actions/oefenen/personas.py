@@ -315,9 +315,9 @@ def controleer(data: Any, bestand: str) -> Tuple[Optional[Persona], List[str]]:
     groei = c.getal(data.get("groei"), "groei", 0.2, 2) if data.get("groei") is not None else 1.0
     if c.redenen:
         return None, c.redenen
-    return Persona(id=persona_id, start_vertrouwen=start, groei=groei, open_feiten=open_feiten, verborgen_feiten=verborgen,
-                   drijfveren=drijfveren, voorbeelden=voorbeelden, instellingen=instellingen, reacties=reacties,
-                   gewichten=gewichten, **velden), []
+    return Persona(id=persona_id, start_vertrouwen=start, groei=groei, open_feiten=open_feiten,
+                   verborgen_feiten=verborgen, drijfveren=drijfveren, voorbeelden=voorbeelden,
+                   instellingen=instellingen, reacties=reacties, gewichten=gewichten, **velden), []
 
 
 def lees_bestand(pad: Path) -> Tuple[Optional[Persona], List[str]]:

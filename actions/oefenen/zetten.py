@@ -91,7 +91,10 @@ class Zet:
     delen: Tuple[Deel, ...]
 
     def soorten(self) -> List[str]:
-        """The move of every sentence, in order (overig left out when there are others)."""
+        """The move of every sentence, in order (overig left out when there are others).
+        When the NLU model decided, it read the whole line: its move only."""
+        if self.bron == "nlu":
+            return [self.soort]
         soorten = [d.soort for d in self.delen]
         zonder_overig = [s for s in soorten if s != "overig"]
         return zonder_overig or soorten[:1]
