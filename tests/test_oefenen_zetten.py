@@ -269,11 +269,20 @@ def test_fout_patroon_geeft_duidelijke_melding(tmp_path):
 
 def test_onbekende_zet_in_nlu_mapping(tmp_path):
     data = yaml.safe_load(zetten.ZETTEN_BESTAND.read_text(encoding="utf-8"))
-    data["nlu"]["intents"] = {"iets": "geen_zet"}
+    data["nlu_signaal"]["intent_zetten"] = {"iets": "geen_zet"}
     pad = tmp_path / "zetten.yml"
     pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ZettenFout, match="onbekende zet 'geen_zet'"):
         laad_regels(pad)
+
+
+def test_rasa_leest_de_oefenbestanden_niet_als_trainingsdata():
+    """Rasa takes every YAML file under data/ with a line starting with one of
+    these keys for training data (rasa.shared.utils.io.is_key_in_yaml)."""
+    for pad in sorted(zetten.ZETTEN_BESTAND.parent.rglob("*.yml")):
+        for nummer, regel in enumerate(pad.read_text(encoding="utf-8").splitlines(), start=1):
+            sleutel = regel.lstrip().split(":", 1)[0]
+            assert sleutel not in ("nlu", "responses", "stories", "rules"), f"{pad.name}, regel {nummer}"
 
 
 # --- held-out accuracy -------------------------------------------------------------------

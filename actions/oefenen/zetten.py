@@ -40,8 +40,8 @@ then the first of the statements in the order complexe_reflectie,
 bevestiging, ruimte_geven, eenvoudige_reflectie, overig.
 
 An NLU intent is an extra signal: `classificeer(tekst, ("zet_advies", 0.91))`.
-An intent named "zet_<move id>" (or mapped under `nlu.intents`) wins when its
-confidence is at least `nlu.drempel` and higher than the certainty of the
+An intent named "zet_<move id>" (or mapped under `nlu_signaal.intent_zetten`)
+wins when its confidence is at least `nlu_signaal.drempel` and higher than the certainty of the
 rules for that line; see `combineer`.
 """
 from __future__ import annotations
@@ -153,7 +153,8 @@ def laad_regels(pad: Path = ZETTEN_BESTAND) -> Regels:
         raise ZettenFout(f"{pad.name}: kan het bestand niet lezen ({fout})") from fout
     if not isinstance(data, dict):
         raise ZettenFout(f"{pad.name}: verwacht een YAML-mapping bovenaan")
-    nodig = ("zetten", "afkortingen", "vraagwoorden", "patronen", "onderwerpen_vraag", "reflecties", "nlu", "zekerheid")
+    nodig = ("zetten", "afkortingen", "vraagwoorden", "patronen", "onderwerpen_vraag", "reflecties", "nlu_signaal",
+             "zekerheid")
     ontbreekt = [n for n in nodig if n not in data]
     if ontbreekt:
         raise ZettenFout(f"{pad.name}: mist {', '.join(ontbreekt)}")
@@ -176,10 +177,11 @@ def laad_regels(pad: Path = ZETTEN_BESTAND) -> Regels:
                 result[zet_id] = _compileer(lijst, afk, f"{waar} {zet_id}")
         return result
 
-    nlu = data["nlu"]
-    for intent, zet_id in (nlu.get("intents") or {}).items():
+    nlu = data["nlu_signaal"]
+    for intent, zet_id in (nlu.get("intent_zetten") or {}).items():
         if zet_id not in zetten:
-            raise ZettenFout(f"{pad.name}, nlu.intents: intent '{intent}' wijst naar onbekende zet '{zet_id}'")
+            raise ZettenFout(f"{pad.name}, nlu_signaal.intent_zetten: intent '{intent}' wijst naar "
+                             f"onbekende zet '{zet_id}'")
     return Regels(
         zetten=zetten,
         vraagwoorden=frozenset(data["vraagwoorden"]),
@@ -202,7 +204,7 @@ def laad_regels(pad: Path = ZETTEN_BESTAND) -> Regels:
         reflectie_begin=frozenset(data.get("reflectie_begin") or ()),
         nlu_voorvoegsel=str(nlu.get("voorvoegsel") or ""),
         nlu_drempel=float(nlu.get("drempel", 0.75)),
-        nlu_intents=dict(nlu.get("intents") or {}),
+        nlu_intents=dict(nlu.get("intent_zetten") or {}),
         zekerheid={k: float(v) for k, v in data["zekerheid"].items()},
     )
 
