@@ -63,6 +63,7 @@ REACTIE_VAN = {"open_vraag": "open_vraag", "netwerk_verkennen": "netwerk", "gevo
                "overig": "overig", "gesloten_vraag": "gesloten_vraag", "bagatelliseren": "bagatelliseren",
                "advies": "advies", "volgende_stap": "stap"}
 MAX_CITAAT = 160
+ERNST = ("bagatelliseren", "advies_te_vroeg", "aandringen", "stap_te_vroeg", "vragenvuur")  # poor moves, worst first
 Intent = Tuple[str, float]
 
 
@@ -479,12 +480,10 @@ def _citaat(tekst: str) -> str:
 
 
 def _slechte_reden(item: dict) -> Optional[str]:
+    """Why a turn was poor (the most serious reason, in the order of ERNST), or None."""
     if "bagatelliseren" in _regel_soorten(item):
         return "bagatelliseren"
-    for sleutel in ("aandringen", "advies_te_vroeg", "stap_te_vroeg", "vragenvuur"):
-        if item[sleutel]:
-            return sleutel
-    return None
+    return next((sleutel for sleutel in ERNST[1:] if item[sleutel]), None)
 
 
 def _goede_beurten(state: dict) -> List[dict]:
@@ -492,9 +491,6 @@ def _goede_beurten(state: dict) -> List[dict]:
                   and i["soort"] not in ("overig", "gesloten_vraag")]
     return sorted(kandidaten, key=lambda i: (-(bool(i["onthuld"]) or bool(i["drijfveer"])), -i["verandering"],
                                              i["beurt"]))[:2]
-
-
-ERNST = ("bagatelliseren", "advies_te_vroeg", "aandringen", "stap_te_vroeg", "vragenvuur")
 
 
 def _slechte_beurten(state: dict) -> List[dict]:
