@@ -59,6 +59,10 @@ class Kennisbank:
     onderwerpen: Dict[str, Onderwerp]
     crisis: dict
     per_intent: Dict[str, str] = field(default_factory=dict)
+    # fasen.yml, optional parts: the worker's steps beside the phases and the
+    # adaptations per type of isolation (see SCHEMA.md).
+    werkstappen: List[dict] = field(default_factory=list)
+    fase_aanpassingen: Dict[str, dict] = field(default_factory=dict)
 
     # --- looking things up -------------------------------------------------
     def onderwerp_voor_intent(self, intent: str) -> Optional[Onderwerp]:
@@ -222,9 +226,51 @@ def laad(directory: Path = KENNIS_DIR) -> Kennisbank:
         _check_ref(route, hulplijnen, "crisis.yml", "hulplijn")
 
     kennis = Kennisbank(bronnen, cijfers, hulplijnen, treden, treden_data["bron"], fasen, onderwerpen, crisis,
-                        per_intent=_intent_index(onderwerpen))
+                        per_intent=_intent_index(onderwerpen),
+                        werkstappen=_werkstappen(fasen_data.get("stappen_werker"), fasen),
+                        fase_aanpassingen=_fase_aanpassingen(fasen_data.get("aanpassingen"), fasen, bronnen,
+                                                             onderwerpen))
     _check_topics(kennis)
     return kennis
+
+
+def _werkstappen(items: Optional[Sequence[dict]], fasen: Dict[str, dict]) -> List[dict]:
+    """The worker's steps beside the phases (optional); each phase belongs to one step."""
+    if not items:
+        return []
+    stappen = _by_id(items, "fasen.yml stappen_werker", ("naam", "fasen", "uitleg"))
+    gezien: List[str] = []
+    for ident, stap in stappen.items():
+        for fase in stap["fasen"]:
+            _check_ref(fase, fasen, f"fasen.yml stap '{ident}'", "fase")
+        gezien += stap["fasen"]
+    if sorted(gezien) != sorted(fasen):
+        raise KennisbankFout("fasen.yml stappen_werker: elke fase hoort bij precies één stap")
+    return list(stappen.values())
+
+
+def _fase_aanpassingen(items: Optional[dict], fasen: Dict[str, dict], bronnen: Dict[str, dict],
+                       onderwerpen: Dict[str, Onderwerp]) -> Dict[str, dict]:
+    """Adaptations per type (optional): keys are type ids with a topic type_<id>, or 'zorgmijdend'."""
+    result: Dict[str, dict] = {}
+    for sleutel, item in (items or {}).items():
+        where = f"fasen.yml aanpassing '{sleutel}'"
+        if sleutel != "zorgmijdend" and f"type_{sleutel}" not in onderwerpen:
+            raise KennisbankFout(f"{where}: onbekend type")
+        if not isinstance(item, dict) or not item.get("kern") or not item.get("bronnen"):
+            raise KennisbankFout(f"{where}: mist kern of bronnen")
+        for bron in item["bronnen"]:
+            _check_ref(bron, bronnen, where, "bron")
+        for type_id in item.get("ook_bij_types") or []:
+            if f"type_{type_id}" not in onderwerpen:
+                raise KennisbankFout(f"{where}: onbekend type '{type_id}' in ook_bij_types")
+        for fase, extra in (item.get("fasen") or {}).items():
+            _check_ref(fase, fasen, where, "fase")
+            onbekend = set(extra or {}) - {"tip", "valkuilen", "klaar_voor_volgende"}
+            if not extra or onbekend:
+                raise KennisbankFout(f"{where} fase '{fase}': verwacht tip, valkuilen of klaar_voor_volgende")
+        result[sleutel] = item
+    return result
 
 
 def _intent_index(onderwerpen: Dict[str, Onderwerp]) -> Dict[str, str]:
