@@ -47,6 +47,26 @@ def _defaults() -> Dict[str, str]:
         "GEOCODER_READ_TIMEOUT": "3",
         "GEOCODER_RETRIES": "2",
         "GEOCODER_CACHE_SECONDS": "86400",
+        # Channels (bot/channels, README "Channels and deployment"). The demo
+        # intranet page of `make run`; the widget's Rasa URL (empty: this
+        # machine's RASA_PORT); the browser origins allowed to call the
+        # servers (empty: only the demo page).
+        "DEMO_PORT": "8005",
+        "WIDGET_SERVER_URL": "",
+        "CORS_ORIGINS": "",
+        # Empty: REST channel and HTTP API open (on 127.0.0.1 only). Set a
+        # token and/or a JWT secret to require them.
+        "API_TOKEN": "",
+        "JWT_SECRET": "",
+        "JWT_METHOD": "HS256",
+        # Optional: the widget's socket then needs a JWT signed with this.
+        "WIDGET_JWT_SECRET": "",
+        # Telegram for volunteers: off while TELEGRAM_TOKEN is empty.
+        "TELEGRAM_TOKEN": "",
+        "TELEGRAM_BOT_NAME": "",
+        "TELEGRAM_WEBHOOK_URL": "",
+        "TELEGRAM_WEBHOOK_SECRET": "",
+        "TELEGRAM_API_URL": "https://api.telegram.org",
     }
 
 

@@ -1,0 +1,167 @@
+"""The socket.io channel of the web widget (web/widget/widget.js).
+
+Rasa's `SocketIOInput` with four changes:
+
+- only the configured browser origins may connect (`CORS_ORIGINS`, see
+  bot/channels/auth.py). A WebSocket is not subject to the browser's CORS
+  rules, so Rasa's `--cors` alone would let any web page talk to the
+  assistant; here the socket.io `connect` of another origin is refused.
+  (Not in engine.io: it would add its own CORS headers beside Sanic-CORS's,
+  and browsers reject a response with two.) With `WIDGET_JWT_SECRET`
+  (`jwt_key` in credentials.yml) it also needs a JWT, as in Rasa;
+- a conversation id must look like the widget's own (32 hex digits, random
+  in the browser). Any other id gets a new one, and a socket can only speak
+  in the conversation it was confirmed for, so a widget can never write into
+  or read a REST or Telegram conversation;
+- after `session_confirm` the server sends `session_history`: the texts and
+  buttons of the current session, read back from the tracker store (so
+  already redacted), which the widget shows again after a page reload. The
+  browser keeps only the conversation id;
+- Rasa 3.6 calls python-socketio 5's coroutine `enter_room` without awaiting
+  it, so the socket never joins its conversation's room and misses every
+  answer; here it is awaited.
+
+Every message carries the metadata `{"kanaal": "widget", "rol":
+"professional"}`: the widget is for professionals (Telegram says
+"vrijwilliger"), so the dialogue can tell them apart.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
+from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Blueprint
+
+from bot.channels import auth
+
+logger = logging.getLogger(__name__)
+
+SESSION_ID = re.compile(r"[0-9a-f]{32}")
+METADATA = {"kanaal": "widget", "rol": "professional"}
+MAX_MESSAGE_CHARS = 2000
+MAX_HISTORY = 200
+HISTORY_EVT = "session_history"
+
+
+def geldige_sessie(value: Any) -> bool:
+    return isinstance(value, str) and bool(SESSION_ID.fullmatch(value))
+
+
+def _knoppen(data: Dict[str, Any]) -> List[Dict[str, str]]:
+    return [{"content_type": "text", "title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in (data.get("buttons") or data.get("quick_replies") or []) if isinstance(b, dict)]
+
+
+def geschiedenis(events: List[Any]) -> List[Dict[str, Any]]:
+    """The messages a user saw, in the shape the channel sends them: bot texts
+    split on blank lines with the buttons on the last part, and button clicks
+    (payloads such as "/signalen_herkennen") shown as the button's title.
+    Payloads that no button of the previous answer sent (the widget's opening
+    "/begroeten") are left out."""
+    berichten: List[Dict[str, Any]] = []
+    vorige_knoppen: List[Dict[str, str]] = []
+    for event in events:
+        if isinstance(event, UserUttered):
+            text = event.text or ""
+            if text.startswith("/"):
+                titel = next((k["title"] for k in vorige_knoppen if k["payload"] == text), None)
+                if titel is None:
+                    continue
+                text = titel
+            berichten.append({"van": "gebruiker", "text": text})
+        elif isinstance(event, BotUttered):
+            knoppen = _knoppen(event.data or {})
+            delen = [d for d in (event.text or "").strip().split("\n\n") if d] or [""]
+            for deel in delen[:-1]:
+                berichten.append({"van": "assistent", "text": deel})
+            laatste: Dict[str, Any] = {"van": "assistent", "text": delen[-1]}
+            if knoppen:
+                laatste["quick_replies"] = knoppen
+            if laatste["text"] or knoppen:
+                berichten.append(laatste)
+            vorige_knoppen = knoppen
+    return berichten[-MAX_HISTORY:]
+
+
+class WidgetInput(SocketIOInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Any) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        sio = self.sio
+        origins = set(auth.allowed_origins())
+        sessies: Dict[str, str] = {}  # socket id -> conversation id
+        app_holder: Dict[str, Any] = {}
+
+        @blueprint.listener("before_server_start")
+        async def keep_app(app: Any, _loop: Any) -> None:
+            app_holder["app"] = app
+
+        async def lees_geschiedenis(session_id: str) -> List[Dict[str, Any]]:
+            app = app_holder.get("app")
+            agent = getattr(app.ctx, "agent", None) if app else None
+            if agent is None or agent.tracker_store is None:
+                return []
+            try:
+                tracker = await agent.tracker_store.retrieve(session_id)
+            except Exception:  # the widget still works without its history
+                logger.exception("Could not read the history of a widget conversation")
+                return []
+            return geschiedenis(list(tracker.events)) if tracker else []
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: Text, environ: Dict, auth_data: Optional[Dict] = None) -> bool:
+            origin = (environ.get("HTTP_ORIGIN") or "").rstrip("/")
+            if origin and origin not in origins:
+                logger.warning("Widget connection from %s refused: not in CORS_ORIGINS", origin)
+                return False
+            if self.jwt_key:
+                token = auth_data.get("token") if isinstance(auth_data, dict) else None
+                if not isinstance(token, str):
+                    return False
+                bearer = token if token.startswith(auth.BEARER) else auth.BEARER + token
+                return auth.decode_jwt(bearer, self.jwt_key, self.jwt_algorithm or "HS256") is not None
+            return True
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+            gevraagd = (data or {}).get("session_id") if isinstance(data, dict) else None
+            session_id = gevraagd if geldige_sessie(gevraagd) else uuid.uuid4().hex
+            vorige = sessies.get(sid)
+            if vorige and vorige != session_id:
+                await sio.leave_room(sid, vorige, namespace=self.namespace)
+            await sio.enter_room(sid, session_id, namespace=self.namespace)
+            sessies[sid] = session_id
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            berichten = await lees_geschiedenis(session_id) if session_id == gevraagd else []
+            await sio.emit(HISTORY_EVT, {"session_id": session_id, "messages": berichten},
+                           room=sid, namespace=self.namespace)
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: Text, *_: Any) -> None:
+            sessies.pop(sid, None)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Any) -> None:
+            session_id = sessies.get(sid)
+            if session_id is None or not isinstance(data, dict):
+                logger.warning("Widget message without a confirmed conversation: ignored")
+                return
+            if data.get("session_id") not in (None, session_id):
+                logger.warning("Widget message for another conversation than its socket's: ignored")
+                return
+            text = data.get("message")
+            if not isinstance(text, str) or not text.strip():
+                return
+            await on_new_message(UserMessage(
+                text[:MAX_MESSAGE_CHARS], SocketIOOutput(sio, self.bot_message_evt), session_id,
+                input_channel=self.name(), metadata=dict(METADATA)))
+
+        return blueprint
