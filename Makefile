@@ -6,11 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SPACY_MODEL := var/spacy_nl/meta.json
+NODE_MODULES := node_modules/.package-lock.json
 PIP_VERSION := 24.0
 
 .PHONY: install run test train validate shell test-stories pytest bench lock clean
 
-install: $(INSTALLED) $(SPACY_MODEL)
+install: $(INSTALLED) $(SPACY_MODEL) $(NODE_MODULES)
 
 # Python 3.10: a pyenv shim selected by .python-version, or a system python3.10.
 $(PY):
@@ -33,6 +34,15 @@ $(INSTALLED): requirements.lock | $(PY)
 # NLU pipeline loads from var/spacy_nl; built from installed packages only.
 $(SPACY_MODEL): $(INSTALLED) bot/build_spacy.py
 	$(PY) -m bot.build_spacy
+
+# Front-end packages from package-lock.json: the widget's socket.io client
+# (served as is, no build step) and playwright-core for its browser test.
+$(NODE_MODULES): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "npm is required for the chat widget: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm) and run make again." >&2; \
+	  exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
 
 run: install
 	$(PY) -m bot run
@@ -73,4 +83,4 @@ lock:
 	rm -rf .lockvenv
 
 clean:
-	rm -rf $(VENV) models var results .pytest_cache
+	rm -rf $(VENV) models var results .pytest_cache node_modules

@@ -25,10 +25,11 @@ def cmd_run(_: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        with servers.running(path):
+        with servers.running(path), servers.demo_site() as demo:
             port = settings.get("RASA_PORT")
             print(f"De assistent draait. REST: http://localhost:{port}/webhooks/rest/webhook "
                   f"(acties op poort {settings.get('ACTION_PORT')}). Stoppen: Ctrl-C.", flush=True)
+            print(f"Demo-intranetpagina met de chatwidget: {demo}", flush=True)
             signal.pause()
     except KeyboardInterrupt:
         pass

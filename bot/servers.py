@@ -1,28 +1,33 @@
 """Start the action server and the Rasa server, wait until they answer, and
-stop both cleanly (used by `make run`, `make shell`, the benchmark and tests)."""
+stop both cleanly (used by `make run`, `make shell`, the benchmark and tests);
+serve the demo intranet page with the chat widget (`make run`)."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import subprocess
+import sys
+import threading
 import time
 import urllib.request
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from bot import rasa_cli, settings
 
 STARTUP_TIMEOUT_S = 240
 
 
-def _start(args: List[str], log: Optional[Path]) -> subprocess.Popen:
+def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = None) -> subprocess.Popen:
     out = open(log, "ab") if log else None
     env = rasa_cli.environment()
     env["SANIC_HOST"] = settings.get("SERVER_INTERFACE")  # the action server's interface
     return subprocess.Popen(
-        rasa_cli.command(*args), cwd=settings.ROOT, env=env,
+        command or rasa_cli.command(*args), cwd=settings.ROOT, env=env,
         stdout=out, stderr=subprocess.STDOUT if out else None, start_new_session=True,
     )
 
@@ -32,11 +37,15 @@ def start_action_server(log: Optional[Path] = None) -> subprocess.Popen:
 
 
 def start_rasa_server(model: Path, log: Optional[Path] = None) -> subprocess.Popen:
-    return _start([
+    """`rasa run` through bot/channels/launch.py, which adds the API token, JWT
+    secret and allowed origins from the settings without showing them in
+    the process list."""
+    args = [
         "run", "--enable-api", "--model", str(model), "--port", settings.get("RASA_PORT"),
         "--interface", settings.get("SERVER_INTERFACE"),
         "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-    ], log)
+    ]
+    return _start(args, log, [sys.executable, "-m", "bot.channels.launch", *args])
 
 
 def wait_until_up(url: str, process: subprocess.Popen, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
@@ -72,14 +81,28 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Settings of a deployment that private test and benchmark servers must not
+# take over from `.env`: with them a test server would require tokens the
+# tests don't send, or move the organisation's Telegram webhook to itself.
+DEPLOYMENT_SETTINGS = ("API_TOKEN", "JWT_SECRET", "WIDGET_JWT_SECRET", "CORS_ORIGINS", "WIDGET_SERVER_URL",
+                       "TELEGRAM_TOKEN", "TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL",
+                       "TELEGRAM_WEBHOOK_SECRET")
+
+
 def use_free_ports() -> None:
-    """Move this process's servers to free ports, so tests and benchmarks do
-    not collide with a `make run` on the same machine."""
+    """Move this process's servers to free ports on 127.0.0.1, so tests and
+    benchmarks do not collide with a `make run` on the same machine, and
+    run them as the embedded set-up (no tokens, no Telegram; tests that need
+    those set them themselves)."""
     settings.load()
     action_port, rasa_port = free_port(), free_port()
     os.environ["ACTION_PORT"] = str(action_port)
     os.environ["ACTION_ENDPOINT_URL"] = f"http://localhost:{action_port}/webhook"
     os.environ["RASA_PORT"] = str(rasa_port)
+    os.environ["DEMO_PORT"] = str(free_port())
+    os.environ["SERVER_INTERFACE"] = "127.0.0.1"
+    for name in DEPLOYMENT_SETTINGS:
+        os.environ[name] = ""
 
 
 def action_server_url() -> str:
@@ -105,3 +128,88 @@ def running(model: Path, log_dir: Optional[Path] = None) -> Iterator[subprocess.
         yield rasa
     finally:
         stop(rasa, actions)
+
+
+# The demo intranet page (`make run`): web/demo/index.html with the widget of
+# web/widget, its socket.io client from node_modules, and /config.js with
+# the widget's settings. Only these paths are served, from 127.0.0.1.
+WEB_DIR = settings.ROOT / "web"
+DEMO_FILES: Dict[str, Tuple[Path, str]] = {
+    "/": (WEB_DIR / "demo" / "index.html", "text/html; charset=utf-8"),
+    "/demo.css": (WEB_DIR / "demo" / "demo.css", "text/css; charset=utf-8"),
+    "/widget/widget.js": (WEB_DIR / "widget" / "widget.js", "text/javascript; charset=utf-8"),
+    "/widget/widget.css": (WEB_DIR / "widget" / "widget.css", "text/css; charset=utf-8"),
+    "/widget/vendor/socket.io.min.js": (
+        settings.ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
+        "text/javascript; charset=utf-8"),
+}
+
+
+def widget_server_url() -> str:
+    """Where the browser reaches the Rasa server."""
+    return (settings.get("WIDGET_SERVER_URL") or f"http://127.0.0.1:{settings.get('RASA_PORT')}").rstrip("/")
+
+
+def widget_config() -> dict:
+    return {"server": widget_server_url(), "bewaartermijnDagen": int(settings.get("RETENTION_DAYS"))}
+
+
+def demo_url() -> str:
+    return f"http://127.0.0.1:{settings.get('DEMO_PORT')}/"
+
+
+def _content_security_policy() -> str:
+    server = widget_server_url()
+    socket_server = server.replace("http://", "ws://", 1).replace("https://", "wss://", 1)
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"connect-src 'self' {server} {socket_server}; base-uri 'none'; form-action 'none'; "
+            "frame-ancestors 'none'")
+
+
+class _DemoHandler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        path = self.path.split("?", 1)[0]
+        if path == "/favicon.ico":  # none, and no 404 in the browser's console
+            self.send_response(204)
+            self.end_headers()
+            return
+        if path == "/config.js":
+            body = f"window.eenzaamheidWidget = {json.dumps(widget_config())};\n".encode()
+            content_type = "text/javascript; charset=utf-8"
+        elif path in DEMO_FILES and DEMO_FILES[path][0].is_file():
+            file, content_type = DEMO_FILES[path]
+            body = file.read_bytes()
+        else:
+            self.send_error(404, "Niet gevonden")
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        if content_type.startswith("text/html"):
+            self.send_header("Content-Security-Policy", _content_security_policy())
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def demo_site() -> Iterator[str]:
+    """The demo page on 127.0.0.1:DEMO_PORT for the duration of the block; yields its URL."""
+    settings.load()
+    missing = [str(f) for f, _ in DEMO_FILES.values() if not f.is_file()]
+    if missing:
+        raise RuntimeError(f"The demo page needs {', '.join(missing)}: run `make install` (npm ci) first.")
+    server = ThreadingHTTPServer(("127.0.0.1", int(settings.get("DEMO_PORT"))), _DemoHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    thread.start()
+    try:
+        yield demo_url()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,316 @@
+// The chat widget in a real browser: Debian's Chromium, driven by
+// playwright-core, against the demo page and servers that tests/test_widget_browser.py
+// starts as `make run` does. Run by that test; exits non-zero on the first
+// failed check. Screenshots go to SCREENSHOT_DIR.
+//
+//   DEMO_URL=http://127.0.0.1:8005/ SCREENSHOT_DIR=results/screenshots node tests/widget_browser.mjs
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const DEMO_URL = process.env.DEMO_URL;
+const SCREENSHOTS = process.env.SCREENSHOT_DIR || "results/screenshots";
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const ANSWER_TIMEOUT = 60_000;
+const PRIVACY =
+  "Typ geen namen of andere gegevens waaraan iemand te herkennen is. Het gesprek wordt zonder zulke " +
+  "gegevens bewaard, en niet langer dan 90 dagen.";
+const MARKUP = `<img src=x onerror="window.__xss=1"><b>vet</b> <script>window.__xss=2</script>`;
+
+assert.ok(DEMO_URL, "DEMO_URL is not set");
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+const checks = [];
+function ok(what) {
+  checks.push(what);
+  console.log(`ok ${checks.length} - ${what}`);
+}
+
+async function shot(page, name) {
+  const file = path.join(SCREENSHOTS, name);
+  await page.screenshot({ path: file });
+  console.log(`screenshot: ${file}`);
+}
+
+// Everything the widget shows lives in its open shadow root; Playwright's
+// CSS locators pierce it.
+const widget = (page) => ({
+  opener: page.getByRole("button", { name: "Vraag de assistent" }),
+  panel: page.locator("#ezw-paneel"),
+  log: page.locator(".log"),
+  input: page.getByRole("textbox", { name: "Je bericht aan de assistent" }),
+  botMessages: page.locator(".bericht.assistent"),
+  userMessages: page.locator(".bericht.gebruiker"),
+  replies: page.locator(".knoppen .knop"),
+  typing: page.locator(".typen.zichtbaar"),
+});
+
+function activeInWidget(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("#eenzaamheid-widget").shadowRoot;
+    const el = root.activeElement;
+    return el ? { tag: el.tagName, id: el.id, cls: el.className, text: el.textContent.trim() } : null;
+  });
+}
+
+async function waitForNewBotMessage(page, before) {
+  const w = widget(page);
+  await page.waitForFunction(
+    (n) => document.querySelector("#eenzaamheid-widget").shadowRoot.querySelectorAll(".bericht.assistent").length > n,
+    before,
+    { timeout: ANSWER_TIMEOUT },
+  );
+  // an answer may come in several messages: wait until the typing indicator is gone
+  await w.typing.waitFor({ state: "detached", timeout: ANSWER_TIMEOUT }).catch(() => {});
+  await page.waitForTimeout(400);
+  return (await w.botMessages.allTextContents()).slice(before);
+}
+
+async function send(page, text) {
+  const w = widget(page);
+  const before = await w.botMessages.count();
+  await w.input.fill(text);
+  await w.input.press("Enter");
+  const typingSeen = await w.typing.isVisible();
+  const answers = await waitForNewBotMessage(page, before);
+  return { answers, typingSeen };
+}
+
+// WCAG contrast ratio of an element's text against the first opaque
+// background behind it (inside the shadow root).
+async function contrast(page, selector) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector("#eenzaamheid-widget").shadowRoot;
+    const el = root.querySelector(sel);
+    if (!el) return null;
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    let bg = null;
+    for (let node = el; node && node.nodeType === 1; node = node.parentNode || node.host) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length >= 3 && (c.length < 4 || c[3] > 0.95)) {
+        bg = c;
+        break;
+      }
+      if (!node.parentNode && node.getRootNode() !== document) node = node.getRootNode();
+    }
+    bg = bg || [255, 255, 255];
+    const fg = rgb(getComputedStyle(el).color);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  }, selector);
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+const pageErrors = [];
+function watch(page) {
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") pageErrors.push(`console: ${msg.text()}`);
+  });
+  page.on("dialog", (dialog) => {
+    pageErrors.push(`dialog opened: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+}
+
+try {
+  // ---------------- desktop ----------------
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "nl-NL" });
+  let page = await desktop.newPage();
+  watch(page);
+  await page.goto(DEMO_URL);
+  let w = widget(page);
+
+  await w.opener.waitFor({ state: "visible" });
+  assert.equal(await w.opener.getAttribute("aria-expanded"), "false");
+  ok("the demo page shows the chat button, closed");
+
+  // keyboard: focus the button and open it with Enter
+  await w.opener.focus();
+  await page.keyboard.press("Enter");
+  await w.panel.waitFor({ state: "visible" });
+  assert.equal(await page.locator(".opener").getAttribute("aria-expanded"), "true");
+  const focused = await activeInWidget(page);
+  assert.equal(focused && focused.id, "ezw-tekst", `focus after opening: ${JSON.stringify(focused)}`);
+  ok("Enter on the chat button opens the panel and puts the focus in the text box");
+
+  assert.equal((await page.locator(".privacy").textContent()).trim(), PRIVACY);
+  assert.equal(await w.panel.getAttribute("aria-describedby"), "ezw-privacy");
+  assert.equal(await w.log.getAttribute("aria-live"), "polite");
+  assert.equal(await w.log.getAttribute("role"), "log");
+  assert.equal(await page.locator("[lang=nl]").count() > 0, true);
+  ok("privacy notice shown and tied to the dialog; the message log is an aria-live region");
+
+  const greeting = await waitForNewBotMessage(page, 0);
+  assert.match(greeting.join(" "), /digitale assistent, geen mens/);
+  assert.ok((await w.replies.count()) >= 2, "greeting without buttons");
+  ok(`a new conversation opens with the greeting and ${await w.replies.count()} buttons`);
+  await shot(page, "desktop-1-begroeting.png");
+
+  const sessionId = await page.evaluate(() => localStorage.getItem("eenzaamheid-widget:gesprek"));
+  assert.match(sessionId || "", /^[0-9a-f]{32}$/);
+  ok("the conversation id is kept in localStorage");
+
+  // a question in the user's own words
+  const signals = await send(page, "Welke signalen van eenzaamheid zijn er?");
+  assert.ok(signals.typingSeen, "no typing indicator after sending");
+  assert.equal((await w.userMessages.last().textContent()).replace(/^Jij: /, ""), "Welke signalen van eenzaamheid zijn er?");
+  assert.match(signals.answers.join(" "), /signa/i);
+  assert.match(signals.answers.join(" "), /\b(de|het|een|je)\b/);
+  ok("a typed question shows the typing indicator and gets a Dutch answer about signals");
+
+  // a quick reply
+  assert.ok((await w.replies.count()) > 0, "the signals answer has no buttons");
+  const reply = w.replies.first();
+  const replyTitle = (await reply.textContent()).trim();
+  const before = await w.botMessages.count();
+  await reply.click();
+  const afterReply = await waitForNewBotMessage(page, before);
+  assert.equal((await w.userMessages.last().textContent()).replace(/^Jij: /, ""), replyTitle);
+  assert.ok(afterReply.join(" ").length > 20);
+  ok(`the quick reply "${replyTitle}" is shown as the user's message and answered`);
+
+  // safety message: crisis lines, phone numbers as links
+  const crisis = await send(page, "Ze wil niet meer leven");
+  assert.match(crisis.answers.join(" "), /0800-0113/);
+  assert.ok((await page.locator('.bericht.assistent a[href="tel:08000113"]').count()) > 0, "0800-0113 is not a tel: link");
+  ok("a safety message gets the crisis lines at once, with 0800-0113 as a phone link");
+
+  // markup typed by the user stays text, also when the server sends it back
+  await send(page, MARKUP);
+  assert.equal((await w.userMessages.last().textContent()).replace(/^Jij: /, ""), MARKUP);
+  assert.equal(await page.locator(".log img, .log b, .log script").count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  ok("markup in a message is shown as text; no element is created from it");
+  await shot(page, "desktop-2-gesprek.png");
+
+  const shownBefore = await w.log.locator(".bericht").count();
+  const userTexts = (await w.userMessages.allTextContents()).map((t) => t.replace(/^Jij: /, ""));
+
+  // reload: the panel stays open and the earlier messages come back from the server
+  await page.reload();
+  w = widget(page);
+  await w.panel.waitFor({ state: "visible" });
+  await page.waitForFunction(
+    (n) => document.querySelector("#eenzaamheid-widget").shadowRoot.querySelectorAll(".bericht").length >= n,
+    shownBefore - 1,
+    { timeout: ANSWER_TIMEOUT },
+  );
+  const afterReload = (await w.userMessages.allTextContents()).map((t) => t.replace(/^Jij: /, ""));
+  assert.deepEqual(afterReload, userTexts, "the user's messages after a reload differ");
+  assert.match((await w.botMessages.allTextContents()).join(" "), /0800-0113/);
+  assert.equal(await page.locator(".log img, .log b, .log script").count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.evaluate(() => localStorage.getItem("eenzaamheid-widget:gesprek")), sessionId);
+  ok(`after a reload the same conversation shows its ${await w.log.locator(".bericht").count()} messages again, markup still as text`);
+  await shot(page, "desktop-3-na-herladen.png");
+
+  // contrast of text against its background
+  for (const selector of [".bericht.assistent", ".bericht.gebruiker", ".knop", ".privacy", ".kop h2", ".ondertitel", ".nieuw", ".verstuur", ".bericht.assistent a"]) {
+    const ratio = await contrast(page, selector);
+    if (ratio === null) continue;
+    assert.ok(ratio >= 4.5, `contrast of ${selector} is ${ratio.toFixed(2)}`);
+  }
+  ok("text contrast is at least 4.5:1 for messages, buttons, links, header and privacy notice");
+
+  // visible focus and keyboard order: text box -> send button, then Escape closes
+  await w.input.focus();
+  await page.keyboard.press("Tab");
+  let active = await activeInWidget(page);
+  assert.match(active.cls, /verstuur/, `Tab from the text box went to ${JSON.stringify(active)}`);
+  const outline = await page.evaluate(() => {
+    const el = document.querySelector("#eenzaamheid-widget").shadowRoot.activeElement;
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+  });
+  assert.ok(outline.style !== "none" && outline.width >= 2, `no visible focus: ${JSON.stringify(outline)}`);
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  active = await activeInWidget(page);
+  assert.ok(active.cls === "log" || /knop/.test(active.cls), `Shift+Tab order: ${JSON.stringify(active)}`);
+  await page.keyboard.press("Escape");
+  await w.panel.waitFor({ state: "hidden" });
+  active = await activeInWidget(page);
+  assert.match(active.cls, /opener/, `focus after Escape: ${JSON.stringify(active)}`);
+  ok("Tab order text box -> send button, visible focus ring, Escape closes and returns focus to the chat button");
+
+  // new conversation
+  await page.keyboard.press("Enter");
+  await w.panel.waitFor({ state: "visible" });
+  await page.getByRole("button", { name: "Nieuw gesprek" }).click();
+  await waitForNewBotMessage(page, 0);
+  assert.equal(await w.userMessages.count(), 0);
+  assert.match((await w.botMessages.allTextContents()).join(" "), /digitale assistent, geen mens/);
+  const newId = await page.evaluate(() => localStorage.getItem("eenzaamheid-widget:gesprek"));
+  assert.match(newId || "", /^[0-9a-f]{32}$/);
+  assert.notEqual(newId, sessionId);
+  ok("'Nieuw gesprek' starts an empty conversation with a new id and a new greeting");
+  await desktop.close();
+
+  // ---------------- phone ----------------
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "nl-NL",
+  });
+  page = await phone.newPage();
+  watch(page);
+  await page.goto(DEMO_URL);
+  w = widget(page);
+  await w.opener.tap();
+  await w.panel.waitFor({ state: "visible" });
+  await waitForNewBotMessage(page, 0);
+  const box = await w.panel.boundingBox();
+  assert.ok(box.x <= 0.5 && box.y <= 0.5 && box.width >= 389 && box.height >= 843, `panel on a phone: ${JSON.stringify(box)}`);
+  const overflow = await page.evaluate(() => {
+    const root = document.querySelector("#eenzaamheid-widget").shadowRoot;
+    const log = root.querySelector(".log");
+    return log.scrollWidth - log.clientWidth;
+  });
+  assert.ok(overflow <= 0, `the log scrolls sideways by ${overflow}px`);
+  const sendBox = await page.locator(".verstuur").boundingBox();
+  assert.ok(sendBox.width >= 44 && sendBox.height >= 44, `send button too small: ${JSON.stringify(sendBox)}`);
+  ok("on a 390x844 phone the panel fills the screen without sideways scrolling; touch targets >= 44px");
+  await shot(page, "telefoon-1-begroeting.png");
+
+  await w.replies.first().tap();
+  await waitForNewBotMessage(page, 1);
+  const phoneCrisis = await send(page, "Hij wil er een eind aan maken");
+  assert.match(phoneCrisis.answers.join(" "), /113/);
+  ok("on the phone a button and a safety message work");
+  await shot(page, "telefoon-2-crisis.png");
+  await phone.close();
+
+  assert.deepEqual(pageErrors, [], "errors in the page");
+  ok("no script errors or console errors in the page");
+  console.log(`${checks.length} passed, 0 failed`);
+} catch (error) {
+  console.error(`not ok - ${error.stack || error}`);
+  if (pageErrors.length) console.error(`page errors: ${pageErrors.join("\n")}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
