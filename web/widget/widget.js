@@ -527,14 +527,18 @@
 
   // ---- openen, sluiten, nieuw gesprek ----
 
-  function open() {
+  // Na een reload gaat het paneel weer open, maar zonder de focus weg te
+  // trekken van de pagina; alleen wie het zelf opent, komt in het tekstvak.
+  function open(metFocus) {
     paneel.hidden = false;
     opener.setAttribute("aria-expanded", "true");
     kader.classList.add("open");
     schrijf("sessionStorage", "eenzaamheid-widget:open", "1");
     laadClient(verbind);
     begroetAlsLeeg();
-    invoer.focus();
+    if (metFocus !== false) {
+      invoer.focus();
+    }
     naarOnder();
   }
 
@@ -598,7 +602,7 @@
   function start() {
     document.body.appendChild(host);
     if (lees("sessionStorage", "eenzaamheid-widget:open") === "1") {
-      open();
+      open(false);
     } else if (gesprek) {
       laadClient(verbind);
     }
