@@ -14,7 +14,7 @@ from actions import casus
 from actions.beoordeling import WEET_NIET, Beeld, beoordeel
 from actions.kennis import gevraagd_onderwerp, toon_kort, toon_meer
 from actions.kennisbank import kennisbank
-from actions.verslag import schrijf_moment
+from actions.verslag import VRIJWILLIGER, rol, schrijf_moment
 
 FORM = "signalering_form"
 ALLE_SLOTS = [*casus.KEUZE_SLOTS, *casus.SET_SLOTS, casus.ACUUT_SLOT]
@@ -221,7 +221,10 @@ class ActionBeeld(Action):
                    {"title": t["knoppen"]["interventies"], "payload": "/interventie_zoeken"}]
         if slots["sig_zegt_eenzaam"] == "ja":
             knoppen.append({"title": t["knoppen"]["schaal"], "payload": "/schaal_invullen"})
-        dispatcher.utter_message(text=casus.beeld_tekst(beeld))
+        tekst = casus.beeld_tekst(beeld)
+        if rol(tracker) == VRIJWILLIGER:
+            tekst += "\n" + t["vrijwilliger"]
+        dispatcher.utter_message(text=tekst)
         dispatcher.utter_message(text=t["vervolg"], buttons=knoppen)
         schrijf_moment(tracker, "beeld", voorgesteld_type=beeld.type_id, trede=beeld.trede, urgentie=beeld.urgentie)
         return _beeld_slots(beeld)

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kennisbank import kennisbank
@@ -17,17 +17,21 @@ from bot import gespreksverslag
 
 logger = logging.getLogger(__name__)
 
-# Who talks to the assistant on which channel; the practice mode is for trainees.
-ROL_PER_KANAAL = {"telegram": "vrijwilliger"}
+# Who talks to the assistant: the channel sends it in the message metadata
+# (bot/channels: widget "professional", Telegram "vrijwilliger"); REST and the
+# shell send none and count as a professional.
+SLOT_ROL = "rol"
+ROLLEN = {"professional": "sociaal werker", "vrijwilliger": "vrijwilliger"}
 STANDAARD_ROL = "sociaal werker"
+VRIJWILLIGER = "vrijwilliger"
 
-MOMENT_NAMEN = {"beeld": "Eerste beeld gemaakt", "plan": "Plan gemaakt",
-                "interventies": "Hulp in de buurt gezocht", "einde": "Gesprek afgesloten"}
-URGENTIE_NAMEN = {"acuut": "acuut", "snel": "snel in actie komen", "regulier": "geen haast"}
+
+def rol_uit_metadata(metadata: Optional[Dict[str, Any]]) -> str:
+    return ROLLEN.get((metadata or {}).get("rol", ""), STANDAARD_ROL)
 
 
 def rol(tracker: Tracker) -> str:
-    return ROL_PER_KANAAL.get(tracker.get_latest_input_channel() or "", STANDAARD_ROL)
+    return tracker.get_slot(SLOT_ROL) or rol_uit_metadata(tracker.latest_message.get("metadata"))
 
 
 def schrijf_moment(tracker: Tracker, moment: str, **velden: Any) -> bool:
@@ -117,6 +121,10 @@ def privacy_zin() -> str:
             f"zulke gegevens, en niet langer dan {dagen} dagen.")
 
 
+VRIJWILLIGER_WELKOM = ("Je bent vrijwilliger. Maak je je zorgen over iemand? Bespreek het altijd ook met je "
+                       "coördinator. Die weet wie je erbij kunt halen.")
+
+
 class ActionBegroeten(Action):
     """The greeting of every channel, with the privacy notice."""
 
@@ -125,5 +133,8 @@ class ActionBegroeten(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
+        wie = rol(tracker)
         dispatcher.utter_message(response="utter_begroeten", privacy=privacy_zin())
-        return []
+        if wie == VRIJWILLIGER:
+            dispatcher.utter_message(text=VRIJWILLIGER_WELKOM)
+        return [SlotSet(SLOT_ROL, wie)]
