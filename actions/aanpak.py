@@ -237,18 +237,23 @@ def _fase_bronnen() -> List[str]:
     return list(kennisbank().onderwerp(f"fase_{FASE_VOLGORDE[0]}").bronnen)
 
 
-def overzicht_tekst(state: Optional[Mapping[str, Any]]) -> str:
-    """Every phase with 'gedaan', 'hier ben je nu' or 'nog niet'."""
+def fase_statussen(state: Optional[Mapping[str, Any]]) -> List[Tuple[str, str]]:
+    """Each phase's name with its status: 'nu', 'gedaan' or 'open'."""
     state = geldig(state)
-    t = teksten()["overzicht"]
-    regels = [t["kop"]]
+    statussen = []
     for fase_id in FASE_VOLGORDE:
         if fase_id == state["fase"] and not state["afgerond"]:
-            status = t["nu"]
+            status = "nu"
         else:
-            status = t["gedaan"] if fase_id in state["gedaan"] else t["open"]
-        regels.append(f"- {_fase(fase_id)['naam']}: {status}")
-    return "\n".join(regels)
+            status = "gedaan" if fase_id in state["gedaan"] else "open"
+        statussen.append((_fase(fase_id)["naam"], status))
+    return statussen
+
+
+def overzicht_tekst(state: Optional[Mapping[str, Any]]) -> str:
+    """Every phase with 'gedaan', 'hier ben je nu' or 'nog niet'."""
+    t = teksten()["overzicht"]
+    return "\n".join([t["kop"], *(f"- {naam}: {t[status]}" for naam, status in fase_statussen(state))])
 
 
 def hervat_tekst(state: Optional[Mapping[str, Any]]) -> str:

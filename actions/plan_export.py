@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Dict, List, Mapping, Optional
 
 from actions import aanpak, plan as plan_module
-from actions.kennisbank import FASE_VOLGORDE, kennisbank
+from actions.kennisbank import kennisbank
 from actions.plan import datum_tekst, teksten
 
 TYPE_BRON = "welzijnplus_rotterdam"
@@ -126,16 +126,8 @@ def _bronnen(beeld: Optional[Mapping[str, Any]], met_fasen: bool) -> List[str]:
 def _fase_regels(aanpak_state: Optional[Mapping[str, Any]]) -> List[str]:
     if not aanpak_state:
         return []
-    state = aanpak.geldig(aanpak_state)
     t = _t()["fase"]
-    regels = []
-    for fase_id in FASE_VOLGORDE:
-        if fase_id == state["fase"] and not state["afgerond"]:
-            status = t["nu"]
-        else:
-            status = t["gedaan"] if fase_id in state["gedaan"] else t["open"]
-        regels.append(f"{kennisbank().fasen[fase_id]['naam']}: {status}")
-    return regels
+    return [f"{naam}: {t[status]}" for naam, status in aanpak.fase_statussen(aanpak_state)]
 
 
 def _volgorde(beeld: Optional[Mapping[str, Any]], aanpak_state: Optional[Mapping[str, Any]]) -> List[str]:
