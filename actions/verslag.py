@@ -25,6 +25,10 @@ ROLLEN = {"professional": "sociaal werker", "vrijwilliger": "vrijwilliger"}
 STANDAARD_ROL = "sociaal werker"
 VRIJWILLIGER = "vrijwilliger"
 
+MOMENT_NAMEN = {"beeld": "Eerste beeld gemaakt", "plan": "Plan gemaakt",
+                "interventies": "Hulp in de buurt gezocht", "einde": "Gesprek afgesloten"}
+URGENTIE_NAMEN = {"acuut": "acuut", "snel": "snel in actie komen", "regulier": "geen haast"}
+
 
 def rol_uit_metadata(metadata: Optional[Dict[str, Any]]) -> str:
     return ROLLEN.get((metadata or {}).get("rol", ""), STANDAARD_ROL)
@@ -134,7 +138,6 @@ class ActionBegroeten(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
         wie = rol(tracker)
-        dispatcher.utter_message(response="utter_begroeten", privacy=privacy_zin())
-        if wie == VRIJWILLIGER:
-            dispatcher.utter_message(text=VRIJWILLIGER_WELKOM)
+        extra = f"\n{VRIJWILLIGER_WELKOM}" if wie == VRIJWILLIGER else ""
+        dispatcher.utter_message(response="utter_begroeten", privacy=privacy_zin() + extra)
         return [SlotSet(SLOT_ROL, wie)]
