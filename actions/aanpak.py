@@ -175,9 +175,7 @@ def _aanpassingen(state: Staat) -> List[Tuple[str, dict]]:
 
 
 def _bronnen(sleutels: List[str]) -> str:
-    bronnen = kennisbank().bronnen
-    uniek = list(dict.fromkeys(sleutels))
-    return "; ".join(f"{bronnen[b]['kort']}, {bronnen[b]['jaar']}" for b in uniek)
+    return "; ".join(kennisbank().bron_kort(b) for b in dict.fromkeys(sleutels))
 
 
 def _lijst(kop: str, regels: List[str]) -> List[str]:

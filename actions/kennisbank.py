@@ -13,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-import yaml
+from actions.yamlbestand import lees_mapping
+
 
 KENNIS_DIR = Path(__file__).resolve().parent.parent / "data" / "kennis"
 PLACEHOLDER = re.compile(r"\{(cijfer|hulplijn|treden)(?::([a-z0-9_]+))?\}")
@@ -73,9 +74,15 @@ class Kennisbank:
         return self.onderwerpen.get(topic_id)
 
     # --- rendering -----------------------------------------------------------
-    def bronvermelding(self, bron_id: str) -> str:
+    def bron_kort(self, bron_id: str) -> str:
+        """One source as the user reads it: 'kort, jaar'."""
         bron = self.bronnen[bron_id]
-        return f"(bron: {bron['kort']}, {bron['jaar']})"
+        return f"{bron['kort']}, {bron['jaar']}"
+
+    def bronvermelding(self, *bron_ids: str) -> str:
+        """'(bron: kort, jaar; kort, jaar)', each source once; '' without sources."""
+        delen = [self.bron_kort(b) for b in dict.fromkeys(bron_ids)]
+        return f"(bron: {'; '.join(delen)})" if delen else ""
 
     def render(self, tekst: str) -> str:
         """Replace the placeholders in `tekst` by facts with their source."""
@@ -146,14 +153,7 @@ def meer_payload(topic_id: str) -> str:
 
 # --- loading -------------------------------------------------------------------
 def _read(directory: Path, name: str) -> dict:
-    path = directory / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise KennisbankFout(f"{name}: kan het bestand niet lezen ({error})") from error
-    if not isinstance(data, dict):
-        raise KennisbankFout(f"{name}: verwacht een YAML-mapping bovenaan")
-    return data
+    return lees_mapping(directory / name, KennisbankFout)
 
 
 def _by_id(items: Sequence[dict], name: str, required: Sequence[str]) -> Dict[str, dict]:

@@ -120,7 +120,7 @@ def _bronnen(beeld: Optional[Mapping[str, Any]], met_fasen: bool) -> List[str]:
         sleutels.append(TYPE_BRON)
         if _trede(beeld):
             sleutels.append(kennis.treden_bron)
-    return [f"{kennis.bronnen[b]['kort']}, {kennis.bronnen[b]['jaar']}" for b in dict.fromkeys(sleutels)]
+    return [kennis.bron_kort(b) for b in dict.fromkeys(sleutels)]
 
 
 def _fase_regels(aanpak_state: Optional[Mapping[str, Any]]) -> List[str]:

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-import yaml
-
 from actions.interventies.gemeenten import Gemeenteregister, laad_gemeenten
 from actions.interventies.schema import (DOELGROEPEN, NIVEAUS, TREDEN, TYPES, Context, Interventie, SchemaFout,
                                          valideer)
 from actions.kennisbank import kennisbank
+from actions.yamlbestand import lees_yaml
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "interventies"
 BESTANDEN = ("landelijk.yml", "voorbeelden.yml")
@@ -137,10 +136,7 @@ def valideer_lijst(items: object, ctx: Context, waar: str) -> List[Interventie]:
 
 
 def lees_bestand(pad: Path, ctx: Context) -> List[Interventie]:
-    try:
-        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as fout:
-        raise CatalogusFout(f"{pad.name}: kan het bestand niet lezen ({fout})") from fout
+    data = lees_yaml(pad, CatalogusFout)
     return valideer_lijst((data or {}).get("interventies") if isinstance(data, dict) else None, ctx, pad.name)
 
 

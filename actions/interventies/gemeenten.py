@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import yaml
+from actions.yamlbestand import lees_mapping
+
 
 GEMEENTEN_BESTAND = Path(__file__).resolve().parents[2] / "data" / "interventies" / "gemeenten.yml"
 TYPFOUT_DREMPEL = 0.8  # difflib ratio; "tilbrug"→"tilburg" is 0.86, "weert"→"woerden" 0.5
@@ -80,12 +81,7 @@ def _lijst(item: dict, sleutel: str) -> List[str]:
 
 def laad_gemeenten(pad: Path = GEMEENTEN_BESTAND) -> Gemeenteregister:
     """Read and check gemeenten.yml; raise GemeentenFout naming the entry."""
-    try:
-        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as fout:
-        raise GemeentenFout(f"{pad.name}: kan het bestand niet lezen ({fout})") from fout
-    if not isinstance(data, dict):
-        raise GemeentenFout(f"{pad.name}: verwacht 'provincies' en 'gemeenten'")
+    data = lees_mapping(pad, GemeentenFout, "'provincies' en 'gemeenten'")
     provincies: Dict[str, str] = {}
     for item in data.get("provincies") or []:
         for naam in [item["naam"], *_lijst(item, "ook")]:

@@ -116,9 +116,8 @@ def _contact(interventie: Interventie) -> str:
 
 
 def _bron(interventie: Interventie) -> str:
-    bron = kennisbank().bronnen.get(interventie.bron or "")
-    if bron:
-        return f"{bron['kort']}, {bron['jaar']}"
+    if interventie.bron in kennisbank().bronnen:
+        return kennisbank().bron_kort(interventie.bron)
     return interventie.bron or teksten()["weergave"]["eigen_bron"]
 
 

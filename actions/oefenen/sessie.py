@@ -46,13 +46,13 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
+from actions.kennisbank import kennisbank
 from actions.oefenen import OEFENEN_DIR
 from actions.oefenen.personas import INSTELLINGEN, Persona, personas
 from actions.oefenen.zetten import (ONDERWERPZETTEN, VRAAGZETTEN, Zet, classificeer, normaliseer, regels, zet_naam)
 
 SPEL_BESTAND = OEFENEN_DIR / "spel.yml"
 FEEDBACK_BESTAND = OEFENEN_DIR / "feedback.yml"
-BRONNEN_BESTAND = OEFENEN_DIR.parent / "kennis" / "bronnen.yml"
 VERSIE = 1
 REFLECTIES = ("eenvoudige_reflectie", "complexe_reflectie")
 ONDERWERP_VAN = {"netwerk_verkennen": "netwerk", "gevoelens_verkennen": "gevoelens",
@@ -81,15 +81,9 @@ def teksten() -> dict:
     return yaml.safe_load(FEEDBACK_BESTAND.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
 def bronnen() -> Dict[str, dict]:
-    data = yaml.safe_load(BRONNEN_BESTAND.read_text(encoding="utf-8"))
-    return {b["id"]: b for b in data.get("bronnen") or []}
-
-
-def bronvermelding(bron_ids: Sequence[str]) -> str:
-    delen = [f"{bronnen()[b]['kort']}, {bronnen()[b]['jaar']}" for b in bron_ids]
-    return f"(bron: {'; '.join(delen)})" if delen else ""
+    """The sources the tips may name: the knowledge base's, one source of truth."""
+    return kennisbank().bronnen
 
 
 # --- small helpers -----------------------------------------------------------------
@@ -572,7 +566,8 @@ def tips(state: dict) -> List[str]:
         waarden = velden.get(tip["wanneer"])
         if waarden is None:
             continue
-        gekozen.append(f"{tip['tekst'].format(**algemeen, **waarden)} {bronvermelding(tip['bronnen'])}".strip())
+        bron = kennisbank().bronvermelding(*tip["bronnen"])
+        gekozen.append(f"{tip['tekst'].format(**algemeen, **waarden)} {bron}".strip())
         if len(gekozen) == t["maximum_tips"]:
             break
     return gekozen

@@ -52,9 +52,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Pattern, Sequence, Tuple
 
-import yaml
-
 from actions.oefenen import OEFENEN_DIR
+from actions.yamlbestand import lees_mapping
 
 ZETTEN_BESTAND = OEFENEN_DIR / "zetten.yml"
 VRAAGZETTEN = ("open_vraag", "gesloten_vraag", "netwerk_verkennen", "gevoelens_verkennen", "drijfveren_verkennen",
@@ -147,12 +146,7 @@ def _compileer(patronen: Sequence[str], afkortingen: Dict[str, str], waar: str) 
 
 def laad_regels(pad: Path = ZETTEN_BESTAND) -> Regels:
     """Read and compile zetten.yml; raise ZettenFout naming the place of a problem."""
-    try:
-        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as fout:
-        raise ZettenFout(f"{pad.name}: kan het bestand niet lezen ({fout})") from fout
-    if not isinstance(data, dict):
-        raise ZettenFout(f"{pad.name}: verwacht een YAML-mapping bovenaan")
+    data = lees_mapping(pad, ZettenFout)
     nodig = ("zetten", "afkortingen", "vraagwoorden", "patronen", "onderwerpen_vraag", "reflecties", "nlu_signaal",
              "zekerheid")
     ontbreekt = [n for n in nodig if n not in data]
