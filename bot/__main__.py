@@ -38,14 +38,8 @@ def cmd_run(_: argparse.Namespace) -> int:
 
 
 def cmd_shell(_: argparse.Namespace) -> int:
-    path = model.ensure_model()
-    actions = servers.start_action_server()
-    try:
-        servers.wait_until_up(servers.action_server_url(), actions)
-        rasa_cli.run("shell", "--model", str(path), "--endpoints", "endpoints.yml", check=False)
-    finally:
-        servers.stop(actions)
-    return 0
+    from bot import shell
+    return shell.main(model.ensure_model())
 
 
 def cmd_test_stories(_: argparse.Namespace) -> int:

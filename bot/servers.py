@@ -15,7 +15,7 @@ import urllib.request
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from bot import rasa_cli, settings
 
@@ -84,16 +84,18 @@ def free_port() -> int:
 # Settings of a deployment that private test and benchmark servers must not
 # take over from `.env`: with them a test server would require tokens the
 # tests don't send, or move the organisation's Telegram webhook to itself.
+TELEGRAM_SETTINGS = ("TELEGRAM_TOKEN", "TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET")
 DEPLOYMENT_SETTINGS = ("API_TOKEN", "JWT_SECRET", "WIDGET_JWT_SECRET", "CORS_ORIGINS", "WIDGET_SERVER_URL",
-                       "TELEGRAM_TOKEN", "TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL",
-                       "TELEGRAM_WEBHOOK_SECRET")
+                       *TELEGRAM_SETTINGS)
 
 
-def use_free_ports() -> None:
+def use_free_ports(blank: Sequence[str] = DEPLOYMENT_SETTINGS) -> None:
     """Move this process's servers to free ports on 127.0.0.1, so tests and
     benchmarks do not collide with a `make run` on the same machine, and
-    run them as the embedded set-up (no tokens, no Telegram; tests that need
-    those set them themselves)."""
+    empty the settings in `blank`: by default they run as the embedded
+    set-up (no tokens, no Telegram; tests that need those set them
+    themselves). The terminal (bot/shell.py) blanks only Telegram's and
+    keeps the tokens."""
     settings.load()
     action_port, rasa_port = free_port(), free_port()
     os.environ["ACTION_PORT"] = str(action_port)
@@ -101,7 +103,7 @@ def use_free_ports() -> None:
     os.environ["RASA_PORT"] = str(rasa_port)
     os.environ["DEMO_PORT"] = str(free_port())
     os.environ["SERVER_INTERFACE"] = "127.0.0.1"
-    for name in DEPLOYMENT_SETTINGS:
+    for name in blank:
         os.environ[name] = ""
 
 

@@ -2,10 +2,12 @@
 
 It listens on 127.0.0.1 on a free port in a thread, answers the Bot API
 methods the connector uses (`getMe`, `setWebhook`, `sendMessage`,
-`answerCallbackQuery`) the way Telegram does, and records every call with its
-parameters (`reply_markup` decoded), so a test can see exactly what the
-assistant sent. Chats in `failing_chats` get a 500 on `sendMessage`, as when
-Telegram has trouble. Requests with another bot token get 401.
+`sendDocument`, `answerCallbackQuery`) the way Telegram does, and records
+every call with its parameters (`reply_markup` decoded, an uploaded file as
+a `Bestand` with its name and bytes), so a test can see exactly what the
+assistant sent. Chats in `failing_chats` get a 500 on `sendMessage`, chats in
+`failing_documents` a 400 on `sendDocument`, as when Telegram has trouble or
+refuses a file. Requests with another bot token get 401.
 """
 from __future__ import annotations
 
@@ -27,6 +29,19 @@ class Aanroep:
     at: float = field(default_factory=time.monotonic)
 
 
+@dataclass
+class Bestand:
+    """A file uploaded in a multipart request."""
+    naam: str
+    inhoud: bytes
+
+
+def _veld(part: Any) -> Any:
+    if part.get_filename() is not None:
+        return Bestand(part.get_filename(), part.get_payload(decode=True))
+    return part.get_content()
+
+
 def _parse(content_type: str, body: bytes) -> Dict[str, Any]:
     if not body:
         return {}
@@ -35,7 +50,7 @@ def _parse(content_type: str, body: bytes) -> Dict[str, Any]:
     if content_type.startswith("multipart/form-data"):
         message = BytesParser(policy=HTTP).parsebytes(
             f"Content-Type: {content_type}\r\n\r\n".encode() + body)
-        return {part.get_param("name", header="content-disposition"): part.get_content()
+        return {part.get_param("name", header="content-disposition"): _veld(part)
                 for part in message.iter_parts()}
     return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
 
@@ -45,6 +60,7 @@ class FakeTelegram:
         self.token, self.username = token, username
         self.calls: List[Aanroep] = []
         self.failing_chats: Set[int] = set()
+        self.failing_documents: Set[int] = set()
         self._lock = threading.Lock()
         self._message_id = 0
         fake = self
@@ -92,6 +108,10 @@ class FakeTelegram:
     def messages_to(self, chat_id: int) -> List[Dict[str, Any]]:
         return [p for p in self.calls_of("sendMessage") if str(p.get("chat_id")) == str(chat_id)]
 
+    def documents_to(self, chat_id: int) -> List[Dict[str, Any]]:
+        """`sendDocument` calls to the chat, also refused ones; `document` is a `Bestand`."""
+        return [p for p in self.calls_of("sendDocument") if str(p.get("chat_id")) == str(chat_id)]
+
     def wait_for(self, condition: Callable[[], Any], timeout_s: float = 60, settle_s: float = 0.5) -> Any:
         """Wait until `condition()` is truthy, then a little longer for the
         rest of a multi-message answer; returns the condition's value."""
@@ -123,13 +143,24 @@ class FakeTelegram:
             chat_id = int(params.get("chat_id", 0))
             if chat_id in self.failing_chats:
                 return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
-            with self._lock:
-                self._message_id += 1
-                message_id = self._message_id
-            return 200, {"ok": True, "result": {
-                "message_id": message_id, "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"}, "text": params.get("text", "")}}
+            return 200, {"ok": True, "result": self._message(chat_id, text=params.get("text", ""))}
+        if method == "sendDocument":
+            chat_id, document = int(params.get("chat_id", 0)), params.get("document")
+            if chat_id in self.failing_documents or not isinstance(document, Bestand):
+                return 400, {"ok": False, "error_code": 400, "description": "Bad Request: file must be non-empty"}
+            return 200, {"ok": True, "result": self._message(
+                chat_id, caption=params.get("caption", ""),
+                document={"file_id": f"doc{chat_id}", "file_unique_id": f"doc{chat_id}",
+                          "file_name": document.naam, "file_size": len(document.inhoud)})}
         return 200, {"ok": True, "result": True}
+
+    def _message(self, chat_id: int, **fields: Any) -> Dict[str, Any]:
+        """The Message Telegram returns for something sent to a chat."""
+        with self._lock:
+            self._message_id += 1
+            message_id = self._message_id
+        return {"message_id": message_id, "date": int(time.time()), "chat": {"id": chat_id, "type": "private"},
+                **fields}
 
 
 def update(update_id: int, chat_id: int, text: Optional[str] = None, chat_type: str = "private",

@@ -1,6 +1,7 @@
-"""Helpers for the channel tests (browser widget, Telegram, secured API):
-the model to serve, HTTP calls that return the status instead of raising,
-a temporary environment, and a look into the SQLite tracker database."""
+"""Helpers for the channel tests (browser widget, Telegram, REST, terminal,
+secured API): the model to serve, HTTP calls that return the status instead
+of raising, a temporary environment, a look into the SQLite tracker
+database, and a document as actions send it."""
 from __future__ import annotations
 
 import json
@@ -13,6 +14,12 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from bot import model, settings
+
+
+# A document payload as actions send it (actions/plan_export.py::export_payload).
+ACTIEPLAN = {"soort": "actieplan", "bestandsnaam": "actieplan-2026-11-23.md", "mime": "text/markdown",
+             "markdown": "# Persoonlijk actieplan\n\nGemaakt op maandag 23 november 2026.\n\n## Doel\n\n"
+                         "> Ik wil weer ergens bij horen, net als vroeger bij de sjoelclub. Geïsoleerd, één, café.\n"}
 
 
 def model_voor_kanalen() -> Path:

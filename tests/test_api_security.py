@@ -14,7 +14,7 @@ import jwt
 import pytest
 import socketio
 
-from bot import servers
+from bot import servers, shell
 from bot.channels import launch
 from kanalen import events, http, model_voor_kanalen, omgeving, rasa_url
 
@@ -93,6 +93,23 @@ def test_rest_with_the_right_token_or_jwt_answers_in_dutch(rasa, how):
     assert status == 200
     assert "digitale assistent, geen mens" in answer[0]["text"]
     assert [e["text"] for e in events(sender) if e["type"] == "user"] == ["hallo"]
+
+
+# ---- the terminal (bot/shell.py) ----
+
+@pytest.mark.parametrize("configured", ["token", "only a JWT secret"])
+def test_the_terminal_talks_to_the_secured_rest_channel(rasa, configured):
+    """`make shell` sends the token, or a JWT for its own conversation, and
+    typing a button's number sends that button."""
+    sender = new_sender()
+    with omgeving(API_TOKEN=TOKEN if configured == "token" else ""):
+        greeting, buttons = shell.weergave(shell.stuur(sender, "hallo"))
+        number = next(str(i) for i, b in enumerate(buttons, 1) if b["title"] == "Signalen herkennen")
+        answer, _ = shell.weergave(shell.stuur(sender, shell.te_sturen(number, buttons)))
+    assert "digitale assistent, geen mens" in "\n".join(greeting)
+    assert f"  {number}. Signalen herkennen" in greeting
+    assert "signa" in "\n".join(answer).lower()
+    assert [e["text"] for e in events(sender) if e["type"] == "user"][0] == "hallo"
 
 
 # ---- HTTP API ----

@@ -13,7 +13,7 @@ import pytest
 from bot import servers, settings
 from bot.channels import telegram
 from fake_telegram import FakeTelegram, knop_klik, update
-from kanalen import events, http, model_voor_kanalen, omgeving, rasa_url, senders
+from kanalen import ACTIEPLAN, events, http, model_voor_kanalen, omgeving, rasa_url, senders
 
 TOKEN = "123456789:TEST-token_for-the-fake-server"
 SECRET = "geheim-van-de-webhook"
@@ -215,3 +215,49 @@ def test_conversation_ids_do_not_show_the_chat_id():
     assert telegram.gesprek_id(CHAT, TOKEN) == telegram.gesprek_id("4242", TOKEN)
     assert telegram.gesprek_id(CHAT, TOKEN) != telegram.gesprek_id(CHAT, TOKEN + "x")
     assert str(CHAT) not in telegram.gesprek_id(CHAT, TOKEN)
+
+
+# ---- documents (bot/channels/document.py) ----
+
+def stuur_custom(fake, chat_id, *payloads):
+    async def scenario():
+        channel = telegram.TelegramInput(TOKEN, api_url=fake.url)
+        out = telegram.TelegramAntwoord(channel.bot(), chat_id, channel.knoppen)
+        try:
+            for payload in payloads:
+                await out.send_custom_json("tg-x", payload)
+        finally:
+            await channel.bot().session.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_document_arrives_as_a_markdown_file_with_a_dutch_caption(fake):
+    stuur_custom(fake, 6161, ACTIEPLAN, {**ACTIEPLAN, "soort": "oefenverslag", "bestandsnaam": "../../verslag.exe"})
+    plan, verslag = fake.documents_to(6161)
+    assert plan["document"].naam == "actieplan-2026-11-23.md"
+    assert plan["document"].inhoud.decode("utf-8") == ACTIEPLAN["markdown"]
+    assert plan["caption"] == "Het actieplan als document."
+    assert verslag["document"].naam == "verslag.exe.md"
+    assert verslag["caption"] == "Het verslag van je oefengesprek als document."
+    assert fake.messages_to(6161) == []
+
+
+def test_a_refused_document_comes_as_text_below_the_limit(fake):
+    stappen = "\n".join(f"{i}. Een stap van het plan, met wie en wanneer: de bewoner en de buurman, in week {i}."
+                        for i in range(1, 100))
+    lang = {**ACTIEPLAN, "markdown": ACTIEPLAN["markdown"] + "\n## Stappen\n\n" + stappen + "\n"}
+    assert len(lang["markdown"]) > 2 * telegram.TEXT_MAX_CHARS
+    fake.failing_documents.add(6262)
+    stuur_custom(fake, 6262, lang)
+    assert len(fake.documents_to(6262)) == 1  # it tried
+    intro, *delen = [m["text"] for m in fake.messages_to(6262)]
+    assert intro == "Het actieplan kon ik niet als bestand sturen. Hier staat het als tekst."
+    assert len(delen) == 3 and all(len(deel) <= telegram.TEXT_MAX_CHARS for deel in delen)
+    assert "\n".join(delen) == lang["markdown"].strip()  # split between lines, nothing lost
+
+
+def test_other_custom_payloads_send_their_text_or_nothing(fake):
+    stuur_custom(fake, 6363, {"text": "Een gewone tekst."}, {"soort": "actieplan", "markdown": "  "}, {"iets": 1}, "los")
+    assert [m["text"] for m in fake.messages_to(6363)] == ["Een gewone tekst."]
+    assert fake.documents_to(6363) == []

@@ -32,7 +32,8 @@ def test_widget_in_chromium(tmp_path):
             result = subprocess.run(
                 [node, str(SCRIPT)], cwd=settings.ROOT, capture_output=True, text=True,
                 timeout=BROWSER_TIMEOUT_S,
-                env={**os.environ, "DEMO_URL": demo_url, "SCREENSHOT_DIR": str(SCREENSHOTS), "CHROMIUM": CHROMIUM})
+                env={**os.environ, "DEMO_URL": demo_url, "RASA_URL": servers.rasa_server_url(),
+                     "SCREENSHOT_DIR": str(SCREENSHOTS), "CHROMIUM": CHROMIUM})
     print(result.stdout)
     print(result.stderr)
     if result.returncode != 0:
@@ -41,4 +42,4 @@ def test_widget_in_chromium(tmp_path):
         pytest.fail(f"the browser test failed:\n{result.stdout}\n{result.stderr}\n{logs}")
     shots = sorted(p.name for p in SCREENSHOTS.glob("*.png"))
     assert shots == ["desktop-1-begroeting.png", "desktop-2-gesprek.png", "desktop-3-na-herladen.png",
-                     "telefoon-1-begroeting.png", "telefoon-2-crisis.png"]
+                     "desktop-4-document.png", "telefoon-1-begroeting.png", "telefoon-2-crisis.png"]

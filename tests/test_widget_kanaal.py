@@ -41,3 +41,17 @@ def test_history_is_bounded():
     events = [UserUttered(f"vraag {i}") for i in range(500)]
     history = geschiedenis(events)
     assert len(history) == 200 and history[-1]["text"] == "vraag 499"
+
+
+def test_history_brings_back_custom_payloads_such_as_documents():
+    """The widget shows a document again as a card after a reload
+    (tests/widget_browser.mjs); here the channel's part: the payload comes
+    back as it was sent, `{"custom": ...}`, after the text before it."""
+    document = {"soort": "actieplan", "bestandsnaam": "actieplan-2026-11-23.md", "mime": "text/markdown",
+                "markdown": "# Persoonlijk actieplan\n\n## Doel\n"}
+    history = geschiedenis([
+        BotUttered("Hier is het actieplan.", data={"custom": document}),
+        BotUttered(None, data={"custom": "geen object"}),
+    ])
+    assert history == [{"van": "assistent", "text": "Hier is het actieplan."},
+                       {"van": "assistent", "custom": document}]

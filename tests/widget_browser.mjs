@@ -3,13 +3,15 @@
 // starts as `make run` does. Run by that test; exits non-zero on the first
 // failed check. Screenshots go to SCREENSHOT_DIR.
 //
-//   DEMO_URL=http://127.0.0.1:8005/ SCREENSHOT_DIR=results/screenshots node tests/widget_browser.mjs
+//   DEMO_URL=http://127.0.0.1:8005/ RASA_URL=http://127.0.0.1:5005 SCREENSHOT_DIR=results/screenshots \
+//     node tests/widget_browser.mjs
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
 const DEMO_URL = process.env.DEMO_URL;
+const RASA_URL = process.env.RASA_URL;
 const SCREENSHOTS = process.env.SCREENSHOT_DIR || "results/screenshots";
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ANSWER_TIMEOUT = 60_000;
@@ -18,7 +20,36 @@ const PRIVACY =
   "gegevens bewaard, en niet langer dan 90 dagen.";
 const MARKUP = `<img src=x onerror="window.__xss=1"><b>vet</b> <script>window.__xss=2</script>`;
 
+// A document as actions send it (actions/plan_export.py::export_payload),
+// with markup and a link that must stay text.
+const DOCUMENT = {
+  soort: "actieplan",
+  bestandsnaam: "actieplan-2026-11-23.md",
+  mime: "text/markdown",
+  markdown: [
+    "# Persoonlijk actieplan",
+    "",
+    "Gemaakt op maandag 23 november 2026.",
+    "",
+    "## Doel",
+    "",
+    "> Ik wil weer ergens bij horen, net als vroeger bij de sjoelclub.",
+    "",
+    "## Stappen",
+    "",
+    "1. Bellen met de biljartclub. Wie: de bewoner met de buurman. Wanneer: dinsdag 1 december 2026.",
+    "2. Een avond meekijken bij de club. Wie: de bewoner en de buurman.",
+    "",
+    "## Let op",
+    "",
+    `Tekst als <img src=x onerror="window.__xss=3"> en <b>vet</b> blijft tekst, net als [een link](javascript:alert(1)).`,
+    "Geïsoleerd, één, café: 100% goed.",
+    "",
+  ].join("\n"),
+};
+
 assert.ok(DEMO_URL, "DEMO_URL is not set");
+assert.ok(RASA_URL, "RASA_URL is not set");
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 const checks = [];
@@ -50,7 +81,9 @@ function activeInWidget(page) {
   return page.evaluate(() => {
     const root = document.querySelector("#eenzaamheid-widget").shadowRoot;
     const el = root.activeElement;
-    return el ? { tag: el.tagName, id: el.id, cls: el.className, text: el.textContent.trim() } : null;
+    return el
+      ? { tag: el.tagName, id: el.id, cls: el.className, text: el.textContent.trim(), inLog: Boolean(el.closest(".log")) }
+      : null;
   });
 }
 
@@ -75,6 +108,44 @@ async function send(page, text) {
   const typingSeen = await w.typing.isVisible();
   const answers = await waitForNewBotMessage(page, before);
   return { answers, typingSeen };
+}
+
+// No dialogue sends a document yet, so the HTTP API adds the bot messages an
+// action would send (a summary, the document, and two custom payloads that
+// are not documents) to the conversation: the same events, sent through the
+// widget's channel (output_channel=socketio) and stored for the history.
+async function botSends(sessionId, events) {
+  const url = new URL(`conversations/${sessionId}/tracker/events`, RASA_URL);
+  url.searchParams.set("output_channel", "socketio");
+  url.searchParams.set("execute_side_effects", "true");
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(events),
+  });
+  assert.equal(response.status, 200, await response.text());
+}
+
+// The name an action gives is made safe for a file on disk.
+const UNSAFE = { soort: "oefenverslag", bestandsnaam: "..\\..\\mijn verslag?.txt", markdown: "# Oefenverslag\n" };
+const UNSAFE_NAME = "mijn-verslag-.txt.md";
+
+async function checkDocumentCard(page) {
+  assert.equal(await page.locator(".bericht.document").count(), 2, "not exactly two document cards");
+  const unsafe = page.locator(".bericht.document").filter({ hasText: UNSAFE_NAME });
+  assert.equal(await unsafe.locator(".document-titel").textContent(), `Document: ${UNSAFE_NAME}`);
+  assert.equal(await unsafe.getByRole("link").getAttribute("download"), UNSAFE_NAME);
+  const card = page.locator(".bericht.document").filter({ hasText: "actieplan-2026-11-23.md" });
+  assert.equal((await card.locator(".document-titel").textContent()).trim(), "Document: actieplan-2026-11-23.md");
+  const link = card.getByRole("link", { name: "Downloaden: actieplan-2026-11-23.md" });
+  assert.equal(await link.getAttribute("download"), "actieplan-2026-11-23.md");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  assert.equal(download.suggestedFilename(), "actieplan-2026-11-23.md");
+  assert.equal(readFileSync(await download.path(), "utf8"), DOCUMENT.markdown);
+  assert.equal(await card.locator("pre").textContent(), DOCUMENT.markdown);
+  assert.equal(await page.locator(".log img, .log b, .log script").count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  return card;
 }
 
 // WCAG contrast ratio of an element's text against the first opaque
@@ -136,7 +207,12 @@ function watch(page) {
 
 try {
   // ---------------- desktop ----------------
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "nl-NL" });
+  const desktop = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "nl-NL",
+    acceptDownloads: true,
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
   let page = await desktop.newPage();
   watch(page);
   await page.goto(DEMO_URL);
@@ -205,6 +281,55 @@ try {
   ok("markup in a message is shown as text; no element is created from it");
   await shot(page, "desktop-2-gesprek.png");
 
+  // a document from the assistant: a card to download, copy and read
+  const botBefore = await w.botMessages.count();
+  await botSends(sessionId, [
+    { event: "bot", text: "Hier is het actieplan. Je kunt het downloaden of kopiëren." },
+    { event: "bot", text: null, data: { custom: { soort: "actieplan", bestandsnaam: "x.md" } } },
+    { event: "bot", text: null, data: { custom: { iets: "anders", markdown: 42 } } },
+    { event: "bot", text: null, data: { custom: "alleen tekst" } },
+    { event: "bot", text: null, data: { custom: DOCUMENT } },
+    { event: "bot", text: null, data: { custom: UNSAFE } },
+  ]);
+  await page.waitForFunction(
+    () => document.querySelector("#eenzaamheid-widget").shadowRoot.querySelectorAll(".bericht.document").length >= 2,
+    null,
+    { timeout: ANSWER_TIMEOUT },
+  );
+  assert.equal(await w.botMessages.count(), botBefore + 3, "custom payloads that are not documents must show nothing");
+  assert.match(await w.botMessages.nth(botBefore).textContent(), /Hier is het actieplan/);
+  let card = await checkDocumentCard(page);
+  ok("a document payload shows a card; the download is actieplan-2026-11-23.md with the Markdown; unsafe names are made safe; other payloads show nothing");
+
+  const copy = card.getByRole("button", { name: "Kopiëren: actieplan-2026-11-23.md" });
+  await copy.click();
+  await page.waitForFunction(() =>
+    /Gekopieerd/.test(document.querySelector("#eenzaamheid-widget").shadowRoot.querySelector(".document-melding").textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), DOCUMENT.markdown);
+  assert.equal(await card.locator(".document-melding").getAttribute("role"), "status");
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error("geweigerd"));
+    document.execCommand = () => false;
+  });
+  await copy.click();
+  await page.waitForFunction(() =>
+    /lukte niet/.test(document.querySelector("#eenzaamheid-widget").shadowRoot.querySelector(".document-melding").textContent));
+  assert.equal(
+    (await card.locator(".document-melding").textContent()).trim(),
+    "Kopiëren lukte niet. Open hieronder de tekst, selecteer die en kopieer hem zelf.",
+  );
+  ok("'Kopiëren' puts the Markdown on the clipboard and says so; when copying fails it says so in Dutch");
+
+  const summary = card.locator("summary");
+  assert.equal(await card.locator("details").evaluate((d) => d.open), false);
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await card.locator("details").evaluate((d) => d.open), true);
+  assert.ok(await card.locator("pre").isVisible());
+  await page.keyboard.press("Enter");
+  assert.equal(await card.locator("details").evaluate((d) => d.open), false);
+  ok("the preview opens and closes with the keyboard and shows the Markdown as text");
+
   const shownBefore = await w.log.locator(".bericht").count();
   const userTexts = (await w.userMessages.allTextContents()).map((t) => t.replace(/^Jij: /, ""));
 
@@ -226,13 +351,19 @@ try {
   ok(`after a reload the same conversation shows its ${await w.log.locator(".bericht").count()} messages again, markup still as text`);
   await shot(page, "desktop-3-na-herladen.png");
 
+  card = await checkDocumentCard(page);
+  await card.locator("summary").click();
+  await card.scrollIntoViewIfNeeded();
+  ok("after a reload the document card is back, with the same download");
+  await shot(page, "desktop-4-document.png");
+
   // contrast of text against its background
-  for (const selector of [".bericht.assistent", ".bericht.gebruiker", ".knop", ".privacy", ".kop h2", ".ondertitel", ".nieuw", ".verstuur", ".bericht.assistent a"]) {
+  for (const selector of [".bericht.assistent", ".bericht.gebruiker", ".knop", ".privacy", ".kop h2", ".ondertitel", ".nieuw", ".verstuur", ".bericht.assistent a", ".document-actie", ".voorbeeld summary", ".voorbeeld pre"]) {
     const ratio = await contrast(page, selector);
     if (ratio === null) continue;
     assert.ok(ratio >= 4.5, `contrast of ${selector} is ${ratio.toFixed(2)}`);
   }
-  ok("text contrast is at least 4.5:1 for messages, buttons, links, header and privacy notice");
+  ok("text contrast is at least 4.5:1 for messages, buttons, links, document card, header and privacy notice");
 
   // visible focus and keyboard order: text box -> send button, then Escape closes
   await w.input.focus();
@@ -248,7 +379,8 @@ try {
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   active = await activeInWidget(page);
-  assert.ok(active.cls === "log" || /knop/.test(active.cls), `Shift+Tab order: ${JSON.stringify(active)}`);
+  // back into the conversation: its last button, document control, or the log itself
+  assert.ok(active.inLog, `Shift+Tab order: ${JSON.stringify(active)}`);
   await page.keyboard.press("Escape");
   await w.panel.waitFor({ state: "hidden" });
   active = await activeInWidget(page);

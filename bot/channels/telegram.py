@@ -22,6 +22,10 @@ point it at a fake one). What differs from `rasa.core.channels.telegram`:
   button's title (which Telegram sends back with the click) is used as the
   user's text; clicks are acknowledged (`answerCallbackQuery`);
 - `/start` greets (it becomes the intent `/begroeten`);
+- a document (an action plan, a practice report: bot/channels/document.py)
+  is sent as a file (`sendDocument`, UTF-8 Markdown) with a short caption;
+  when Telegram refuses the file, as text messages under its 4096-character
+  limit. Other custom payloads send their `text`, if any;
 - only private chats are answered, and the conversation id is a keyed hash
   of the chat id ("tg-..."), so the tracker store holds no Telegram ids;
   `python -m bot.channels.telegram gesprek CHAT_ID` prints it, e.g. for
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import json
 import logging
 import sys
@@ -40,11 +45,13 @@ from typing import Any, Dict, Iterable, List, Optional, Text
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.channels import document as documenten
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +63,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ALLEEN_TEKST = "Ik kan alleen tekstberichten lezen. Typ je vraag, dan help ik je verder."
 FOUT = "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens."
+ALS_TEKST = "{naam} kon ik niet als bestand sturen. Hier staat het als tekst."
 REQUEST_TIMEOUT_S = 15
 
 
@@ -137,9 +145,22 @@ class TelegramAntwoord(OutputChannel):
         await self._send(str(attachment))
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        document = documenten.lees(json_message)
+        if document:
+            await self._send_document(document)
+            return
         text = json_message.get("text") if isinstance(json_message, dict) else None
         if text:
             await self._send(str(text))
+
+    async def _send_document(self, document: documenten.Document) -> None:
+        bestand = InputFile(io.BytesIO(document.markdown.encode("utf-8")), filename=document.bestandsnaam)
+        try:
+            await self.bot.send_document(self.chat_id, bestand, caption=document.bijschrift)
+        except Exception as error:  # the volunteer still gets the text
+            logger.warning("sendDocument failed, sending the document as text: %s", error)
+            await self._send(ALS_TEKST.format(naam=document.naam))
+            await self._send(document.markdown)
 
 
 class TelegramInput(InputChannel):

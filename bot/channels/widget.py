@@ -1,6 +1,6 @@
 """The socket.io channel of the web widget (web/widget/widget.js).
 
-Rasa's `SocketIOInput` with four changes:
+Rasa's `SocketIOInput` with five changes:
 
 - only the configured browser origins may connect (`CORS_ORIGINS`, see
   bot/channels/auth.py). A WebSocket is not subject to the browser's CORS
@@ -19,7 +19,12 @@ Rasa's `SocketIOInput` with four changes:
   browser keeps only the conversation id;
 - Rasa 3.6 calls python-socketio 5's coroutine `enter_room` without awaiting
   it, so the socket never joins its conversation's room and misses every
-  answer; here it is awaited.
+  answer; here it is awaited;
+- a custom payload (`json_message`, such as a document from
+  bot/channels/document.py) reaches the browser as `{"custom": payload}`,
+  the shape the REST channel gives it too, and comes back the same way in
+  the history. Rasa's `SocketIOOutput` passes the payload's keys to
+  `sio.emit` as arguments, which fails for any payload but `{"data": ...}`.
 
 Every message carries the metadata `{"kanaal": "widget", "rol":
 "professional"}`: the widget is for professionals (Telegram says
@@ -32,7 +37,7 @@ import re
 import uuid
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint
@@ -84,14 +89,26 @@ def geschiedenis(events: List[Any]) -> List[Dict[str, Any]]:
                 laatste["quick_replies"] = knoppen
             if laatste["text"] or knoppen:
                 berichten.append(laatste)
+            custom = (event.data or {}).get("custom")
+            if isinstance(custom, dict):
+                berichten.append({"van": "assistent", "custom": custom})
             vorige_knoppen = knoppen
     return berichten[-MAX_HISTORY:]
+
+
+class WidgetOutput(SocketIOOutput):
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
 
 
 class WidgetInput(SocketIOInput):
     @classmethod
     def name(cls) -> Text:
         return "socketio"
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        """For the HTTP API (`?output_channel=socketio`): sends to the conversation's room."""
+        return WidgetOutput(self.sio, self.bot_message_evt) if self.sio else super().get_output_channel()
 
     def blueprint(self, on_new_message: Any) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
@@ -161,7 +178,7 @@ class WidgetInput(SocketIOInput):
             if not isinstance(text, str) or not text.strip():
                 return
             await on_new_message(UserMessage(
-                text[:MAX_MESSAGE_CHARS], SocketIOOutput(sio, self.bot_message_evt), session_id,
+                text[:MAX_MESSAGE_CHARS], WidgetOutput(sio, self.bot_message_evt), session_id,
                 input_channel=self.name(), metadata=dict(METADATA)))
 
         return blueprint

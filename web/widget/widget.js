@@ -17,7 +17,9 @@
  * Geen build-stap: dit bestand, widget.css en vendor/socket.io.min.js (de
  * socket.io v4-client uit node_modules) worden zo geserveerd. Tekst van de
  * server komt nooit als HTML in de pagina: alleen via textContent, met eigen
- * elementen voor regels, lijstjes, links en knoppen. De browser bewaart
+ * elementen voor regels, lijstjes, links en knoppen. Een document van de
+ * assistent (actieplan, oefenverslag) wordt een kaartje om te downloaden, te
+ * kopiëren of als tekst te bekijken. De browser bewaart
  * alleen het gespreksnummer (localStorage); de eerdere berichten stuurt de
  * server bij het verbinden opnieuw (al ontdaan van namen en andere gegevens).
  */
@@ -371,6 +373,126 @@
       logboek.appendChild(p);
       naarOnder();
     }
+    if (bericht.custom) {
+      toonDocument(bericht.custom);
+    }
+  }
+
+  // ---- documenten (actieplan, oefenverslag) ----
+
+  // Een document komt als {"custom": {"soort", "bestandsnaam", "mime",
+  // "markdown"}} (bot/channels/document.py leest het net zo). De naam komt
+  // van de server maar wordt een bestand op de schijf: alleen letters,
+  // cijfers, ".", "-" en "_", niet met een punt vooraan, altijd op .md.
+  var SOORTEN = ["actieplan", "oefenverslag"];
+  var documentAdressen = [];
+
+  function veiligeBestandsnaam(naam, soort) {
+    var stam = (typeof naam === "string" ? naam : "").split(/[\/\\]/).pop().trim().replace(/\.md$/i, "");
+    stam = stam.replace(/[^A-Za-z0-9._-]/g, "-").replace(/-{2,}/g, "-");
+    stam = stam.replace(/^[.-]+/, "").slice(0, 80).replace(/[._-]+$/, "");
+    if (!stam) {
+      stam = SOORTEN.indexOf(soort) >= 0 ? soort : "document";
+    }
+    return stam + ".md";
+  }
+
+  function leesDocument(custom) {
+    if (!custom || typeof custom !== "object" || typeof custom.markdown !== "string" || !custom.markdown.trim()) {
+      return null;
+    }
+    return { naam: veiligeBestandsnaam(custom.bestandsnaam, custom.soort), markdown: custom.markdown };
+  }
+
+  // Het klembord van de browser werkt alleen op https (en localhost); op
+  // een http-intranet valt het terug op kopiëren uit een verborgen tekstvak.
+  function kopieerOud(tekst) {
+    var veld = el("textarea", { class: "klembord", readonly: true, tabindex: "-1", "aria-hidden": "true" });
+    veld.value = tekst;
+    kader.appendChild(veld);
+    veld.select();
+    var gelukt = false;
+    try {
+      gelukt = document.execCommand("copy");
+    } catch (e) {
+      gelukt = false;
+    }
+    veld.remove();
+    return gelukt ? Promise.resolve() : Promise.reject(new Error("kopiëren lukte niet"));
+  }
+
+  function kopieer(tekst) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(tekst).catch(function () {
+        return kopieerOud(tekst);
+      });
+    }
+    return kopieerOud(tekst);
+  }
+
+  function toonDocument(custom) {
+    var doc = leesDocument(custom);
+    if (!doc) {
+      return;
+    }
+    var adres = URL.createObjectURL(new Blob([doc.markdown], { type: "text/markdown;charset=utf-8" }));
+    documentAdressen.push(adres);
+
+    var bericht = el("div", { class: "bericht assistent document" });
+    bericht.appendChild(el("span", { class: "sr-only" }, "Assistent: "));
+    var inhoud = el("div", { class: "inhoud" });
+    inhoud.appendChild(el("p", { class: "document-titel" }, "Document: " + doc.naam));
+
+    var acties = el("div", { class: "document-acties" });
+    acties.appendChild(el("a", {
+      class: "document-actie",
+      href: adres,
+      download: doc.naam,
+      "aria-label": "Downloaden: " + doc.naam
+    }, "Downloaden"));
+    var kopieerKnop = el("button", {
+      type: "button",
+      class: "document-actie",
+      "aria-label": "Kopiëren: " + doc.naam
+    }, "Kopiëren");
+    acties.appendChild(kopieerKnop);
+    inhoud.appendChild(acties);
+
+    var melding = el("p", { class: "document-melding", role: "status" });
+    inhoud.appendChild(melding);
+    kopieerKnop.addEventListener("click", function () {
+      melding.textContent = "";
+      kopieer(doc.markdown).then(
+        function () {
+          melding.textContent = "Gekopieerd. Je kunt de tekst nu ergens anders plakken.";
+        },
+        function () {
+          melding.textContent = "Kopiëren lukte niet. Open hieronder de tekst, selecteer die en kopieer hem zelf.";
+        }
+      ).then(function () {
+        kopieerKnop.focus();
+      });
+    });
+
+    var voorbeeld = el("details", { class: "voorbeeld" });
+    voorbeeld.appendChild(el("summary", {}, "Tekst bekijken"));
+    voorbeeld.appendChild(el("pre", { tabindex: "0", "aria-label": "Tekst van " + doc.naam }, doc.markdown));
+    inhoud.appendChild(voorbeeld);
+
+    bericht.appendChild(inhoud);
+    logboek.appendChild(bericht);
+    if (!antwoordBegin) {
+      antwoordBegin = bericht;
+    }
+    naarOnder();
+  }
+
+  function leegLogboek() {
+    logboek.textContent = "";
+    documentAdressen.forEach(function (adres) {
+      URL.revokeObjectURL(adres);
+    });
+    documentAdressen = [];
   }
 
   // ---- typen ----
@@ -484,13 +606,13 @@
       // Wat de gebruiker al getypt heeft en nog wacht, blijft staan.
       if (berichten.length && !wachtrij.length) {
         logboek.setAttribute("aria-busy", "true");
-        logboek.textContent = "";
+        leegLogboek();
         berichten.forEach(function (b, index) {
           var laatste = index === berichten.length - 1;
           if (b.van === "gebruiker") {
             toonBericht("gebruiker", b.text);
           } else {
-            toonServerBericht(laatste ? b : { text: b.text });
+            toonServerBericht(laatste ? b : { text: b.text, custom: b.custom });
           }
         });
         logboek.removeAttribute("aria-busy");
@@ -552,7 +674,7 @@
 
   function nieuwGesprek() {
     verbergTypen();
-    logboek.textContent = "";
+    leegLogboek();
     wachtrij = [];
     gesprek = null;
     begroet = false;
