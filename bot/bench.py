@@ -1,4 +1,5 @@
-"""`make bench`: held-out NLU scores, REST latency, training time and memory.
+"""`make bench`: held-out NLU scores, REST latency, training time and memory,
+and the practice partner's move classifier (rules, NLU, both: bot/oefenen_bench.py).
 
 Starts its own action and Rasa servers on free ports with a fresh SQLite
 database under var/bench/, so it never touches a running `make run`. Every
@@ -17,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import List
 
-from bot import evaluate, model, servers, settings
+from bot import evaluate, model, oefenen_bench, servers, settings
 
 CONVERSATION = ["hallo", "wat zijn signalen van eenzaamheid?", "vertel meer", "welke typen isolement zijn er?",
                 "ja graag", "wat is de participatieladder", "hoeveel mensen zijn eenzaam?",
@@ -80,6 +81,7 @@ def main() -> int:
         predictions = asyncio.run(evaluate.predict(HttpParser(), evaluate.load_examples()))
         macro, scores = evaluate.report(predictions)
         weakest = evaluate.weakest(scores)
+        zetten = oefenen_bench.uitslagen(lambda teksten: asyncio.run(oefenen_bench.ontleed(HttpParser(), teksten)))
 
         _conversation("warm-up", 3)
         sequential = _conversation(f"bench-{uuid.uuid4().hex[:6]}", SEQUENTIAL_MESSAGES)
@@ -98,4 +100,5 @@ def main() -> int:
     print(f"Training time of this model: {training if training is not None else 'unknown'} s "
           "(Rasa's cache may have reused unchanged components; a clean training takes longer)")
     print(f"Rasa server memory (RSS) after the load: {memory:.0f} MB")
+    print(f"\nPractice partner, move classifier on its held-out sets\n{oefenen_bench.vergelijking(zetten)}")
     return 0

@@ -1,6 +1,6 @@
 """The move classifier of the practice partner (actions/oefenen/zetten.py):
 Dutch word-order cues, the moves, the NLU signal, and the accuracy on the
-two held-out sets. Plain Python: no model, no server."""
+three held-out sets. Plain Python: no model, no server."""
 import dataclasses
 import re
 from pathlib import Path
@@ -13,7 +13,16 @@ from actions.oefenen.zetten import ZettenFout, classificeer, combineer, laad_reg
 from bot import oefenen_bench
 
 TESTS = Path(__file__).resolve().parent
-HELDOUT = (TESTS / "oefenen_zetten_heldout.yml", TESTS / "oefenen_zetten_heldout_2.yml")
+HELDOUT = (TESTS / "oefenen_zetten_heldout.yml", TESTS / "oefenen_zetten_heldout_2.yml",
+           TESTS / "oefenen_zetten_heldout_3.yml")
+NLU_ZETTEN = TESTS.parent / "data" / "nlu" / "zetten.yml"
+
+
+def _nlu_voorbeelden():
+    """(intent, example) of the trainee intents in the NLU training data."""
+    data = yaml.safe_load(NLU_ZETTEN.read_text(encoding="utf-8"))
+    return [(blok["intent"], regel.strip()[2:]) for blok in data["nlu"]
+            for regel in blok["examples"].splitlines() if regel.strip().startswith("- ")]
 
 # Development examples: written while the patterns were made, so they say
 # what the rules are meant to do. They are not the held-out sets.
@@ -251,6 +260,16 @@ def test_nlu_vraagvorm():
     assert zet.soort == "gesloten_vraag" and zet.vorm == "gesloten"
 
 
+def test_elke_trainee_intent_staat_voor_een_zet():
+    """A misspelt intent (zet_netwerk instead of zet_netwerk_verkennen) would never reach the classifier."""
+    per_intent = {}
+    for intent, _ in _nlu_voorbeelden():
+        per_intent[intent] = per_intent.get(intent, 0) + 1
+    assert all(zetten.intent_zet(intent) for intent in per_intent), per_intent
+    assert min(per_intent.values()) >= 20
+    assert set(map(zetten.intent_zet, per_intent)) >= set(regels().zetten) - {"overig"}
+
+
 def test_intents_uit_de_mapping():
     eigen = dataclasses.replace(regels(), nlu_intents={"trainee_minimaliseert": "bagatelliseren"})
     regelzet = classificeer("Nou ja, zo gaat dat.")
@@ -291,8 +310,9 @@ def _norm(tekst):
 
 
 def test_heldout_sets_zijn_schoon():
-    """Held-out lines are not development examples or transcript lines, and every label is a move."""
-    ontwikkeling = {_norm(t) for t, _, _ in VOORBEELDEN}
+    """Held-out lines are not development examples, transcript lines or NLU
+    training examples, and every label is a move."""
+    ontwikkeling = {_norm(t) for t, _, _ in VOORBEELDEN} | {_norm(t) for _, t in _nlu_voorbeelden()}
     transcripten = yaml.safe_load((TESTS / "oefenen_transcripten.yml").read_text(encoding="utf-8"))
     ontwikkeling |= {_norm(r) for p in transcripten.values() for regels_ in p.values() for r in regels_}
     gezien = set()
@@ -306,16 +326,34 @@ def test_heldout_sets_zijn_schoon():
     assert len(gezien) >= 100
 
 
-# Floors set below the measured values (set 1: 0.988, form 1.000; set 2:
-# 0.783, form 0.952). Set 1 was written before the patterns by their author,
-# so its score is optimistic; set 2 was written after them and scored once.
-@pytest.mark.parametrize("pad, vloer, vorm_vloer", [(HELDOUT[0], 0.95, 0.95), (HELDOUT[1], 0.75, 0.90)])
-def test_nauwkeurigheid_op_heldout(pad, vloer, vorm_vloer):
+# Floors set below the measured values of the rules (set 1: 0.988, form
+# 1.000; set 2: 0.783, form 0.952; set 3: 0.618, form 1.000). Set 1 was
+# written before the patterns by their author, so its score is optimistic;
+# sets 2 and 3 were written after them and scored once.
+@pytest.mark.parametrize("pad, aantal, vloer, vorm_vloer", [
+    (HELDOUT[0], 150, 0.95, 0.95), (HELDOUT[1], 90, 0.75, 0.90), (HELDOUT[2], 60, 0.58, 0.90)])
+def test_nauwkeurigheid_op_heldout(pad, aantal, vloer, vorm_vloer):
     uitslag = oefenen_bench.meet(oefenen_bench.lees(pad))
     print(f"\n{pad.name}\n{oefenen_bench.rapport(uitslag)}")
-    assert uitslag.aantal >= 90
+    assert uitslag.aantal >= aantal
     assert uitslag.nauwkeurigheid >= vloer
     assert uitslag.vorm_nauwkeurigheid >= vorm_vloer
     # an open question is never read as closed, nor the other way round, on these sets
     assert uitslag.vormen.get(("open", "gesloten"), 0) == 0
     assert uitslag.vormen.get(("gesloten", "open"), 0) == 0
+
+
+def test_de_bench_leest_rules_nlu_en_beide():
+    """bot/oefenen_bench.py scores the NLU model by the best zet_* intent of the ranking."""
+    items = [{"tekst": "Nou ja, zo gaat dat.", "zet": "bagatelliseren"}] * 2
+    twijfel = {"intent": {"name": "nlu_fallback", "confidence": 0.3},
+               "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "begroeten", "confidence": 0.2},
+                                  {"name": "zet_bagatelliseren", "confidence": 0.19}]}
+    zeker = {"intent": {"name": "zet_bagatelliseren", "confidence": 0.9},
+             "intent_ranking": [{"name": "zet_bagatelliseren", "confidence": 0.9}]}
+    uit = oefenen_bench.voorspellingen(items, [twijfel, zeker])
+    assert [s for s, _ in uit["regels"]] == ["eenvoudige_reflectie"] * 2
+    assert [s for s, _ in uit["nlu"]] == ["bagatelliseren"] * 2
+    for methode in ("regels+nlu (top-intent)", "regels+nlu (beste zet_)"):
+        assert [s for s, _ in uit[methode]] == ["eenvoudige_reflectie", "bagatelliseren"]  # 0.19 is too unsure
+    assert oefenen_bench.meet(items, uit["nlu"]).nauwkeurigheid == 1.0

@@ -44,6 +44,30 @@ def test_real_danger_breaks_the_role_with_the_crisis_routes(gesprek):
     assert gesprek.tracker().active_loop_name == "rollenspel_form"
 
 
+def test_asking_the_persona_about_dark_thoughts_keeps_the_role(gesprek):
+    begin(gesprek, "Gerard", "huisbezoek")
+    antwoord = alles(gesprek.zeg("denkt u weleens dat het leven niet meer hoeft?"))
+    assert antwoord and "113" not in antwoord
+    assert gesprek.tracker().active_loop_name == "rollenspel_form"
+    assert gesprek.tracker().get_slot("oefen_sessie")["geschiedenis"][-1]["soort"] == "gevoelens_verkennen"
+
+
+def test_stopping_sends_the_conversation_as_a_document(gesprek):
+    begin(gesprek, "Samira", "buurthuis")
+    gesprek.zeg("Hoe is het om hier nog zo nieuw te zijn?")
+    berichten = gesprek.zeg("stop het rollenspel")
+    documenten = [b["custom"] for b in berichten if b.get("custom")]
+    assert len(documenten) == 1 and documenten[0]["soort"] == "oefenverslag"
+    assert documenten[0]["bestandsnaam"].startswith("oefengesprek-samira_benali-")
+    assert "**Jij:** Hoe is het om hier nog zo nieuw te zijn?" in documenten[0]["markdown"]
+
+
+def test_a_trainee_line_outside_practice_offers_to_practise(gesprek):
+    berichten = gesprek.zeg("Het klinkt alsof u zich best alleen voelt sinds uw man er niet meer is.")
+    assert "Het lijkt alsof je tegen een cliënt praat" in alles(berichten)
+    assert "/oefenen_starten" in [k["payload"] for b in berichten for k in b.get("buttons") or []]
+
+
 def test_volunteers_are_pointed_to_their_coordinator(gesprek):
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
     uit = CollectingOutputChannel()
