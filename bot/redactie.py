@@ -113,10 +113,14 @@ ROLES = (r"cli[eë]nte?|pati[eë]nte?|bewoner|bewoonster|buurman|buurvrouw|zoon|
          r"kleindochter|schoonzoon|schoondochter|broer|zus|zuster|vader|moeder|opa|oma|oom|tante|neef|"
          r"nicht|vriend|vriendin|partner|echtgenoot|echtgenote|mantelzorger|huisarts|begeleider")
 NAME_WORD = rf"[{UPPER}][{LOWER}'’]+(?:-(?:{PARTICLE}\s+)?[{UPPER}][{LOWER}'’]+)*"
-NAME = (rf"(?:(?:[{UPPER}]\.\s?){{1,4}})?(?:{PARTICLE}\s+){{0,3}}{NAME_WORD}"
-        rf"(?:\s+(?:{PARTICLE}\s+){{0,3}}{NAME_WORD}){{0,2}}")
+# A name stays on one line: "voor de bewoner" at the end of a heading is not
+# followed by a name on the next line ("Gemaakt op ..."), so only spaces and
+# tabs may separate a title or role from the name and the parts of a name.
+_SPACE = r"[ \t]+"
+NAME = (rf"(?:(?:[{UPPER}]\.[ \t]?){{1,4}})?(?:{PARTICLE}{_SPACE}){{0,3}}{NAME_WORD}"
+        rf"(?:{_SPACE}(?:{PARTICLE}{_SPACE}){{0,3}}{NAME_WORD}){{0,2}}")
 NAME_AFTER_TITLE = re.compile(
-    rf"(?i:(?<![\w])(?:{TITLES}|(?:(?:{_POSSESSIVE})\s+)?(?:{ROLES})|(?:{_POSSESSIVE})\s+(?:man|vrouw))\s+)"
+    rf"(?i:(?<![\w])(?:{TITLES}|(?:(?:{_POSSESSIVE})\s+)?(?:{ROLES})|(?:{_POSSESSIVE})\s+(?:man|vrouw)){_SPACE})"
     rf"(?P<name>{NAME})(?![\w])")
 # Capitalised words that start a new clause rather than a name.
 NOT_NAMES = frozenset("""Ik Jij Je Hij Zij Ze Wij We Het De Een Die Dat Deze Dit En Of Maar Want Is Was

@@ -131,3 +131,11 @@ def test_text_without_details_is_returned_as_is():
 if __name__ == "__main__":
     result = scores()
     print(f"{len(CORPUS)} zinnen; precisie {result['precision']:.3f}, recall {result['recall']:.3f}")
+
+
+def test_a_role_at_the_end_of_a_line_does_not_take_the_next_line_for_a_name():
+    """The exported action plan's heading ends in "voor de bewoner"; the stored
+    copy must still say "Gemaakt op ..." on the next line."""
+    tekst = "# Persoonlijk actieplan voor de bewoner\n\nGemaakt op maandag 23 november 2026."
+    assert redigeer(tekst) == tekst
+    assert redigeer("mijn buurman Kees belt") == "mijn buurman [NAAM] belt"
