@@ -189,10 +189,12 @@ def _werkstap(fase_id: str) -> str:
     return _kleine_letter(_fase(fase_id)["stap_werker"])
 
 
-def fase_tekst(state: Optional[Mapping[str, Any]]) -> str:
+def fase_tekst(state: Optional[Mapping[str, Any]], met_verder: bool = True) -> str:
     """The current phase for the chat: purpose, what you do, the adaptation to
     the type, example questions, pitfalls, signs of being ready, sources.
-    A completed walk shows the note and the overview only."""
+    A completed walk shows the note and the overview only. Without
+    `met_verder` the closing line (how to go on) is left out, for when the
+    plan's questions follow at once."""
     state = geldig(state)
     t = teksten()["fase"]
     fase = _fase(state["fase"])
@@ -225,8 +227,9 @@ def fase_tekst(state: Optional[Mapping[str, Any]]) -> str:
     laatste = nummer == len(FASE_VOLGORDE)
     if not laatste:
         regels += _lijst(t["klaar_kop"], klaar)
-    regels += [t["bronnen"].format(bronnen=_bronnen(bronnen)), t["voorbehoud"],
-               t["verder_laatste"] if laatste else t["verder"]]
+    regels += [t["bronnen"].format(bronnen=_bronnen(bronnen)), t["voorbehoud"]]
+    if met_verder:
+        regels.append(t["verder_laatste"] if laatste else t["verder"])
     return "\n".join(regels)
 
 
@@ -254,12 +257,17 @@ def overzicht_tekst(state: Optional[Mapping[str, Any]]) -> str:
     return "\n".join([t["kop"], *(f"- {naam}: {t[status]}" for naam, status in fase_statussen(state))])
 
 
-def hervat_tekst(state: Optional[Mapping[str, Any]]) -> str:
+def fase_naam(fase_id: str) -> str:
+    """The phase's name as it reads inside a sentence ('eigen verhaal')."""
+    return _kleine_letter(_fase(_controleer_fase(fase_id))["naam"])
+
+
+def hervat_tekst(state: Optional[Mapping[str, Any]], met_verder: bool = True) -> str:
     """Coming back to a walk later: where you were, the overview, and the phase."""
     state = geldig(state)
     state["melding"] = None
-    kop = teksten()["hervat"].format(naam=_kleine_letter(_fase(state["fase"])["naam"]))
-    return "\n".join([kop, overzicht_tekst(state), fase_tekst(state)])
+    kop = teksten()["hervat"].format(naam=fase_naam(state["fase"]))
+    return "\n".join([kop, overzicht_tekst(state), fase_tekst(state, met_verder)])
 
 
 # --- where do you stand? -------------------------------------------------------------------
@@ -327,6 +335,18 @@ def lees_fase(tekst: str) -> Optional[str]:
     return None
 
 
+def fase_in_verzoek(tekst: str) -> Optional[str]:
+    """The phase a request to start ("ik wil een plan maken voor mijn buurman",
+    "naar fase drie") names, or None. Stricter than `lees_fase`: only a phase
+    named by number or name, or a plan; "ik wil beginnen" names no phase, so
+    the worker is asked where they stand."""
+    t = _normaal(tekst or "")
+    genoemd = _genoemd_nummer(t) or _genoemde_naam(t)
+    if genoemd:
+        return genoemd
+    return FASE_VOLGORDE[-1] if t and lees_fase(t) == FASE_VOLGORDE[-1] else None
+
+
 __all__ = ["start", "geldig", "volgende", "vorige", "naar", "met_type", "is_zorgmijdend", "fase_tekst",
            "overzicht_tekst", "hervat_tekst", "waar_sta_je_vraag", "waar_sta_je_keuzes", "niet_herkend_tekst",
-           "lees_fase"]
+           "lees_fase", "fase_in_verzoek", "fase_naam"]

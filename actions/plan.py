@@ -544,6 +544,24 @@ def valideer(veld: str, tekst: Optional[str], vandaag: Optional[date] = None) ->
     raise ValueError(f"onbekend veld: {veld!r}")
 
 
+def is_klaar(tekst: Optional[str]) -> bool:
+    """The worker says the plan has enough steps ('klaar', 'dat is alles')."""
+    return _is_een_van(_normaal(tekst), "klaar")
+
+
+def stap_tekst(nummer: int, stap: Mapping[str, Any]) -> str:
+    """'Genoteerd als stap twee: …', so the worker sees how the step was read."""
+    aantallen = teksten()["aantallen"]
+    telwoord = aantallen[nummer] if nummer < len(aantallen) else str(nummer)
+    return teksten()["opmerkingen"]["stap"].format(nummer=telwoord, **{k: stap.get(k) for k in ("wat", "wie", "wanneer")})
+
+
+def knoppen(veld: str, aantal_stappen: int = 0) -> List[str]:
+    """Answers offered as buttons for `veld` (plain text, so typing works the same)."""
+    sleutel = "stappen_nog" if veld == "stappen" and aantal_stappen > 0 else veld
+    return list(teksten()["knoppen"].get(sleutel) or [])
+
+
 def volgorde(zorgmijdend: bool = False) -> List[str]:
     """The order of the questions: the safety net first for the care-avoiding."""
     return list(teksten()["volgorde_zorgmijdend" if zorgmijdend else "volgorde"])
@@ -580,4 +598,4 @@ def vraag(veld: str, type_id: Optional[str] = None, zorgmijdend: bool = False,
 __all__ = ["Uitkomst", "VELDEN", "MIN_STAPPEN", "MAX_STAPPEN", "anoniem", "datum_tekst", "lees_datum",
            "valideer", "valideer_aanduiding", "valideer_tekst", "valideer_doel", "valideer_vangnet",
            "valideer_vervolgdatum", "valideer_stap", "valideer_stappen", "voeg_stap_toe", "lees_stappen",
-           "volgorde", "ontbrekend", "vraag"]
+           "volgorde", "ontbrekend", "vraag", "is_klaar", "stap_tekst", "knoppen"]

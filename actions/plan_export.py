@@ -15,11 +15,12 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping, Optional
 
-from actions import aanpak, plan as plan_module
+from actions import aanpak, document, plan as plan_module
 from actions.kennisbank import kennisbank
 from actions.plan import datum_tekst, teksten
 
 TYPE_BRON = "welzijnplus_rotterdam"
+SOORT = "actieplan"
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -213,16 +214,24 @@ def samenvatting(plan: Mapping[str, Any], beeld: Optional[Mapping[str, Any]] = N
     return "\n".join(regels)
 
 
+def logregel(plan: Mapping[str, Any]) -> str:
+    """What the case log keeps of a plan: how many steps and the follow-up
+    date. Never the goal or the people: they are the person's own words."""
+    aantallen = teksten()["aantallen"]
+    aantal = len(_stappen(plan))
+    datum = _velden(plan)["vervolgdatum"] or teksten()["nog_onbekend"]
+    return _t()["logregel"].format(stappen=aantallen[aantal] if aantal < len(aantallen) else aantal, datum=datum)
+
+
 def bestandsnaam(vandaag: Optional[date] = None) -> str:
     """'actieplan-2026-11-23.md': a date, never a name."""
-    return f"actieplan-{(vandaag or date.today()).isoformat()}.md"
+    return document.bestandsnaam(SOORT, vandaag=vandaag)
 
 
 def export_payload(plan: Mapping[str, Any], beeld: Optional[Mapping[str, Any]] = None,
                    vandaag: Optional[date] = None, aanpak_state: Optional[Mapping[str, Any]] = None) -> dict:
-    """A custom payload for the web channel and REST: file name, MIME type and the document."""
-    return {"soort": "actieplan", "bestandsnaam": bestandsnaam(vandaag), "mime": "text/markdown",
-            "markdown": markdown(plan, beeld, vandaag, aanpak_state)}
+    """The custom payload every channel reads (actions/document.py)."""
+    return document.payload(SOORT, bestandsnaam(vandaag), markdown(plan, beeld, vandaag, aanpak_state))
 
 
-__all__ = ["markdown", "samenvatting", "beeld_regels", "bestandsnaam", "export_payload"]
+__all__ = ["markdown", "samenvatting", "beeld_regels", "logregel", "bestandsnaam", "export_payload"]

@@ -13,6 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kennisbank import kennisbank
+from actions.plan_slots import heeft_plan, toon_plan
 from bot import gespreksverslag
 
 logger = logging.getLogger(__name__)
@@ -77,19 +78,22 @@ def regel(entry: Dict[str, Any]) -> str:
 def verslag_tekst(entries: Sequence[Dict[str, Any]]) -> str:
     if not entries:
         return ("In het verslag van dit gesprek staat nog niets. Er komt iets in zodra je een eerste beeld "
-                "van iemand maakt of hulp in de buurt zoekt.")
+                "van iemand maakt, hulp in de buurt zoekt of een plan maakt.")
     return "\n".join(["Verslag van dit gesprek (zonder namen of andere gegevens):",
                       *(regel(e) for e in entries)])
 
 
 class ActionVerslagTonen(Action):
-    """`verslag_maken`: the case log of this conversation."""
+    """`verslag_maken`: the plan and the picture (summary and document) when
+    there are any, then the case log of this conversation."""
 
     def name(self) -> Text:
         return "action_verslag_tonen"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
+        if heeft_plan(tracker) or tracker.get_slot("beeld_type"):
+            toon_plan(dispatcher, tracker)
         try:
             entries = gespreksverslag.lees(tracker.sender_id)
         except Exception:  # noqa: BLE001
