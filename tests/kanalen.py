@@ -76,24 +76,23 @@ def database_path() -> Path:
     return Path(url[len("sqlite:///"):])
 
 
-def events(sender_id: str) -> List[Dict[str, Any]]:
-    """Every stored event of one conversation, oldest first (none when the
-    database or its table does not exist yet)."""
+def _query(sql: str, *params: Any) -> List[tuple]:
+    """Rows of `sql` on the conversation database; none when the database or
+    its events table does not exist yet."""
     path = database_path()
     if not path.exists():
         return []
     with sqlite3.connect(path) as db:
         if not db.execute("select 1 from sqlite_master where name = 'events'").fetchone():
             return []
-        rows = db.execute("select type_name, data from events where sender_id = ? order by id", (sender_id,))
-        return [{"type": t, **json.loads(d)} for t, d in rows]
+        return db.execute(sql, params).fetchall()
+
+
+def events(sender_id: str) -> List[Dict[str, Any]]:
+    """Every stored event of one conversation, oldest first."""
+    rows = _query("select type_name, data from events where sender_id = ? order by id", sender_id)
+    return [{"type": t, **json.loads(d)} for t, d in rows]
 
 
 def senders() -> List[str]:
-    path = database_path()
-    if not path.exists():
-        return []
-    with sqlite3.connect(path) as db:
-        if not db.execute("select 1 from sqlite_master where name = 'events'").fetchone():
-            return []
-        return [row[0] for row in db.execute("select distinct sender_id from events")]
+    return [row[0] for row in _query("select distinct sender_id from events")]
