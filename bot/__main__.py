@@ -5,7 +5,8 @@ import argparse
 import signal
 import sys
 
-from bot import model, rasa_cli, servers, settings
+from bot import model, rasa_cli, servers
+from gedeeld import settings
 
 
 def cmd_validate(_: argparse.Namespace) -> int:

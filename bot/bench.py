@@ -18,7 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import List
 
-from bot import evaluate, model, oefenen_bench, servers, settings
+from bot import evaluate, model, oefenen_bench, servers
+from gedeeld import settings
 
 CONVERSATION = ["hallo", "wat zijn signalen van eenzaamheid?", "vertel meer", "welke typen isolement zijn er?",
                 "ja graag", "wat is de participatieladder", "hoeveel mensen zijn eenzaam?",

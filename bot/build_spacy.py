@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import spacy
 
-from bot.settings import SPACY_MODEL_DIR
+from gedeeld.settings import SPACY_MODEL_DIR
 
 
 def build() -> None:

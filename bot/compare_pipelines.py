@@ -14,7 +14,8 @@ import time
 
 import yaml
 
-from bot import evaluate, rasa_cli, settings
+from bot import evaluate, rasa_cli
+from gedeeld import settings
 
 PIPELINES_DIR = settings.ROOT / "bot" / "pipelines"
 

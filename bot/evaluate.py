@@ -16,7 +16,7 @@ from typing import Dict, Iterable, List, Sequence, Tuple
 
 import yaml
 
-from bot import settings
+from gedeeld import settings
 
 HELDOUT_FILE = settings.ROOT / "tests" / "nlu_heldout.yml"
 FALLBACK_INTENT = "nlu_fallback"

@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional
 
-from bot import rasa_cli, settings
+from bot import rasa_cli
+from gedeeld import settings
 
 TRAINING_INPUTS = ("config.yml", "domain.yml", *rasa_cli.TRAINING_DATA)
 MODELS_KEPT = 3

@@ -36,8 +36,9 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 import yaml
 
 from actions.oefenen.zetten import VRAAGZETTEN, classificeer, intent_zet, regels
+from gedeeld import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = settings.ROOT
 HELDOUT = ROOT / "tests" / "oefenen_zetten_heldout.yml"
 SETS = {"set 1 (optimistisch)": HELDOUT, "set 2": ROOT / "tests" / "oefenen_zetten_heldout_2.yml",
         "set 3": ROOT / "tests" / "oefenen_zetten_heldout_3.yml"}
@@ -220,7 +221,7 @@ def main(argv: Sequence[str] = ()) -> int:
 
     from rasa.utils.log_utils import configure_structlog
 
-    from bot import evaluate, settings
+    from bot import evaluate
     settings.load()
     configure_structlog(logging.WARNING)  # not a debug line per parsed message
     agent = evaluate.load_agent(pad)

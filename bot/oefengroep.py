@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
 from actions.oefenen.groep import samenvatting
-from bot import gespreksverslag, settings
 from bot.privacy import EVENTS, PrivacyError, check_database
+from gedeeld import gespreksverslag, settings
 
 SLOT = "oefen_sessie"
 

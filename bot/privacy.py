@@ -5,7 +5,7 @@
     python -m bot.privacy export CONVERSATION_ID      # JSON on stdout
 
 A conversation is its tracker events (Rasa's `events` table) plus its case
-log (bot/gespreksverslag.py), both in the database of TRACKER_STORE_URL.
+log (gedeeld/gespreksverslag.py), both in the database of TRACKER_STORE_URL.
 `purge` removes whole conversations whose last activity, in either table, is
 older than the retention period: removing single old events would leave a
 tracker Rasa cannot rebuild. Each command says in Dutch what it did.
@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from bot import gespreksverslag, settings
+from gedeeld import gespreksverslag, settings
 
 UNKNOWN_CONVERSATION, WRONG_USAGE, NO_DATABASE = 1, 2, 3
 SECONDS_PER_DAY = 24 * 3600

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from typing import Dict, List, Sequence
 
-from bot import settings
+from gedeeld import settings
 
 TRAINING_DATA = ["data/nlu", "data/stories", "data/rules"]
 

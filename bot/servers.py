@@ -17,7 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
-from bot import rasa_cli, settings
+from bot import rasa_cli
+from gedeeld import settings
 
 STARTUP_TIMEOUT_S = 240
 

@@ -29,9 +29,10 @@ from urllib.parse import urlencode
 
 import jwt
 
-from bot import servers, settings
+from bot import servers
 from bot.channels import auth
 from bot.channels import document as documenten
+from gedeeld import settings
 
 STARTEN = "De assistent wordt gestart. Dat duurt ongeveer een minuut."
 WELKOM = "Typ je vraag en druk op Enter. Stoppen: typ /stop of druk op Ctrl-D."

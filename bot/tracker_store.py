@@ -4,7 +4,7 @@ Rasa runs NLU, the policies and the actions of a turn on the tracker in
 memory, and hands it to the tracker store's `save` at the end of the turn.
 `SQLTrackerStore.save` takes the events it has not stored yet from
 `_additional_events` and writes `event.as_dict()` of each; this subclass
-redacts those dicts (bot/redactie.py) on the way. So the turn itself sees
+redacts those dicts (gedeeld/redactie.py) on the way. So the turn itself sees
 what the worker typed, the database never does, and the next turn starts
 from the redacted history: user texts, entity values, slot values and bot
 texts all read "[NAAM]", "[TELEFOON]", ... Events sent to an event broker,
@@ -26,7 +26,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.redactie import redigeer_waarde, vind
+from gedeeld.redactie import redigeer_waarde, vind
 
 # Keys whose values are names the dialogue needs back (intent, action, slot
 # and entity names, policy, ids), never free text.

@@ -1,15 +1,13 @@
-"""Shared fixtures: the trained model in an Agent, talking to a real action
-server on a free port, with a throw-away SQLite tracker store."""
+"""For every test: free ports and a throw-away SQLite database, so no test
+touches `make run`'s. Unit tests (tests/unit) need nothing more; the model,
+the servers and the conversation fixtures are in tests/integratie/conftest.py."""
 from __future__ import annotations
 
-import asyncio
 import os
-import uuid
-from typing import List
 
 import pytest
 
-from bot import model, servers, settings
+from bot import servers
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -18,56 +16,3 @@ def isolated_settings(tmp_path_factory):
     os.environ["TRACKER_STORE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('db') / 'tracker.db'}"
     servers.use_free_ports()
     yield
-
-
-@pytest.fixture(scope="session")
-def trained_model():
-    return model.ensure_model()
-
-
-@pytest.fixture(scope="session")
-def action_server(tmp_path_factory):
-    log = tmp_path_factory.mktemp("logs") / "actions.log"
-    process = servers.start_action_server(log)
-    try:
-        servers.wait_until_up(servers.action_server_url(), process)
-        yield settings.get("ACTION_ENDPOINT_URL")
-    finally:
-        servers.stop(process)
-
-
-@pytest.fixture(scope="session")
-def event_loop_for_agent():
-    loop = asyncio.new_event_loop()
-    yield loop
-    loop.close()
-
-
-@pytest.fixture(scope="session")
-def agent(trained_model, action_server):
-    from rasa.core.agent import Agent
-    from rasa.utils.endpoints import EndpointConfig
-
-    return Agent.load(str(trained_model), action_endpoint=EndpointConfig(action_server))
-
-
-class Gesprek:
-    """One conversation with the assistant, as a user would have it."""
-
-    def __init__(self, agent, loop):
-        self.agent, self.loop = agent, loop
-        self.sender = f"test-{uuid.uuid4().hex[:8]}"
-
-    def zeg(self, text: str) -> List[dict]:
-        return self.loop.run_until_complete(self.agent.handle_text(text, sender_id=self.sender))
-
-    def teksten(self, text: str) -> List[str]:
-        return [m.get("text") or "" for m in self.zeg(text)]
-
-    def tracker(self):
-        return self.loop.run_until_complete(self.agent.tracker_store.retrieve(self.sender))
-
-
-@pytest.fixture
-def gesprek(agent, event_loop_for_agent):
-    return Gesprek(agent, event_loop_for_agent)

@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-from bot import model, settings
+from bot import model
+from gedeeld import settings
 
-
-# A document payload as actions send it (actions/plan_export.py::export_payload).
+# A document payload as actions send it (actions/plan/export.py::export_payload).
 ACTIEPLAN = {"soort": "actieplan", "bestandsnaam": "actieplan-2026-11-23.md", "mime": "text/markdown",
              "markdown": "# Persoonlijk actieplan\n\nGemaakt op maandag 23 november 2026.\n\n## Doel\n\n"
                          "> Ik wil weer ergens bij horen, net als vroeger bij de sjoelclub. Geïsoleerd, één, café.\n"}

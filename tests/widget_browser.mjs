@@ -1,5 +1,5 @@
 // The chat widget in a real browser: Debian's Chromium, driven by
-// playwright-core, against the demo page and servers that tests/test_widget_browser.py
+// playwright-core, against the demo page and servers that tests/integratie/test_widget_browser.py
 // starts as `make run` does. Run by that test; exits non-zero on the first
 // failed check. Screenshots go to SCREENSHOT_DIR.
 //
@@ -20,7 +20,7 @@ const PRIVACY =
   "gegevens bewaard, en niet langer dan 90 dagen.";
 const MARKUP = `<img src=x onerror="window.__xss=1"><b>vet</b> <script>window.__xss=2</script>`;
 
-// A document as actions send it (actions/plan_export.py::export_payload),
+// A document as actions send it (actions/plan/export.py::export_payload),
 // with markup and a link that must stay text.
 const DOCUMENT = {
   soort: "actieplan",

@@ -10,7 +10,13 @@ What the dialogue calls:
 Data: data/interventies (format in SCHEMA.md).
 """
 from actions.interventies.catalogus import CatalogusFout, Treffer, Zoekresultaat
-from actions.interventies.dienst import Dienst, Instellingen, bepaal_plaats, dienst, zoek
+from actions.interventies.dienst import (
+           Dienst,
+           Instellingen,
+           bepaal_plaats,
+           dienst,
+           zoek,
+)
 from actions.interventies.plaats import Plaats, PlaatsUitkomst
 from actions.interventies.weergave import render_interventie, render_overzicht
 

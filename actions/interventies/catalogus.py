@@ -16,13 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from actions.algemeen.yamlbestand import lees_yaml
 from actions.interventies.gemeenten import Gemeenteregister, laad_gemeenten
-from actions.interventies.schema import (DOELGROEPEN, NIVEAUS, TREDEN, TYPES, Context, Interventie, SchemaFout,
-                                         valideer)
-from actions.kennisbank import kennisbank
-from actions.yamlbestand import lees_yaml
+from actions.interventies.schema import (
+    DOELGROEPEN,
+    NIVEAUS,
+    TREDEN,
+    TYPES,
+    Context,
+    Interventie,
+    SchemaFout,
+    valideer,
+)
+from actions.kennis.kennisbank import kennisbank
+from gedeeld import settings
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "interventies"
+DATA_DIR = settings.DATA_DIR / "interventies"
 BESTANDEN = ("landelijk.yml", "voorbeelden.yml")
 
 

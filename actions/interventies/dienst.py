@@ -14,13 +14,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional, Tuple
 
-from actions.interventies.catalogus import (DATA_DIR, Catalogus, Zoekresultaat, context, laad_ingebouwd,
-                                            lees_bestand)
-from actions.interventies.plaats import PlaatsUitkomst, bepaal_plaats as _bepaal_plaats
-from actions.interventies.remote import DienstFout, JsonClient, PdokGeocoder, SocialeKaart
+from actions.interventies.catalogus import (
+    DATA_DIR,
+    Catalogus,
+    Zoekresultaat,
+    context,
+    laad_ingebouwd,
+    lees_bestand,
+)
+from actions.interventies.plaats import PlaatsUitkomst
+from actions.interventies.plaats import bepaal_plaats as _bepaal_plaats
+from actions.interventies.remote import (
+    DienstFout,
+    JsonClient,
+    PdokGeocoder,
+    SocialeKaart,
+)
 from actions.interventies.schema import Interventie
 from actions.interventies.teksten import teksten
-from bot import settings
+from gedeeld import settings
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +60,7 @@ class Instellingen:
 
     @classmethod
     def uit_omgeving(cls) -> "Instellingen":
-        """From the environment and `.env` (bot/settings.py holds the defaults)."""
+        """From the environment and `.env` (gedeeld/settings.py holds the defaults)."""
         settings.load()
         eigen = Path(settings.get("CATALOGUE_FILE"))
         geocoder_aan = settings.get("GEOCODER_ENABLED").strip().lower() in ("1", "true", "ja", "yes", "on")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from actions.yamlbestand import lees_mapping
+from actions.algemeen.yamlbestand import lees_mapping
+from gedeeld import settings
 
-
-GEMEENTEN_BESTAND = Path(__file__).resolve().parents[2] / "data" / "interventies" / "gemeenten.yml"
+GEMEENTEN_BESTAND = settings.DATA_DIR / "interventies" / "gemeenten.yml"
 TYPFOUT_DREMPEL = 0.8  # difflib ratio; "tilbrug"→"tilburg" is 0.86, "weert"→"woerden" 0.5
 
 

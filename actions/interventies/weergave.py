@@ -15,7 +15,7 @@ from typing import List, Sequence
 from actions.interventies.catalogus import Treffer, Zoekresultaat
 from actions.interventies.schema import Interventie
 from actions.interventies.teksten import teksten
-from actions.kennisbank import kennisbank
+from actions.kennis.kennisbank import kennisbank
 
 
 def render_overzicht(resultaat: Zoekresultaat, vanaf: int = 0, aantal: int = 3) -> str:

@@ -2,6 +2,6 @@
 trainee's moves, and the practice session with its feedback. Plain Python
 without Rasa; the Rasa actions call `sessie.start`, `sessie.beurt` and
 `sessie.feedback`. Data and format: data/oefenen/SCHEMA.md."""
-from pathlib import Path
+from gedeeld import settings
 
-OEFENEN_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "oefenen"
+OEFENEN_DIR = settings.DATA_DIR / "oefenen"

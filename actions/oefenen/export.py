@@ -5,7 +5,7 @@ when the trainee stops.
 The trainee types freely, so a line may name a real person: their own name
 when they introduce themselves ("Goedemiddag, ik ben Sanne"), or someone
 they know ("mijn buurvrouw Truus"). Those names and other identifying
-details go (bot/redactie.py, plus introductions, which it does not look
+details go (gedeeld/redactie.py, plus introductions, which it does not look
 for); the persona's fictional names stay, so the transcript still reads
 "mevrouw Verhoeven". The persona's own lines are fictional and stay as
 they are. The state holds no conversation id, so the document has none.
@@ -17,10 +17,9 @@ import re
 from datetime import date
 from typing import List, Optional
 
-from actions import document
 from actions.oefenen.personas import Persona, personas
 from actions.oefenen.sessie import verslag_markdown
-from bot import redactie
+from gedeeld import document, redactie
 
 SOORT = "oefenverslag"
 NAAM = "[NAAM]"

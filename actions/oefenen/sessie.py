@@ -46,10 +46,18 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import yaml
 
-from actions.kennisbank import kennisbank
+from actions.kennis.kennisbank import kennisbank
 from actions.oefenen import OEFENEN_DIR
 from actions.oefenen.personas import INSTELLINGEN, Persona, personas
-from actions.oefenen.zetten import (ONDERWERPZETTEN, VRAAGZETTEN, Zet, classificeer, normaliseer, regels, zet_naam)
+from actions.oefenen.zetten import (
+    ONDERWERPZETTEN,
+    VRAAGZETTEN,
+    Zet,
+    classificeer,
+    normaliseer,
+    regels,
+    zet_naam,
+)
 
 SPEL_BESTAND = OEFENEN_DIR / "spel.yml"
 FEEDBACK_BESTAND = OEFENEN_DIR / "feedback.yml"

@@ -52,8 +52,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Pattern, Sequence, Tuple
 
+from actions.algemeen.yamlbestand import lees_mapping
 from actions.oefenen import OEFENEN_DIR
-from actions.yamlbestand import lees_mapping
 
 ZETTEN_BESTAND = OEFENEN_DIR / "zetten.yml"
 VRAAGZETTEN = ("open_vraag", "gesloten_vraag", "netwerk_verkennen", "gevoelens_verkennen", "drijfveren_verkennen",

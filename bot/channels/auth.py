@@ -1,6 +1,6 @@
 """Who may call the servers: allowed browser origins, API token and JWT.
 
-The settings come from the environment (`.env`, see bot/settings.py), which
+The settings come from the environment (`.env`, see gedeeld/settings.py), which
 the Rasa process inherits:
 
 - `API_TOKEN`: callers pass it as `?token=...`, as Rasa's HTTP API expects;

@@ -1,7 +1,7 @@
 """A document the assistant hands over: a personal action plan or the report
 of a practice session, as the custom payload actions send with
 `dispatcher.utter_message(json_message=...)` (see
-actions/plan_export.py::export_payload):
+actions/plan/export.py::export_payload):
 
     {"soort": "actieplan", "bestandsnaam": "actieplan-2026-11-23.md",
      "mime": "text/markdown", "markdown": "# Persoonlijk actieplan ..."}

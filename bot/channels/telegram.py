@@ -315,7 +315,7 @@ class TelegramInput(InputChannel):
 
 def main(argv: List[str]) -> int:
     """`python -m bot.channels.telegram gesprek CHAT_ID`: the conversation id."""
-    from bot import settings
+    from gedeeld import settings
 
     settings.load()
     if len(argv) != 2 or argv[0] != "gesprek":

@@ -1,0 +1,97 @@
+"""The conversation as a whole: the greeting with the privacy notice, the
+crisis routes in every state, and what a new Rasa session keeps.
+
+Safety first: `action_crisis` gives the help lines at once, wherever the
+worker is. A new session (after `session_expiration_time` in domain.yml,
+which makes Rasa forget every slot) keeps the work on one person: the walk,
+the plan, the picture and the role, so a worker who pauses and comes back
+days later finds it where they left it; the answers of an unfinished form do
+not go along (a half-filled signalering starts afresh). The tracker store
+keeps the events, so this also holds after a restart.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.aanpak.acties import SLOT_AANPAK
+from actions.gesprek.rol import SLOT_ROL, VRIJWILLIGER, rol
+from actions.kennis.acties import SLOT_ONDERWERP, zeg
+from actions.kennis.kennisbank import kennisbank
+from actions.plan import velden as plan
+from actions.plan.acties import SLOT_CONCEPT, slot
+from actions.signalering import casus
+from actions.signalering.acties import FORM as SIGNALERING_FORM
+
+MEE_NAAR_NIEUWE_SESSIE = (SLOT_ROL, SLOT_AANPAK, SLOT_CONCEPT, *casus.BEELD_SLOTS,
+                          *(slot(veld) for veld in plan.VELDEN))
+
+
+class ActionSessionStart(Action):
+    def name(self) -> Text:
+        return "action_session_start"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        mee = [SlotSet(naam, tracker.get_slot(naam)) for naam in MEE_NAAR_NIEUWE_SESSIE
+               if tracker.get_slot(naam) is not None]
+        return [SessionStarted(), *mee, ActionExecuted("action_listen")]
+
+
+class ActionCrisis(Action):
+    """Help lines first; then an offer to continue where the user was.
+
+    Rules run this for `acute_zorg` wherever the conversation is. Forms do not
+    fill a slot from an `acute_zorg` message (`not_intent`), so the form
+    rejects it and this rule takes over; inside a form the offer is to go on
+    with the questions or to stop (rules in data/rules/formulieren.yml)."""
+
+    def name(self) -> Text:
+        return "action_crisis"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        if tracker.active_loop_name:
+            return self._in_formulier(dispatcher, tracker)
+        topic_id = tracker.get_slot(SLOT_ONDERWERP)
+        verder_met = kennisbank().onderwerp(topic_id) if topic_id else None
+        zeg(dispatcher, kennisbank().crisis_antwoord(verder_met))
+        return []
+
+    @staticmethod
+    def _in_formulier(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        teksten = casus.gegevens()
+        crisis = kennisbank().crisis_antwoord(None)
+        dispatcher.utter_message(text=f"{crisis.tekst}\n{teksten['crisis_verder']}",
+                                 buttons=[{"title": teksten["knop_verder"], "payload": "/bevestigen"},
+                                          {"title": teksten["knop_stoppen"], "payload": "/stoppen"}])
+        return [SlotSet(casus.ACUUT_SLOT, True)] if tracker.active_loop_name == SIGNALERING_FORM else []
+
+
+def privacy_zin() -> str:
+    """The one-sentence privacy notice; the retention period comes from the settings."""
+    dagen = os.environ.get("RETENTION_DAYS", "90")
+    return (f"Typ geen namen of andere gegevens waaraan iemand te herkennen is. Ik bewaar dit gesprek zonder "
+            f"zulke gegevens, en niet langer dan {dagen} dagen.")
+
+
+VRIJWILLIGER_WELKOM = ("Je bent vrijwilliger. Maak je je zorgen over iemand? Bespreek het altijd ook met je "
+                       "coördinator. Die weet wie je erbij kunt halen.")
+
+
+class ActionBegroeten(Action):
+    """The greeting of every channel, with the privacy notice."""
+
+    def name(self) -> Text:
+        return "action_begroeten"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        wie = rol(tracker)
+        extra = f"\n{VRIJWILLIGER_WELKOM}" if wie == VRIJWILLIGER else ""
+        dispatcher.utter_message(response="utter_begroeten", privacy=privacy_zin() + extra)
+        return [SlotSet(SLOT_ROL, wie)]

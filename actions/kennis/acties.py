@@ -1,0 +1,97 @@
+"""Answers to the knowledge intents, short first, with "Vertel meer" behind it."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.kennis.kennisbank import Antwoord, Onderwerp, kennisbank
+
+SLOT_ONDERWERP = "kennis_onderwerp"
+
+
+def zeg(dispatcher: CollectingDispatcher, antwoord: Antwoord) -> None:
+    """Send an `Antwoord` from the knowledge base, with its buttons."""
+    buttons = [{"title": knop.titel, "payload": knop.payload} for knop in antwoord.knoppen]
+    dispatcher.utter_message(text=antwoord.tekst, buttons=buttons or None)
+
+
+def gevraagd_onderwerp(tracker: Tracker) -> Optional[Onderwerp]:
+    """The topic the latest message asks for: a phase by name, a button's
+    topic id, or the topic that answers the intent."""
+    kennis = kennisbank()
+    fase = next(tracker.get_latest_entity_values("fase"), None)
+    if fase and kennis.onderwerp(f"fase_{fase}"):
+        return kennis.onderwerp(f"fase_{fase}")
+    topic_id = next(tracker.get_latest_entity_values("onderwerp"), None)
+    if topic_id:
+        return kennis.onderwerp(topic_id)
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    return kennis.onderwerp_voor_intent(intent)
+
+
+def _huidig_onderwerp(tracker: Tracker) -> Optional[Onderwerp]:
+    topic_id = tracker.get_slot(SLOT_ONDERWERP)
+    return kennisbank().onderwerp(topic_id) if topic_id else None
+
+
+def toon_kort(dispatcher: CollectingDispatcher, onderwerp: Optional[Onderwerp]) -> List[EventType]:
+    if onderwerp is None:
+        dispatcher.utter_message(response="utter_wat_kun_je")
+        return []
+    zeg(dispatcher, kennisbank().kort_antwoord(onderwerp))
+    return [SlotSet(SLOT_ONDERWERP, onderwerp.id)]
+
+
+def toon_meer(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """"Vertel meer": the longer text of the current topic, or, when a button
+    names another topic, that topic's short answer."""
+    huidig = _huidig_onderwerp(tracker)
+    gevraagd_id = next(tracker.get_latest_entity_values("onderwerp"), None)
+    if gevraagd_id and (huidig is None or gevraagd_id != huidig.id):
+        return toon_kort(dispatcher, kennisbank().onderwerp(gevraagd_id))
+    if huidig is None:
+        dispatcher.utter_message(text="Waarover wil je meer weten? Kies een onderwerp.")
+        dispatcher.utter_message(response="utter_wat_kun_je")
+        return []
+    if not huidig.meer:
+        dispatcher.utter_message(text="Meer dan dit heb ik er niet over. Wil je iets anders weten?",
+                                 buttons=[{"title": "Alles wat ik kan", "payload": "/wat_kun_je"}])
+        return []
+    zeg(dispatcher, kennisbank().meer_antwoord(huidig))
+    return []
+
+
+class ActionKennisAntwoord(Action):
+    """The short answer to a knowledge question."""
+
+    def name(self) -> Text:
+        return "action_kennis_antwoord"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        return toon_kort(dispatcher, gevraagd_onderwerp(tracker))
+
+
+class ActionKennisMeer(Action):
+    """"Vertel meer" (see `toon_meer`)."""
+
+    def name(self) -> Text:
+        return "action_kennis_meer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        return toon_meer(dispatcher, tracker)
+
+
+class ActionVerder(Action):
+    """Back to where the user was (after a crisis answer): the current topic again."""
+
+    def name(self) -> Text:
+        return "action_verder"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        return toon_kort(dispatcher, _huidig_onderwerp(tracker))

@@ -1,0 +1,267 @@
+"""Signalering in the dialogue: read the description, ask what is missing,
+show the picture; and the De Jong Gierveld short scale. The reading, the
+picture and the scoring are plain Python (casus.py, beoordeling.py,
+schaal.py); this module only talks to Rasa."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.algemeen.acties import vraag_actie
+from actions.gesprek.rol import VRIJWILLIGER, rol
+from actions.kennis.acties import gevraagd_onderwerp, toon_kort, toon_meer
+from actions.kennis.kennisbank import kennisbank
+from actions.signalering import casus, schaal
+from actions.signalering.beoordeling import WEET_NIET, Beeld, beoordeel
+from actions.verslag.logboek import schrijf_moment
+
+FORM = "signalering_form"
+ALLE_SLOTS = [*casus.KEUZE_SLOTS, *casus.SET_SLOTS, casus.ACUUT_SLOT]
+# Below this confidence a message that answers nothing is not taken as a
+# knowledge question either, but asked again.
+KENNISVRAAG_ZEKERHEID = 0.6
+
+
+def _knoppen(vraag: dict) -> List[Dict[str, str]]:
+    return [{"title": k["titel"], "payload": k["antwoord"]} for k in vraag["knoppen"]]
+
+
+def stel_vraag(dispatcher: CollectingDispatcher, slot: str) -> None:
+    vraag = casus.gegevens()["vragen"][slot]
+    dispatcher.utter_message(text=vraag["tekst"], buttons=_knoppen(vraag))
+
+
+def zeg_crisis(dispatcher: CollectingDispatcher) -> None:
+    """The crisis routes, without the offer to continue (the caller goes on)."""
+    crisis = kennisbank().crisis_antwoord(None)
+    dispatcher.utter_message(text=crisis.tekst)
+
+
+class ActionCasusLezen(Action):
+    """A new description: start a fresh picture from what the text holds,
+    say it back as a short list, and explain how the questions work."""
+
+    def name(self) -> Text:
+        return "action_casus_lezen"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        tekst = tracker.latest_message.get("text") or ""
+        acuut = casus.is_acuut(tekst)
+        if acuut:
+            zeg_crisis(dispatcher)
+        gevonden = casus.samenvoegen(casus.lees(tekst), casus.uit_entiteiten(tracker.latest_message.get("entities", [])))
+        samenvatting = casus.samenvatting(gevonden)
+        uitleg = casus.gegevens()["uitleg_vragen"]
+        dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting
+                                 else f"{casus.gegevens()['niets_gelezen']}\n{uitleg}")
+        nieuw = {slot: None for slot in [*ALLE_SLOTS, *casus.BEELD_SLOTS]}
+        nieuw.update(gevonden)
+        nieuw[casus.ACUUT_SLOT] = acuut or None
+        return [SlotSet(slot, waarde) for slot, waarde in nieuw.items()]
+
+
+VRAAG_ACTIES = [vraag_actie(slot, f"ActionVraag_{slot}", lambda dispatcher, _tracker, slot=slot: stel_vraag(dispatcher, slot),
+                            f"Asks the question for {slot} from signalering.yml.") for slot in casus.vragen()]
+
+
+class ValidateSignaleringForm(FormValidationAction):
+    """Every answer goes through `casus.lees`, so a message can answer the
+    question, correct an earlier answer ("nee, ze heeft wel contact met haar
+    dochter"), steer ('weet ik niet', 'overslaan', 'vorige vraag'), or be a
+    knowledge question that is answered before the question comes again."""
+
+    def name(self) -> Text:
+        return f"validate_{FORM}"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        """Participation only tells the rung when there are contacts to speak of."""
+        if tracker.get_slot("sig_contacten") in ("geen", "alleen_functioneel"):
+            return [slot for slot in domain_slots if slot != "sig_deelname"]
+        return domain_slots
+
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Optional[EventType]:
+        """Always the first open question (also after 'vorige vraag'); None ends the form."""
+        volgorde = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return SlotSet("requested_slot", next((s for s in volgorde if tracker.get_slot(s) is None), None))
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        vraag = tracker.get_slot("requested_slot")
+        antwoord = _als_tekst(tracker.slots_to_validate().get(vraag)) if vraag else None
+        if antwoord is None:
+            return []
+        return self._verwerk(dispatcher, tracker, vraag, antwoord)
+
+    def _verwerk(self, dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str,
+                 tekst: str) -> List[EventType]:
+        stuur = casus.sturing(tekst)
+        if stuur == "weet_niet":
+            return [SlotSet(vraag, [WEET_NIET] if vraag in casus.SET_SLOTS else WEET_NIET)]
+        if stuur == "overslaan":
+            dispatcher.utter_message(text=casus.gegevens()["overgeslagen"])
+            return [SlotSet(vraag, [casus.OVERGESLAGEN] if vraag in casus.SET_SLOTS else casus.OVERGESLAGEN)]
+        if stuur == "terug":
+            return self._terug(dispatcher, tracker, vraag)
+        return self._lees_antwoord(dispatcher, tracker, vraag, tekst)
+
+    @staticmethod
+    def _terug(dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str) -> List[EventType]:
+        """Back to the question asked before this one (not to an answer read from the description)."""
+        gevraagd = [e.get("value") for e in tracker.events
+                    if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")]
+        vorige = next((slot for slot in reversed(gevraagd) if slot != vraag), None)
+        if vorige is None:
+            dispatcher.utter_message(text=casus.gegevens()["geen_vorige"])
+            return [SlotSet(vraag, None)]
+        dispatcher.utter_message(text=casus.gegevens()["terug"])
+        return [SlotSet(vraag, None), SlotSet(vorige, None)]
+
+    def _lees_antwoord(self, dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str,
+                       tekst: str) -> List[EventType]:
+        events: List[EventType] = []
+        acuut = casus.is_acuut(tekst)
+        if acuut:
+            zeg_crisis(dispatcher)
+            events.append(SlotSet(casus.ACUUT_SLOT, True))
+        strikt = casus.lees(tekst)
+        extra = {slot: waarde for slot, waarde in strikt.items()
+                 if slot != vraag and _nieuw(tracker.get_slot(slot), waarde, slot)}
+        gelezen = strikt if vraag in strikt or set(extra) - {"sig_signalen"} else casus.lees(tekst, vraag)
+        events += [SlotSet(slot, _samen(tracker.get_slot(slot), waarde, slot)) for slot, waarde in extra.items()]
+        gemeld = self._meld(dispatcher, tracker, extra)
+        if vraag in gelezen:
+            return events + [SlotSet(vraag, gelezen[vraag])]
+        if not gemeld and not acuut:
+            events += self._geen_antwoord(dispatcher, tracker)
+        return events + [SlotSet(vraag, None)]
+
+    @staticmethod
+    def _meld(dispatcher: CollectingDispatcher, tracker: Tracker, extra: Dict[str, Any]) -> bool:
+        """Say which other answers this message changed or added; signals are kept quietly."""
+        teksten = casus.gegevens()
+        aangepast = [casus.regel(s, w) for s, w in extra.items() if s != "sig_signalen" and tracker.get_slot(s) is not None]
+        nieuw = [casus.regel(s, w) for s, w in extra.items() if s != "sig_signalen" and tracker.get_slot(s) is None]
+        for kop, regels in ((teksten["aangepast_kop"], aangepast), (teksten["genoteerd_kop"], nieuw)):
+            if regels:
+                dispatcher.utter_message(text="\n".join([kop, *regels]))
+        return bool(aangepast or nieuw)
+
+    @staticmethod
+    def _geen_antwoord(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        """A knowledge question gets its answer; anything else a gentle retry."""
+        intent = tracker.latest_message.get("intent") or {}
+        if (intent.get("confidence") or 0) >= KENNISVRAAG_ZEKERHEID:
+            if intent.get("name") == "meer_vertellen":
+                return toon_meer(dispatcher, tracker)
+            onderwerp = gevraagd_onderwerp(tracker)
+            if onderwerp is not None:
+                return toon_kort(dispatcher, onderwerp)
+        dispatcher.utter_message(text=casus.gegevens()["niet_begrepen"])
+        return []
+
+
+def _als_tekst(waarde: Any) -> Optional[str]:
+    """The typed answer: Rasa puts free text into a list slot as a one-item list."""
+    if isinstance(waarde, list) and len(waarde) == 1:
+        waarde = waarde[0]
+    return waarde if isinstance(waarde, str) else None
+
+
+def _nieuw(huidig: Any, waarde: Any, slot: str) -> bool:
+    """Whether a value read in passing changes what is known."""
+    if slot in casus.SET_SLOTS:
+        return bool(set(waarde) - set(huidig or []))
+    return waarde != huidig
+
+
+def _samen(huidig: Any, waarde: Any, slot: str) -> Any:
+    """Signals add up; any other value replaces the earlier one."""
+    if slot == "sig_signalen":
+        return [*(huidig or []), *(w for w in waarde if w not in (huidig or []))]
+    return waarde
+
+
+def _beeld_slots(beeld: Beeld) -> List[EventType]:
+    return [SlotSet("beeld_type", beeld.type_id), SlotSet("beeld_trede", beeld.trede),
+            SlotSet("beeld_urgentie", beeld.urgentie), SlotSet("beeld_beleving", beeld.beleving),
+            SlotSet("beeld_redenen", list(beeld.redenen))]
+
+
+class ActionBeeld(Action):
+    """The picture, from everything the form holds, with what to do next."""
+
+    def name(self) -> Text:
+        return "action_beeld"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        slots = {slot: tracker.get_slot(slot) for slot in ALLE_SLOTS}
+        beeld = beoordeel(casus.naar_antwoorden(slots))
+        t = casus.gegevens()["beeld"]
+        knoppen = [{"title": t["knoppen"]["aanpak"], "payload": "/aanpak_starten"},
+                   {"title": t["knoppen"]["interventies"], "payload": "/interventie_zoeken"}]
+        if slots["sig_zegt_eenzaam"] == "ja":
+            knoppen.append({"title": t["knoppen"]["schaal"], "payload": "/schaal_invullen"})
+        tekst = casus.beeld_tekst(beeld)
+        if rol(tracker) == VRIJWILLIGER:
+            tekst += "\n" + t["vrijwilliger"]
+        dispatcher.utter_message(text=tekst)
+        dispatcher.utter_message(text=t["vervolg"], buttons=knoppen)
+        schrijf_moment(tracker, "beeld", voorgesteld_type=beeld.type_id, trede=beeld.trede, urgentie=beeld.urgentie)
+        return _beeld_slots(beeld)
+
+
+# --- the De Jong Gierveld short scale: one statement at a time, scoring in schaal.py ---
+SCHAAL_FORM = "schaal_form"
+
+
+def _stel_schaalvraag(dispatcher: CollectingDispatcher, index: int) -> None:
+    knoppen = [{"title": k["titel"], "payload": k["antwoord"]} for k in schaal.gegevens()["knoppen"]]
+    dispatcher.utter_message(text=schaal.vraag_tekst(index), buttons=knoppen)
+
+
+SCHAAL_VRAAG_ACTIES = [vraag_actie(slot, f"ActionSchaalVraag_{slot}",
+                                   lambda dispatcher, _tracker, index=index: _stel_schaalvraag(dispatcher, index),
+                                   f"Reads out statement {index + 1} of the scale.")
+                       for index, slot in enumerate(schaal.slots())]
+
+
+class ValidateSchaalForm(FormValidationAction):
+    """Only ja, min of meer and nee count; anything else asks again."""
+
+    def name(self) -> Text:
+        return f"validate_{SCHAAL_FORM}"
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        vraag = tracker.get_slot("requested_slot")
+        tekst = tracker.slots_to_validate().get(vraag) if vraag else None
+        if not isinstance(tekst, str):
+            return []
+        antwoord = schaal.lees_antwoord(tekst)
+        if antwoord is None:
+            dispatcher.utter_message(text=schaal.gegevens()["niet_begrepen"])
+        return [SlotSet(vraag, antwoord)]
+
+
+class ActionSchaalUitslag(Action):
+    """The score with its source and the research-instrument remark."""
+
+    def name(self) -> Text:
+        return "action_schaal_uitslag"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        uitslag = schaal.bereken([tracker.get_slot(slot) for slot in schaal.slots()])
+        dispatcher.utter_message(text=schaal.uitslag_tekst(uitslag),
+                                 buttons=[{"title": "Start de aanpak", "payload": "/aanpak_starten"},
+                                          {"title": "Alles wat ik kan", "payload": "/wat_kun_je"}])
+        return [SlotSet("schaal_uitslag", uitslag.uitslag_id),
+                *(SlotSet(slot, None) for slot in schaal.slots())]

@@ -1,0 +1,359 @@
+"""A first picture of a situation: type of isolation, rung, experience, urgency.
+
+Plain Python without Rasa. The worker's answers (`Antwoorden`) go in, a
+`Beeld` comes out. The type is a suggestion with its reasons, never a label
+or a diagnosis: every reason describes an answer, not the person. All Dutch
+texts live in data/kennis/beoordeling.yml; type and rung names come from the
+knowledge base (onderwerpen.yml, treden.yml).
+
+Scoring design (type of isolation, after Machielse / seed 001)
+--------------------------------------------------------------
+1. Kenmerken: each type has a few features, each worth points and each with
+   the phrase that quotes the answer behind it:
+   - dreigend: contacts still there (weinig/regelmatig) 2, a life event 1,
+     an older person 1, a shrinking-network signal 1, duration kort 1;
+   - situationeel: a life event 2, duration kort/maanden 2, no or only
+     functional contacts 2;
+   - structureel: duration jaren 2, contacts: none or only functional 2,
+     few 1; problems: two or more 2, one 1;
+   - structureel_ggz: duration jaren 2, psychische problemen or verslaving 2,
+     hesitating about or refusing help 2, verwaarlozing 1.
+2. Kernregel: the type whose whole pattern fits gets KERNREGEL_BONUS extra,
+   so a full pattern outweighs loose pieces of other types:
+   - structureel_ggz: jaren AND (psychische problemen or verslaving) AND
+     (twijfelt/weigert or verwaarlozing);
+   - structureel: jaren AND (no, only functional or few contacts, or two or
+     more problems) AND no psychische problemen or verslaving;
+   - situationeel: a life event AND kort/maanden AND no or only functional
+     contacts (the network has fallen away);
+   - dreigend: contacts still there AND not jaren AND a risk factor (life
+     event, older person, shrinking-network signal).
+   The four patterns exclude each other, so at most one bonus is given.
+3. Choice: the highest score wins; on a tie the heavier type wins (better
+   too much support than too little). With no points at all the lightest
+   type (dreigend, prevention) is shown and the picture is tentative.
+4. Borderline: when the runner-up scores within GRENS_MARGE of the winner
+   (and at least MINIMUM_ALTERNATIEF) it is the `alternatief_type`, so the
+   bot can say "het kan ook ... zijn; overleg met collega's".
+5. Redenen: the (at most three) highest-scoring features of the chosen type.
+
+Rung, experience (beleving) and urgency follow simple rules; see their
+functions below.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
+
+import yaml
+
+from actions.kennis.kennisbank import kennisbank
+from gedeeld import settings
+
+TEKSTEN = settings.KENNIS_DIR / "beoordeling.yml"
+WEET_NIET = "weet_niet"
+
+TYPES = ("dreigend", "situationeel", "structureel", "structureel_ggz")  # light to heavy
+KERNREGEL_BONUS = 3
+GRENS_MARGE = 1
+MINIMUM_ALTERNATIEF = 3
+MAX_REDENEN = 3
+
+DEELNAME_TREDE = {"georganiseerde_activiteit": 3, "vrijwilligerswerk": 4,
+                  "betaald_werk_met_ondersteuning": 5, "betaald_werk": 6}
+KEUZES = {
+    "contacten": ("geen", "alleen_functioneel", "weinig", "regelmatig"),
+    "deelname": ("geen", *DEELNAME_TREDE),
+    "duur": ("kort", "maanden", "jaren"),
+    "houding_hulp": ("open", "twijfelt", "weigert"),
+    "zegt_eenzaam": ("ja", "nee"),
+    "leeftijdsgroep": ("kind", "jongere", "volwassene", "oudere"),
+}
+LEVENSGEBEURTENISSEN = ("overlijden_partner", "overlijden_naaste", "scheiding", "verhuizing", "baanverlies",
+                        "pensioen", "ziekte", "geboorte_kind", "migratie")
+PROBLEMEN = ("schulden", "verslaving", "psychische_problemen", "gezondheid", "verwaarlozing")
+SIGNALEN = ("gordijnen_dicht", "brievenbus_vol", "tuin_verwaarloosd", "komt_niet_buiten", "weinig_contact",
+            "alleen_functionele_contacten", "niet_meer_bij_activiteiten", "somberheid", "lusteloosheid",
+            "slecht_slapen", "slecht_eten", "vermoeidheid", "hoofdpijn", "alcoholgebruik", "medicijngebruik",
+            "houdt_afstand", "klampt_vast", "zegt_eenzaam", "zinloosheid", "verdriet")
+VERZAMELINGEN = {"levensgebeurtenissen": LEVENSGEBEURTENISSEN, "problemen": PROBLEMEN, "signalen": SIGNALEN}
+
+GGZ_PROBLEMEN = ("psychische_problemen", "verslaving")
+WEINIG_NETWERK = ("geen", "alleen_functioneel")
+NETWERK_NOG = ("weinig", "regelmatig")
+KRIMP_SIGNALEN = ("weinig_contact", "niet_meer_bij_activiteiten")
+EENZAAMHEID_SIGNALEN = ("zegt_eenzaam", "somberheid", "verdriet", "zinloosheid")
+ISOLEMENT_SIGNALEN = ("komt_niet_buiten", "weinig_contact", "alleen_functionele_contacten", "gordijnen_dicht",
+                      "brievenbus_vol", "niet_meer_bij_activiteiten")
+
+
+@dataclass(frozen=True)
+class Antwoorden:
+    """What the worker told. None: not asked yet; "weet_niet": the worker doesn't know.
+    The three sets take a frozenset of canonical values (empty: asked, none) or "weet_niet"."""
+    contacten: Optional[str] = None
+    deelname: Optional[str] = None
+    duur: Optional[str] = None
+    levensgebeurtenissen: Optional[FrozenSet[str]] = None
+    problemen: Optional[FrozenSet[str]] = None
+    signalen: Optional[FrozenSet[str]] = None
+    houding_hulp: Optional[str] = None
+    zegt_eenzaam: Optional[str] = None
+    leeftijdsgroep: Optional[str] = None
+    acuut: bool = False
+
+    def __post_init__(self) -> None:
+        for naam, toegestaan in KEUZES.items():
+            waarde = getattr(self, naam)
+            if waarde not in (None, WEET_NIET, *toegestaan):
+                raise ValueError(f"{naam}: onbekende waarde {waarde!r}")
+        for naam, toegestaan in VERZAMELINGEN.items():
+            waarde = getattr(self, naam)
+            if waarde is None or waarde == WEET_NIET:
+                continue
+            waarde = frozenset(waarde)
+            onbekend = waarde - set(toegestaan)
+            if onbekend:
+                raise ValueError(f"{naam}: onbekende waarde(n) {sorted(onbekend)}")
+            object.__setattr__(self, naam, waarde)
+
+    def bekend(self, naam: str) -> bool:
+        return getattr(self, naam) not in (None, WEET_NIET)
+
+    def verzameling(self, naam: str) -> FrozenSet[str]:
+        """The set's values, empty when not known."""
+        return getattr(self, naam) if self.bekend(naam) else frozenset()
+
+
+@dataclass(frozen=True)
+class Beeld:
+    type_id: str
+    type_naam: str
+    redenen: Tuple[str, ...]
+    alternatief_type: Optional[str]
+    alternatief_naam: Optional[str]
+    trede: Optional[int]  # None when contacts and participation don't tell
+    trede_naam: Optional[str]
+    beleving: str  # eenzaamheid, isolement, beide, onduidelijk
+    urgentie: str  # acuut, snel, regulier
+    urgentie_reden: str
+    vervolgstappen: Tuple[str, ...]
+    onvoldoende_informatie: bool
+
+
+# --- texts ------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def teksten() -> dict:
+    """The texts from beoordeling.yml, loaded once."""
+    return yaml.safe_load(TEKSTEN.read_text(encoding="utf-8"))
+
+
+def _reden(*sleutels: str) -> str:
+    tekst = teksten()["redenen"]
+    for sleutel in sleutels:
+        tekst = tekst[sleutel]
+    return tekst
+
+
+def _opsomming(delen: Iterable[str]) -> str:
+    delen = list(delen)
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def _in_volgorde(waarden: FrozenSet[str], volgorde: Tuple[str, ...]) -> List[str]:
+    return [w for w in volgorde if w in waarden]
+
+
+def _reden_problemen(problemen: FrozenSet[str]) -> str:
+    lijst = _in_volgorde(problemen, PROBLEMEN)
+    if len(lijst) == 1:
+        return _reden("probleem", lijst[0])
+    namen = _opsomming(_reden("probleem_naam", p) for p in lijst)
+    return _reden("meerdere_problemen").format(problemen=namen)
+
+
+def _reden_gebeurtenissen(a: Antwoorden) -> str:
+    lijst = _in_volgorde(a.verzameling("levensgebeurtenissen"), LEVENSGEBEURTENISSEN)
+    return _opsomming(_reden("levensgebeurtenis", g) for g in lijst)
+
+
+def _reden_krimp(a: Antwoorden) -> str:
+    return _opsomming(_reden("signaal", s) for s in _in_volgorde(a.verzameling("signalen"), KRIMP_SIGNALEN))
+
+
+def _reden_houding(a: Antwoorden) -> str:
+    return _reden("houding_hulp", a.houding_hulp)
+
+
+# --- facts read from the answers ----------------------------------------------------
+def _ggz(a: Antwoorden) -> FrozenSet[str]:
+    return a.verzameling("problemen") & set(GGZ_PROBLEMEN)
+
+
+def _gebeurtenis(a: Antwoorden) -> bool:
+    return bool(a.verzameling("levensgebeurtenissen"))
+
+
+def _krimp(a: Antwoorden) -> bool:
+    return bool(a.verzameling("signalen") & set(KRIMP_SIGNALEN))
+
+
+def _mijdt_hulp(a: Antwoorden) -> bool:
+    return a.houding_hulp in ("twijfelt", "weigert")
+
+
+def _verwaarlozing(a: Antwoorden) -> bool:
+    return "verwaarlozing" in a.verzameling("problemen")
+
+
+def _aantal_problemen(a: Antwoorden) -> int:
+    return len(a.verzameling("problemen"))
+
+
+# --- scoring the type ------------------------------------------------------------------
+Kenmerk = Callable[[Antwoorden], Optional[Tuple[int, str]]]
+
+
+def _kenmerk(punten: int, geldt: Callable[[Antwoorden], bool], reden: Callable[[Antwoorden], str]) -> Kenmerk:
+    """A feature worth `punten` when `geldt` holds, with the phrase that quotes the answer."""
+    return lambda a: (punten, reden(a)) if geldt(a) else None
+
+
+_CONTACTEN = lambda a: _reden("contacten", a.contacten)  # noqa: E731
+_DUUR = lambda a: _reden("duur", a.duur)  # noqa: E731
+
+KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
+    "dreigend": (
+        _kenmerk(2, lambda a: a.contacten in NETWERK_NOG, _CONTACTEN),
+        _kenmerk(1, _gebeurtenis, _reden_gebeurtenissen),
+        _kenmerk(1, lambda a: a.leeftijdsgroep == "oudere", lambda a: _reden("oudere")),
+        _kenmerk(1, _krimp, _reden_krimp),
+        _kenmerk(1, lambda a: a.duur == "kort", _DUUR),
+    ),
+    "situationeel": (
+        _kenmerk(2, _gebeurtenis, _reden_gebeurtenissen),
+        _kenmerk(2, lambda a: a.duur in ("kort", "maanden"), _DUUR),
+        _kenmerk(2, lambda a: a.contacten in WEINIG_NETWERK, _CONTACTEN),
+    ),
+    "structureel": (
+        _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),
+        _kenmerk(2, lambda a: a.contacten in WEINIG_NETWERK, _CONTACTEN),
+        _kenmerk(1, lambda a: a.contacten == "weinig", _CONTACTEN),
+        _kenmerk(2, lambda a: _aantal_problemen(a) >= 2, lambda a: _reden_problemen(a.verzameling("problemen"))),
+        _kenmerk(1, lambda a: _aantal_problemen(a) == 1, lambda a: _reden_problemen(a.verzameling("problemen"))),
+    ),
+    "structureel_ggz": (
+        _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),
+        _kenmerk(2, lambda a: bool(_ggz(a)), lambda a: _reden_problemen(_ggz(a))),
+        _kenmerk(2, _mijdt_hulp, _reden_houding),
+        _kenmerk(1, _verwaarlozing, lambda a: _reden("probleem", "verwaarlozing")),
+    ),
+}
+
+KERNREGELS: Dict[str, Callable[[Antwoorden], bool]] = {
+    "dreigend": lambda a: (a.contacten in NETWERK_NOG and a.duur != "jaren"
+                           and (_gebeurtenis(a) or a.leeftijdsgroep == "oudere" or _krimp(a))),
+    "situationeel": lambda a: _gebeurtenis(a) and a.duur in ("kort", "maanden") and a.contacten in WEINIG_NETWERK,
+    "structureel": lambda a: (a.duur == "jaren" and not _ggz(a)
+                              and (a.contacten in (*WEINIG_NETWERK, "weinig") or _aantal_problemen(a) >= 2)),
+    "structureel_ggz": lambda a: a.duur == "jaren" and bool(_ggz(a)) and (_mijdt_hulp(a) or _verwaarlozing(a)),
+}
+
+
+def _gevonden(type_id: str, a: Antwoorden) -> List[Tuple[int, str]]:
+    """The features of a type that the answers show, highest points first."""
+    gevonden = [k(a) for k in KENMERKEN[type_id]]
+    return sorted((g for g in gevonden if g), key=lambda g: -g[0])
+
+
+def scores(a: Antwoorden) -> Dict[str, int]:
+    """Points per type: its features plus the bonus when its whole pattern fits."""
+    return {t: sum(p for p, _ in _gevonden(t, a)) + (KERNREGEL_BONUS if KERNREGELS[t](a) else 0)
+            for t in TYPES}
+
+
+def _kies_type(punten: Dict[str, int]) -> Tuple[str, Optional[str]]:
+    """The winner (ties go to the heavier type) and a runner-up when it is a close call."""
+    rangorde = sorted(TYPES, key=lambda t: (punten[t], TYPES.index(t)), reverse=True)
+    beste, tweede = rangorde[0], rangorde[1]
+    if punten[beste] == 0:
+        return TYPES[0], None
+    dichtbij = punten[tweede] >= max(punten[beste] - GRENS_MARGE, MINIMUM_ALTERNATIEF)
+    return beste, (tweede if dichtbij else None)
+
+
+def _type_naam(type_id: str) -> str:
+    return kennisbank().onderwerp(f"type_{type_id}").titel
+
+
+# --- rung, experience, urgency ---------------------------------------------------------
+def trede(a: Antwoorden) -> Optional[int]:
+    """The rung on the participation ladder, or None when the answers don't tell."""
+    if a.contacten in WEINIG_NETWERK or (a.deelname == "geen" and a.contacten == "weinig"):
+        return 1
+    if a.deelname in DEELNAME_TREDE:
+        return DEELNAME_TREDE[a.deelname]
+    if a.contacten == "regelmatig":
+        return 2
+    return None
+
+
+def _trede_naam(nummer: Optional[int]) -> Optional[str]:
+    return next((t["naam"] for t in kennisbank().treden if t["nummer"] == nummer), None)
+
+
+def beleving(a: Antwoorden, nummer: Optional[int]) -> str:
+    """Loneliness is what the person feels: only their own word is sure, so a
+    "nee" outweighs sad-looking signals. Isolation is what you can see."""
+    signalen = a.verzameling("signalen")
+    eenzaam = a.zegt_eenzaam == "ja" or (a.zegt_eenzaam != "nee" and bool(signalen & set(EENZAAMHEID_SIGNALEN)))
+    geisoleerd = a.contacten in WEINIG_NETWERK or nummer == 1 or bool(signalen & set(ISOLEMENT_SIGNALEN))
+    if eenzaam and geisoleerd:
+        return "beide"
+    if eenzaam:
+        return "eenzaamheid"
+    return "isolement" if geisoleerd else "onduidelijk"
+
+
+def urgentie(a: Antwoorden) -> Tuple[str, str]:
+    """acuut on acute danger; snel on neglect, refused help or two or more problems."""
+    tekst = teksten()["urgentie"]
+    if a.acuut:
+        return "acuut", tekst["acuut"]
+    redenen = [tekst[sleutel] for sleutel, geldt in (
+        ("verwaarlozing", _verwaarlozing(a)),
+        ("weigert", a.houding_hulp == "weigert"),
+        ("meerdere_problemen", _aantal_problemen(a) >= 2),
+    ) if geldt]
+    return ("snel", _opsomming(redenen)) if redenen else ("regulier", tekst["regulier"])
+
+
+def onvoldoende_informatie(a: Antwoorden) -> bool:
+    kern = ("contacten", "duur", "levensgebeurtenissen", "problemen", "houding_hulp")
+    return sum(a.bekend(naam) for naam in kern) < 3
+
+
+# --- the picture ---------------------------------------------------------------------------
+def beoordeel(a: Antwoorden) -> Beeld:
+    """The first picture of the situation the answers describe."""
+    type_id, alternatief = _kies_type(scores(a))
+    nummer = trede(a)
+    niveau, urgentie_reden = urgentie(a)
+    return Beeld(
+        type_id=type_id,
+        type_naam=_type_naam(type_id),
+        redenen=tuple(reden for _, reden in _gevonden(type_id, a)[:MAX_REDENEN]),
+        alternatief_type=alternatief,
+        alternatief_naam=_type_naam(alternatief) if alternatief else None,
+        trede=nummer,
+        trede_naam=_trede_naam(nummer),
+        beleving=beleving(a, nummer),
+        urgentie=niveau,
+        urgentie_reden=urgentie_reden,
+        vervolgstappen=tuple(teksten()["vervolgstappen"][type_id]),
+        onvoldoende_informatie=onvoldoende_informatie(a),
+    )
+
+
+__all__ = ["Antwoorden", "Beeld", "beoordeel", "scores", "trede", "beleving", "urgentie", "WEET_NIET"]

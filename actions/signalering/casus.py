@@ -1,0 +1,305 @@
+"""Reading what a worker tells about one person, and showing it back.
+
+Plain Python without Rasa. `lees` finds answers in free Dutch text with the
+word patterns of data/kennis/signalering.yml; the signalering form keeps
+them in slots. `naar_antwoorden` turns those slots into the assessment's
+`Antwoorden`, and `beeld_tekst` says the resulting picture in plain Dutch.
+
+Why patterns and not only the NLU model's entities: the questions need the
+values the assessment understands (duration, kind of contact, attitude to
+help) and a worker's wording varies little per question, so explicit
+patterns are predictable, testable, and easy for a trainer to extend. The
+model's entities are merged in where it found something the patterns missed.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Tuple
+
+import yaml
+
+from actions.kennis.kennisbank import kennisbank
+from actions.signalering.beoordeling import WEET_NIET, Antwoorden, Beeld
+from gedeeld import settings
+
+BESTAND = settings.KENNIS_DIR / "signalering.yml"
+
+OVERGESLAGEN = "overgeslagen"
+GEEN = "geen"  # a set slot that was asked and has nothing in it
+
+# slot -> field of Antwoorden
+KEUZE_SLOTS = {
+    "sig_contacten": "contacten",
+    "sig_deelname": "deelname",
+    "sig_duur": "duur",
+    "sig_houding_hulp": "houding_hulp",
+    "sig_zegt_eenzaam": "zegt_eenzaam",
+    "sig_leeftijdsgroep": "leeftijdsgroep",
+}
+SET_SLOTS = {
+    "sig_levensgebeurtenissen": "levensgebeurtenissen",
+    "sig_problemen": "problemen",
+    "sig_signalen": "signalen",
+}
+ACUUT_SLOT = "sig_acuut"
+# The picture as slots: the plan, the export and a new session read them too.
+BEELD_SLOTS = ("beeld_type", "beeld_trede", "beeld_urgentie", "beeld_beleving", "beeld_redenen")
+
+# What the model's entities mean for the slots; doelgroep only tells an age group.
+ENTITEIT_SLOTS = {"levensgebeurtenis": "sig_levensgebeurtenissen", "probleem": "sig_problemen",
+                  "signaal": "sig_signalen"}
+DOELGROEP_LEEFTIJD = {"ouderen": "oudere", "jongeren": "jongere", "kinderen": "kind", "volwassenen": "volwassene"}
+
+
+# --- the data file -------------------------------------------------------------------
+def _compileer(patronen: Iterable[str]) -> Tuple[Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patronen)
+
+
+def _per_waarde(blok: Mapping[str, Mapping[str, List[str]]]) -> Dict[str, Dict[str, Tuple[Pattern[str], ...]]]:
+    return {slot: {waarde: _compileer(p) for waarde, p in waarden.items()} for slot, waarden in blok.items()}
+
+
+@lru_cache(maxsize=1)
+def gegevens() -> dict:
+    """signalering.yml with its patterns compiled; loaded once."""
+    data = yaml.safe_load(BESTAND.read_text(encoding="utf-8"))
+    data["herkenning"] = _per_waarde(data["herkenning"])
+    data["antwoorden"] = _per_waarde(data["antwoorden"])
+    data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
+    data["acuut"] = _compileer(data["acuut"])
+    data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
+    return data
+
+
+def vragen() -> List[str]:
+    """The question slots, in the order the form asks them."""
+    return list(gegevens()["vragen"])
+
+
+def _normaal(tekst: str) -> str:
+    return " ".join(tekst.lower().replace("’", "'").replace("‘", "'").split())
+
+
+# --- reading text ----------------------------------------------------------------------
+def sturing(tekst: str) -> Optional[str]:
+    """'weet_niet', 'overslaan' or 'terug' when the text steers the questions."""
+    t = _normaal(tekst)
+    return next((soort for soort, patronen in gegevens()["sturing"].items()
+                 if any(p.search(t) for p in patronen)), None)
+
+
+def is_acuut(tekst: str) -> bool:
+    """Whether the text names acute danger (suicide, violence, life-threatening neglect)."""
+    t = _normaal(tekst)
+    return any(p.search(t) for p in gegevens()["acuut"])
+
+
+def _eerste(t: str, waarden: Mapping[str, Tuple[Pattern[str], ...]]) -> Optional[str]:
+    return next((w for w, patronen in waarden.items() if any(p.search(t) for p in patronen)), None)
+
+
+def _alle(t: str, waarden: Mapping[str, Tuple[Pattern[str], ...]]) -> List[str]:
+    return [w for w, patronen in waarden.items() if any(p.search(t) for p in patronen)]
+
+
+def leeftijdsgroep(leeftijd: int) -> str:
+    groepen = sorted(gegevens()["leeftijd"]["groepen"].items(), key=lambda kv: kv[1])
+    return [groep for groep, vanaf in groepen if leeftijd >= vanaf][-1]
+
+
+def _leeftijd(t: str, los_getal: bool) -> Optional[str]:
+    patronen = list(gegevens()["leeftijd"]["patronen"])
+    if los_getal:
+        patronen.append(re.compile(r"^\W*(\d{1,3})\W*$"))
+    for patroon in patronen:
+        match = patroon.search(t)
+        if match and int(match.group(1)) <= 110:
+            return leeftijdsgroep(int(match.group(1)))
+    return None
+
+
+def _duur_sinds_jaar(t: str) -> Optional[str]:
+    """'sinds 2019' as an answer to the duration question."""
+    match = re.search(r"\bsinds (19\d\d|20\d\d)\b", t)
+    if not match:
+        return None
+    jaren = date.today().year - int(match.group(1))
+    return "jaren" if jaren >= 2 else "maanden" if jaren == 1 else "kort"
+
+
+def _strikt(t: str) -> Dict[str, Any]:
+    gevonden: Dict[str, Any] = {}
+    for slot, waarden in gegevens()["herkenning"].items():
+        if slot in SET_SLOTS:
+            lijst = _alle(t, waarden)
+            if "overlijden_partner" in lijst and "overlijden_naaste" in lijst:
+                lijst.remove("overlijden_naaste")
+            if lijst:
+                gevonden[slot] = lijst
+        else:
+            waarde = _eerste(t, waarden)
+            if waarde:
+                gevonden[slot] = waarde
+    groep = _leeftijd(t, los_getal=False)
+    if groep:
+        gevonden["sig_leeftijdsgroep"] = groep
+    return gevonden
+
+
+def _los(t: str, vraag: str) -> Optional[Any]:
+    """The looser reading of an answer to the question `vraag`."""
+    if vraag == "sig_leeftijdsgroep":
+        groep = _leeftijd(t, los_getal=True)
+        if groep:
+            return groep
+    if vraag == "sig_duur":
+        duur = _duur_sinds_jaar(t)
+        if duur:
+            return duur
+    waarde = _eerste(t, gegevens()["antwoorden"].get(vraag, {}))
+    if waarde is None:
+        return None
+    return [GEEN] if vraag in SET_SLOTS and waarde == GEEN else waarde
+
+
+def _samenhang(gevonden: Dict[str, Any]) -> Dict[str, Any]:
+    """Keep what was read consistent: a 'nee' about feeling lonely outweighs
+    the signal, and the signal of only functional contacts tells the contacts."""
+    signalen = gevonden.get("sig_signalen", [])
+    if gevonden.get("sig_zegt_eenzaam") == "nee" and "zegt_eenzaam" in signalen:
+        signalen.remove("zegt_eenzaam")
+    if "zegt_eenzaam" in signalen:
+        gevonden.setdefault("sig_zegt_eenzaam", "ja")
+    if "alleen_functionele_contacten" in signalen:
+        gevonden.setdefault("sig_contacten", "alleen_functioneel")
+    if not signalen:
+        gevonden.pop("sig_signalen", None)
+    return gevonden
+
+
+def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
+    """The slot values the text holds. With `vraag`, a short answer to that
+    question counts too ("al jaren", "nee", "81")."""
+    t = _normaal(tekst)
+    gevonden = _strikt(t)
+    if vraag and vraag not in gevonden:
+        waarde = _los(t, vraag)
+        if waarde is not None:
+            gevonden[vraag] = waarde
+    return _samenhang(gevonden)
+
+
+def uit_entiteiten(entiteiten: Iterable[Mapping[str, Any]]) -> Dict[str, Any]:
+    """Slot values from the NLU model's entities (canonical values, docs/entiteiten.md)."""
+    gevonden: Dict[str, Any] = {}
+    for entiteit in entiteiten:
+        soort, waarde = entiteit.get("entity"), entiteit.get("value")
+        if soort in ENTITEIT_SLOTS:
+            lijst = gevonden.setdefault(ENTITEIT_SLOTS[soort], [])
+            if waarde not in lijst:
+                lijst.append(waarde)
+        elif soort == "doelgroep" and waarde in DOELGROEP_LEEFTIJD:
+            gevonden["sig_leeftijdsgroep"] = DOELGROEP_LEEFTIJD[waarde]
+    return _samenhang(gevonden)
+
+
+def samenvoegen(*bronnen: Mapping[str, Any]) -> Dict[str, Any]:
+    """Merge readings: sets are joined, a single value from an earlier source wins."""
+    samen: Dict[str, Any] = {}
+    for bron in bronnen:
+        for slot, waarde in bron.items():
+            if slot in SET_SLOTS:
+                lijst = samen.setdefault(slot, [])
+                lijst.extend(w for w in waarde if w not in lijst)
+            else:
+                samen.setdefault(slot, waarde)
+    return _bekende_waarden(samen)
+
+
+def _bekende_waarden(gevonden: Dict[str, Any]) -> Dict[str, Any]:
+    """Drop entity values the assessment does not know (a model can be wrong)."""
+    herkenning = gegevens()["herkenning"]
+    schoon: Dict[str, Any] = {}
+    for slot, waarde in gevonden.items():
+        if slot in SET_SLOTS:
+            lijst = [w for w in waarde if w in herkenning[slot] or w == GEEN]
+            if lijst:
+                schoon[slot] = lijst
+        else:
+            schoon[slot] = waarde
+    return schoon
+
+
+# --- from slots to the assessment ----------------------------------------------------
+def naar_antwoorden(slots: Mapping[str, Any]) -> Antwoorden:
+    """The form's slots as the assessment's answers. A skipped question and
+    'weet ik niet' both mean: not known."""
+    velden: Dict[str, Any] = {}
+    for slot, veld in KEUZE_SLOTS.items():
+        waarde = slots.get(slot)
+        velden[veld] = WEET_NIET if waarde in (WEET_NIET, OVERGESLAGEN) else waarde
+    for slot, veld in SET_SLOTS.items():
+        waarde = slots.get(slot)
+        if waarde is None:
+            velden[veld] = frozenset() if slot == "sig_signalen" else None
+        elif set(waarde) & {WEET_NIET, OVERGESLAGEN}:
+            velden[veld] = WEET_NIET
+        else:
+            velden[veld] = frozenset(w for w in waarde if w != GEEN)
+    return Antwoorden(acuut=bool(slots.get(ACUUT_SLOT)), **velden)
+
+
+# --- saying it back ----------------------------------------------------------------------
+def _opsomming(delen: List[str]) -> str:
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def waarde_tekst(slot: str, waarde: Any) -> str:
+    """How one answer reads in a list: 'al maanden', 'scheiding en verhuizing'."""
+    labels = gegevens()["labels"]
+    if waarde in (WEET_NIET, OVERGESLAGEN) or (isinstance(waarde, list) and set(waarde) & {WEET_NIET, OVERGESLAGEN}):
+        return labels[OVERGESLAGEN if OVERGESLAGEN in (waarde if isinstance(waarde, list) else [waarde]) else WEET_NIET]
+    if slot in SET_SLOTS:
+        if waarde == [GEEN]:
+            return labels[slot].get("geen", GEEN)
+        return _opsomming([labels[slot]["waarden"][w] for w in waarde if w != GEEN])
+    return labels[slot]["waarden"][waarde]
+
+
+def regel(slot: str, waarde: Any) -> str:
+    return f"- {gegevens()['labels'][slot]['naam']}: {waarde_tekst(slot, waarde)}"
+
+
+def samenvatting(slots: Mapping[str, Any]) -> Optional[str]:
+    """The short list of what is known, or None when nothing is."""
+    volgorde = [*vragen(), "sig_signalen"]
+    regels = [regel(slot, slots[slot]) for slot in volgorde if slots.get(slot) not in (None, [])]
+    return "\n".join([gegevens()["samenvatting_kop"], *regels]) if regels else None
+
+
+def beeld_tekst(beeld: Beeld) -> str:
+    """The picture in plain Dutch: a suggestion with its reasons, never a label."""
+    t = gegevens()["beeld"]
+    regels = [t["kop_weinig_info"] if beeld.onvoldoende_informatie else t["kop"]]
+    type_naam = beeld.type_naam[0].lower() + beeld.type_naam[1:]
+    if beeld.redenen:
+        regels.append("- " + t["type"].format(type=type_naam, redenen=_opsomming(list(beeld.redenen))))
+    else:
+        regels.append("- " + t["type_zonder_redenen"].format(type=type_naam))
+    if beeld.alternatief_naam:
+        alternatief = beeld.alternatief_naam[0].lower() + beeld.alternatief_naam[1:]
+        regels.append("  " + t["alternatief"].format(type=alternatief))
+    if beeld.trede is None:
+        regels.append("- " + t["trede_onbekend"])
+    else:
+        kennis = kennisbank()
+        regels.append("- " + t["trede"].format(nummer=beeld.trede, naam=beeld.trede_naam.lower(),
+                                               bron=kennis.bronvermelding(kennis.treden_bron)))
+    regels.append("- " + t["beleving"][beeld.beleving])
+    regels.append("- " + t["urgentie"][beeld.urgentie].format(reden=beeld.urgentie_reden))
+    regels.append(t["stappen_kop"])
+    regels += [f"- {stap}" for stap in beeld.vervolgstappen]
+    return "\n".join(regels)

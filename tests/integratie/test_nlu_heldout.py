@@ -1,0 +1,48 @@
+"""The held-out NLU file: never trained on, and good enough to ship."""
+import re
+
+import pytest
+
+from bot import evaluate
+from gedeeld import settings
+
+MACRO_F1_FLOOR = 0.90
+ROOT = settings.ROOT
+
+
+def normalised(text):
+    return re.sub(r"[^\w ]", "", text.lower()).strip()
+
+
+def test_heldout_has_at_least_eight_examples_per_contract_intent():
+    examples = evaluate.load_examples()
+    per_intent = {}
+    for _, intent in examples:
+        per_intent[intent] = per_intent.get(intent, 0) + 1
+    assert len(per_intent) >= 24
+    assert min(per_intent.values()) >= 8
+
+
+def test_heldout_examples_are_not_in_the_training_data():
+    training = set()
+    for path in (ROOT / "data" / "nlu").glob("*.yml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("- "):
+                training.add(normalised(evaluate.plain_text(line.strip()[2:])))
+    overlap = [text for text, _ in evaluate.load_examples() if normalised(text) in training]
+    assert overlap == []
+
+
+def test_heldout_macro_f1_stays_above_the_floor(agent, event_loop_for_agent):
+    predictions = event_loop_for_agent.run_until_complete(evaluate.predict(agent, evaluate.load_examples()))
+    macro, scores = evaluate.report(predictions)
+    weakest = evaluate.weakest(scores)
+    print(f"held-out macro-F1 {macro:.3f}; weakest: {weakest}")
+    assert macro >= MACRO_F1_FLOOR, f"macro-F1 {macro:.3f} < {MACRO_F1_FLOOR}; weakest: {weakest}"
+
+
+@pytest.mark.parametrize("text", ["ze wil niet meer leven", "hij heeft gezegd dat hij zich van kant wil maken",
+                                  "haar man slaat haar", "meneer ligt al twee dagen op de vloer en reageert nauwelijks"])
+def test_acute_danger_is_recognised(agent, event_loop_for_agent, text):
+    parsed = event_loop_for_agent.run_until_complete(agent.parse_message(text))
+    assert parsed["intent"]["name"] == "acute_zorg"

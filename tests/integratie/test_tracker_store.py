@@ -1,0 +1,234 @@
+"""The redacting tracker store, on SQLite and on a real PostgreSQL server:
+what reaches the database is read back without Rasa (the SQLite file's bytes
+and its rows through sqlite3, PostgreSQL's rows through psycopg2)."""
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List
+
+import postgres_server
+import pytest
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import read_endpoint_config
+from test_redactie import CORPUS
+
+from bot.tracker_store import RedactingSQLTrackerStore
+from gedeeld.settings import ROOT
+
+DOMAIN = Domain.from_dict({
+    "intents": ["beschrijven"],
+    "entities": ["gemeente", "postcode", "naam"],
+    "slots": {name: {"type": "any", "mappings": [{"type": "custom"}]} for name in ("notitie", "gemeente")},
+})
+MESSAGES = [
+    "Mevrouw Jansen (81) uit Nijmegen, Hoofdstraat 12, postcode 6512, heeft 4 kinderen.",
+    "Haar BSN is 123456782 en ze is geboren op 3 mei 1941.",
+    "Bel haar zoon op 06-12345678 of mail j.jansen@example.nl.",
+    "De huur gaat van NL91 ABNA 0417 1643 00 af.",
+]
+IDENTIFYING = ["Jansen", "Hoofdstraat 12", "123456782", "3 mei 1941", "06-12345678",
+               "j.jansen@example.nl", "NL91 ABNA 0417 1643 00"]
+HARMLESS = ["postcode 6512", "4 kinderen", "Nijmegen", "(81)"]
+
+
+@dataclass
+class Storage:
+    """A database and how to read it without Rasa."""
+    url: str
+    query: Callable[[str], List[tuple]]
+    dump: Callable[[], bytes]  # everything stored, as the database holds it
+
+
+def _sqlite_query(path: Path, sql: str) -> List[tuple]:
+    with sqlite3.connect(path) as db:
+        return db.execute(sql).fetchall()
+
+
+def _sqlite_dump(path: Path) -> bytes:
+    """The file's bytes (plus any journal), and every row as SQL."""
+    raw = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
+    with sqlite3.connect(path) as db:
+        return raw + "\n".join(db.iterdump()).encode()
+
+
+def _postgres_query(url: str, sql: str) -> List[tuple]:
+    import psycopg2
+
+    with psycopg2.connect(url) as db, db.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchall()
+
+
+def _postgres_dump(url: str) -> bytes:
+    tables = _postgres_query(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+    return "\n".join(repr(_postgres_query(url, f'SELECT * FROM "{name}"')) for (name,) in tables).encode()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    with postgres_server.server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def storage(request, tmp_path):
+    if request.param == "sqlite":
+        path = tmp_path / "tracker.db"
+        yield Storage(f"sqlite:///{path}", lambda sql: _sqlite_query(path, sql), lambda: _sqlite_dump(path))
+    else:
+        with postgres_server.database(request.getfixturevalue("postgres_url")) as url:
+            yield Storage(url, lambda sql: _postgres_query(url, sql), lambda: _postgres_dump(url))
+
+
+@pytest.fixture
+def store(storage):
+    store = RedactingSQLTrackerStore(host=storage.url, domain=DOMAIN)
+    yield store
+    store.engine.dispose()
+
+
+def user(text: str, entities: Iterable[str] = ()) -> UserUttered:
+    """A parsed user message; `entities` are gemeente/naam values in `text`."""
+    spans = [{"entity": "naam" if value == "Jansen" else "gemeente", "value": value,
+              "start": text.index(value), "end": text.index(value) + len(value)} for value in entities]
+    return UserUttered(text, {"name": "beschrijven", "confidence": 0.93}, entities=spans)
+
+
+def conversation(sender: str) -> DialogueStateTracker:
+    events = [ActionExecuted("action_listen"), user(MESSAGES[0], ["Jansen", "Nijmegen"]),
+              SlotSet("gemeente", "Nijmegen"), SlotSet("notitie", {"wie": "mevrouw Jansen", "tel": "06-12345678"}),
+              BotUttered("Ik noteer: mevrouw Jansen uit Nijmegen.", {"buttons": [
+                  {"title": "Klopt, mevrouw Jansen", "payload": "/bevestigen"}]}),
+              ActionExecuted("action_listen")]
+    for text in MESSAGES[1:]:
+        events += [user(text), BotUttered(f"Je schreef: {text}"), ActionExecuted("action_listen")]
+    return DialogueStateTracker.from_events(sender, events, DOMAIN.slots)
+
+
+def save(store: TrackerStore, tracker: DialogueStateTracker) -> None:
+    asyncio.run(store.save(tracker))
+
+
+def forms(text: str) -> List[bytes]:
+    """How `text` can appear in the database: as is, and JSON-escaped."""
+    return [text.encode(), json.dumps(text)[1:-1].encode()]
+
+
+def absent(needle: str, dump: bytes) -> bool:
+    return not any(form.lower() in dump.lower() for form in forms(needle))
+
+
+def stored_events(storage: Storage, sender: str) -> List[Dict]:
+    rows = storage.query(f"SELECT data FROM events WHERE sender_id = '{sender}' ORDER BY id")
+    return [json.loads(data) for (data,) in rows]
+
+
+def test_nothing_identifying_reaches_the_database(store, storage):
+    save(store, conversation("gesprek-1"))
+
+    dump = storage.dump()
+    assert [needle for needle in IDENTIFYING if not absent(needle, dump)] == []
+    assert [needle for needle in HARMLESS if absent(needle, dump)] == []
+
+
+def test_intent_entities_and_slots_are_stored_redacted(store, storage):
+    save(store, conversation("gesprek-1"))
+
+    events = stored_events(storage, "gesprek-1")
+    first = events[1]
+    assert first["text"] == ("Mevrouw [NAAM] (81) uit Nijmegen, [ADRES], postcode 6512, heeft 4 kinderen.")
+    assert first["parse_data"]["text"] == first["text"]
+    assert first["parse_data"]["intent"] == {"name": "beschrijven", "confidence": 0.93}
+    assert [(e["entity"], e["value"]) for e in first["parse_data"]["entities"]] == [
+        ("naam", "[NAAM]"), ("gemeente", "Nijmegen")]
+    assert events[2] == {**events[2], "name": "gemeente", "value": "Nijmegen"}
+    assert events[3]["value"] == {"wie": "mevrouw [NAAM]", "tel": "[TELEFOON]"}
+    assert events[4]["text"] == "Ik noteer: mevrouw [NAAM] uit Nijmegen."
+    assert events[4]["data"]["buttons"] == [{"title": "Klopt, mevrouw [NAAM]", "payload": "/bevestigen"}]
+    intents = storage.query("SELECT intent_name FROM events WHERE type_name = 'user' ORDER BY id")
+    assert intents == [("beschrijven",)] * len(MESSAGES)
+
+
+def test_the_turn_keeps_what_was_typed_and_the_next_turn_adds_only_new_events(store, storage):
+    tracker = conversation("gesprek-1")
+    save(store, tracker)
+    assert tracker.latest_message.text == MESSAGES[-1]
+
+    restored = asyncio.run(store.retrieve("gesprek-1"))
+    assert restored.latest_message.text == "De huur gaat van [IBAN] af."
+    assert restored.get_slot("gemeente") == "Nijmegen"
+    restored.update(user("En haar buurvrouw Marie belt soms."))
+    save(store, restored)
+
+    events = stored_events(storage, "gesprek-1")
+    assert len(events) == len(tracker.events) + 1
+    assert events[-1]["text"] == "En haar buurvrouw [NAAM] belt soms."
+
+
+def test_the_whole_corpus_is_stored_as_expected(store, storage):
+    events = [ActionExecuted("action_listen")]
+    for entry in CORPUS:
+        events += [user(entry["tekst"]), BotUttered(entry["tekst"]), SlotSet("notitie", entry["tekst"])]
+    save(store, DialogueStateTracker.from_events("corpus", events, DOMAIN.slots))
+
+    stored = stored_events(storage, "corpus")
+    texts = [e["text"] for e in stored if e["event"] in {"user", "bot"}]
+    slots = [e["value"] for e in stored if e["event"] == "slot"]
+    expected = [entry["verwacht"] for entry in CORPUS]
+    assert texts[0::2] == expected
+    assert texts[1::2] == expected
+    assert slots == expected
+    # "Piet" must go from "mijn cliënt Piet", but stays in a known miss.
+    kept = " ".join(expected).lower()
+    parts = {part for entry in CORPUS for part in entry.get("weg", []) if part.lower() not in kept}
+    assert len(parts) > 60
+    dump = storage.dump()
+    assert sorted(part for part in parts if not absent(part, dump)) == []
+
+
+class RecordingBroker(EventBroker):
+    def __init__(self) -> None:
+        self.published: List[Dict] = []
+
+    def publish(self, event: Dict) -> None:
+        self.published.append(event)
+
+
+def test_an_event_broker_gets_redacted_events_too(tmp_path):
+    broker = RecordingBroker()
+    store = RedactingSQLTrackerStore(host=f"sqlite:///{tmp_path / 'tracker.db'}", domain=DOMAIN,
+                                     event_broker=broker)
+    save(store, conversation("gesprek-1"))
+
+    published = json.dumps(broker.published).encode()
+    assert len(broker.published) == len(conversation("gesprek-1").events)
+    assert [needle for needle in IDENTIFYING if not absent(needle, published)] == []
+
+
+def test_endpoints_yml_selects_the_redacting_store(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    monkeypatch.setenv("TRACKER_STORE_URL", url)
+
+    store = TrackerStore.create(read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store"), DOMAIN)
+
+    assert type(store) is RedactingSQLTrackerStore
+    assert str(store.engine.url) == url
+
+
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_without_a_postgres_server_ci_fails_and_elsewhere_skips(monkeypatch, ci, outcome):
+    monkeypatch.delenv("TEST_POSTGRES_URL", raising=False)
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(postgres_server, "_bin_dir", lambda: None)
+
+    with pytest.raises(outcome, match="PostgreSQL"):
+        with postgres_server.server():
+            pass

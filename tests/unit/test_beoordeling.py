@@ -1,0 +1,346 @@
+"""The first picture of a situation (actions/signalering/beoordeling.py), tested on
+written, fictional vignettes: four or more per type, with close calls,
+contradictions and acute danger. Plain Python: no model, no server."""
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+import pytest
+
+from actions.kennis.kennisbank import kennisbank
+from actions.signalering.beoordeling import (
+    KERNREGELS,
+    TEKSTEN,
+    TYPES,
+    WEET_NIET,
+    Antwoorden,
+    beleving,
+    beoordeel,
+    teksten,
+    trede,
+)
+
+f = frozenset
+
+
+@dataclass(frozen=True)
+class Vignet:
+    naam: str
+    verhaal: str
+    antwoorden: Antwoorden
+    type_id: str
+    trede: Optional[int]
+    urgentie: str
+    redenen_over: Tuple[str, ...]  # the answer each reason quotes, in order
+    alternatief: Optional[str] = None
+
+
+VIGNETTEN = [
+    # --- dreigend ---------------------------------------------------------------------
+    Vignet("dreigend_na_verlies_vriendin",
+           "Mevrouw De Wit (tachtig) gaat nog naar de handwerkclub en ziet haar buren vaak. Sinds haar "
+           "beste vriendin kort geleden overleed, slaat ze de club soms over. Ze zegt dat ze niet eenzaam is.",
+           Antwoorden(contacten="regelmatig", deelname="georganiseerde_activiteit", duur="kort",
+                      levensgebeurtenissen=f({"overlijden_naaste"}), problemen=f(),
+                      signalen=f({"niet_meer_bij_activiteiten"}), houding_hulp="open", zegt_eenzaam="nee",
+                      leeftijdsgroep="oudere"),
+           "dreigend", 3, "regulier", ("contacten", "levensgebeurtenissen", "leeftijdsgroep")),
+    Vignet("dreigend_grensgeval_zorgmijdend",
+           "Sander is een paar maanden geleden verhuisd. Hij heeft nog wat contact met zijn broer, maar doet "
+           "verder niets buiten de deur. Er spelen psychische problemen, zijn huis raakt vervuild en hij wil "
+           "geen hulp. Hoe lang dat al zo is, weet je niet precies.",
+           Antwoorden(contacten="weinig", deelname="geen", duur="maanden", levensgebeurtenissen=f({"verhuizing"}),
+                      problemen=f({"psychische_problemen", "verwaarlozing"}), houding_hulp="weigert",
+                      leeftijdsgroep="volwassene"),
+           "dreigend", 1, "snel", ("contacten", "levensgebeurtenissen"), alternatief="structureel_ggz"),
+    Vignet("dreigend_veel_contact_toch_eenzaam",
+           "Ilse werkt fulltime en heeft veel collega's en vrienden om zich heen. Sinds haar scheiding, "
+           "een paar weken geleden, is ze verdrietig en zegt ze dat ze zich eenzaam voelt.",
+           Antwoorden(contacten="regelmatig", deelname="betaald_werk", duur="kort",
+                      levensgebeurtenissen=f({"scheiding"}), problemen=f(), signalen=f({"verdriet"}),
+                      houding_hulp="open", zegt_eenzaam="ja", leeftijdsgroep="volwassene"),
+           "dreigend", 6, "regulier", ("contacten", "levensgebeurtenissen", "duur")),
+    Vignet("dreigend_jongere_na_verhuizing",
+           "Noah (zestien) is net verhuisd. Hij zit nog op voetbal, maar komt steeds minder en appt "
+           "nauwelijks nog met vrienden van vroeger.",
+           Antwoorden(contacten="weinig", deelname="georganiseerde_activiteit", duur="kort",
+                      levensgebeurtenissen=f({"verhuizing"}),
+                      signalen=f({"niet_meer_bij_activiteiten", "weinig_contact"}), houding_hulp="open",
+                      leeftijdsgroep="jongere"),
+           "dreigend", 3, "regulier", ("contacten", "levensgebeurtenissen", "signalen")),
+    Vignet("dreigend_acuut_gevaar",
+           "Meneer Bakker (vierentachtig) verloor vorige maand zijn vrouw. Zijn kinderen komen vaak langs. "
+           "Hij zegt dat hij eenzaam is, dat het leven geen zin meer heeft, en hij noemt een plan.",
+           Antwoorden(contacten="regelmatig", duur="kort", levensgebeurtenissen=f({"overlijden_partner"}),
+                      problemen=f(), signalen=f({"zinloosheid"}), zegt_eenzaam="ja", leeftijdsgroep="oudere",
+                      acuut=True),
+           "dreigend", 2, "acuut", ("contacten", "levensgebeurtenissen", "leeftijdsgroep")),
+    # --- situationeel ---------------------------------------------------------------------
+    Vignet("situationeel_weduwe",
+           "Mevrouw Yilmaz verloor een half jaar geleden haar man. Ze spreekt nu alleen nog de caissière en "
+           "de thuiszorg. Ze zegt dat ze zich eenzaam voelt en wil graag iets doen.",
+           Antwoorden(contacten="alleen_functioneel", deelname="geen", duur="maanden",
+                      levensgebeurtenissen=f({"overlijden_partner"}), problemen=f(), houding_hulp="open",
+                      zegt_eenzaam="ja", leeftijdsgroep="oudere"),
+           "situationeel", 1, "regulier", ("levensgebeurtenissen", "duur", "contacten")),
+    Vignet("situationeel_grensgeval_contacten_onbekend",
+           "Mark is kort geleden gescheiden en doet vrijwilligerswerk bij de voedselbank. Collega's zien hem "
+           "minder. Hoeveel contact hij verder nog heeft, weet je niet.",
+           Antwoorden(contacten=WEET_NIET, deelname="vrijwilligerswerk", duur="kort",
+                      levensgebeurtenissen=f({"scheiding"}), problemen=f(), signalen=f({"weinig_contact"}),
+                      houding_hulp="open"),
+           "situationeel", 4, "regulier", ("levensgebeurtenissen", "duur"), alternatief="dreigend"),
+    Vignet("situationeel_na_ontslag",
+           "Karim raakte een paar maanden geleden zijn baan kwijt. Hij heeft schulden, ziet niemand meer en "
+           "twijfelt of hij hulp wil.",
+           Antwoorden(contacten="geen", deelname="geen", duur="maanden", levensgebeurtenissen=f({"baanverlies"}),
+                      problemen=f({"schulden"}), houding_hulp="twijfelt", leeftijdsgroep="volwassene"),
+           "situationeel", 1, "regulier", ("levensgebeurtenissen", "duur", "contacten")),
+    Vignet("situationeel_geisoleerd_maar_tevreden",
+           "Lena kwam kort geleden naar Nederland. Ze heeft alleen contact met de mensen van de gemeente en de "
+           "winkel. Ze zegt dat ze niet eenzaam is en het rustig aan wil doen.",
+           Antwoorden(contacten="alleen_functioneel", deelname="geen", duur="kort",
+                      levensgebeurtenissen=f({"migratie"}), problemen=f(), signalen=f(), houding_hulp="open",
+                      zegt_eenzaam="nee"),
+           "situationeel", 1, "regulier", ("levensgebeurtenissen", "duur", "contacten")),
+    Vignet("situationeel_acuut_gevaar",
+           "Jeroen verloor kort geleden zijn beste vriend. Hij ziet niemand meer, zegt dat hij eenzaam is en "
+           "dat alles zinloos voelt. Hij praat over een einde maken aan zijn leven.",
+           Antwoorden(contacten="geen", duur="kort", levensgebeurtenissen=f({"overlijden_naaste"}),
+                      problemen=f({"psychische_problemen"}), signalen=f({"zinloosheid"}), zegt_eenzaam="ja",
+                      acuut=True),
+           "situationeel", 1, "acuut", ("levensgebeurtenissen", "duur", "contacten")),
+    # --- structureel ------------------------------------------------------------------------
+    Vignet("structureel_schulden_en_gezondheid",
+           "Meneer Visser woont al jaren alleen. Hij spreekt alleen de huisarts en de bezorger. Hij heeft "
+           "schulden en last van zijn hart. Hij staat open voor hulp.",
+           Antwoorden(contacten="alleen_functioneel", deelname="geen", duur="jaren", levensgebeurtenissen=f(),
+                      problemen=f({"schulden", "gezondheid"}), houding_hulp="open"),
+           "structureel", 1, "snel", ("duur", "contacten", "problemen")),
+    Vignet("structureel_grensgeval_lang_maar_open",
+           "Petra is al jaren geïsoleerd en heeft psychische klachten. Ze wil graag hulp en laat de werker "
+           "binnen.",
+           Antwoorden(contacten="geen", deelname="geen", duur="jaren", problemen=f({"psychische_problemen"}),
+                      houding_hulp="open", zegt_eenzaam=WEET_NIET),
+           "structureel", 1, "regulier", ("duur", "contacten", "problemen"), alternatief="structureel_ggz"),
+    Vignet("structureel_veel_contact_toch_lang",
+           "Mevrouw Smit (zeventig) krijgt elke week bezoek van haar dochter, maar verder ziet ze al jaren "
+           "bijna niemand meer. Ze heeft schulden en gezondheidsklachten.",
+           Antwoorden(contacten="regelmatig", deelname="geen", duur="jaren", levensgebeurtenissen=f(),
+                      problemen=f({"schulden", "gezondheid"}), signalen=f({"weinig_contact"}),
+                      leeftijdsgroep="oudere"),
+           "structureel", 2, "snel", ("duur", "problemen")),
+    Vignet("structureel_weinig_bekend_over_problemen",
+           "Ahmed heeft al jaren weinig contact. Of er andere problemen spelen, weet je niet. Hij twijfelt "
+           "over hulp.",
+           Antwoorden(contacten="weinig", duur="jaren", levensgebeurtenissen=f(), problemen=WEET_NIET,
+                      houding_hulp="twijfelt"),
+           "structureel", None, "regulier", ("duur", "contacten")),
+    # --- structureel met ggz ------------------------------------------------------------------
+    Vignet("ggz_zorgmijdend_en_verwaarloosd",
+           "De gordijnen van meneer Mulder zijn al dagen dicht en zijn brievenbus puilt uit. Hij is al jaren "
+           "alleen, heeft psychische problemen, het huis raakt vervuild en hij doet niet open voor hulp.",
+           Antwoorden(contacten="geen", deelname="geen", duur="jaren",
+                      problemen=f({"psychische_problemen", "verwaarlozing"}),
+                      signalen=f({"gordijnen_dicht", "brievenbus_vol"}), houding_hulp="weigert"),
+           "structureel_ggz", 1, "snel", ("duur", "problemen", "houding_hulp")),
+    Vignet("ggz_grensgeval_duur_maanden",
+           "Sinds een paar maanden komt Tamara niet meer buiten. Ze heeft psychische problemen, het huis is "
+           "vervuild en ze wil geen hulp.",
+           Antwoorden(contacten="geen", duur="maanden", levensgebeurtenissen=f(),
+                      problemen=f({"psychische_problemen", "verwaarlozing"}), houding_hulp="weigert"),
+           "structureel_ggz", 1, "snel", ("problemen", "houding_hulp", "problemen"), alternatief="structureel"),
+    Vignet("ggz_verslaving_twijfelt",
+           "Henk drinkt al jaren veel. Hij spreekt alleen de mensen in de supermarkt, houdt iedereen op "
+           "afstand en twijfelt of hij hulp wil.",
+           Antwoorden(contacten="alleen_functioneel", duur="jaren", problemen=f({"verslaving"}),
+                      signalen=f({"alcoholgebruik", "houdt_afstand"}), houding_hulp="twijfelt"),
+           "structureel_ggz", 1, "regulier", ("duur", "problemen", "houding_hulp")),
+    Vignet("ggz_met_familie_om_zich_heen",
+           "Rob heeft al jaren een verslaving en schulden. Zijn zus komt elke week, maar hulp wil hij niet. "
+           "Hij zegt dat hij niet eenzaam is.",
+           Antwoorden(contacten="regelmatig", deelname="geen", duur="jaren", problemen=f({"verslaving", "schulden"}),
+                      houding_hulp="weigert", zegt_eenzaam="nee"),
+           "structureel_ggz", 2, "snel", ("duur", "problemen", "houding_hulp")),
+    Vignet("ggz_acuut_gevaar",
+           "Monique is al jaren alleen en heeft psychische problemen. Ze wil geen hulp, zegt dat niets nog "
+           "zin heeft en dat ze er een einde aan wil maken.",
+           Antwoorden(contacten="geen", duur="jaren", problemen=f({"psychische_problemen"}),
+                      signalen=f({"zinloosheid"}), houding_hulp="weigert", acuut=True),
+           "structureel_ggz", 1, "acuut", ("duur", "problemen", "houding_hulp")),
+]
+
+
+# --- tracing a reason back to an answer ------------------------------------------------------
+def zinnen_van_antwoorden(a: Antwoorden) -> dict:
+    """Every phrase the answers that were given can produce, with the field it quotes."""
+    r = teksten()["redenen"]
+    zinnen = {}
+    for veld, sleutel in (("contacten", "contacten"), ("duur", "duur"), ("houding_hulp", "houding_hulp")):
+        waarde = getattr(a, veld)
+        if waarde in r[sleutel]:
+            zinnen[r[sleutel][waarde]] = veld
+    for g in a.verzameling("levensgebeurtenissen"):
+        zinnen[r["levensgebeurtenis"][g]] = "levensgebeurtenissen"
+    for p in a.verzameling("problemen"):
+        zinnen[r["probleem"][p]] = zinnen[r["probleem_naam"][p]] = "problemen"
+    for s in a.verzameling("signalen") & set(r["signaal"]):
+        zinnen[r["signaal"][s]] = "signalen"
+    if a.leeftijdsgroep == "oudere":
+        zinnen[r["oudere"]] = "leeftijdsgroep"
+    return zinnen
+
+
+def veld_van(reden: str, a: Antwoorden) -> str:
+    """The answer a reason quotes; fails when any part of it was not among the answers given."""
+    voorvoegsel = teksten()["redenen"]["meerdere_problemen"].split("{")[0]
+    delen = re.split(r", | en ", reden.removeprefix(voorvoegsel))
+    zinnen = zinnen_van_antwoorden(a)
+    velden = {zinnen.get(deel) for deel in delen}
+    assert None not in velden and len(velden) == 1, f"reden {reden!r} past niet bij de antwoorden"
+    return velden.pop()
+
+
+# --- the vignettes ------------------------------------------------------------------------------
+@pytest.mark.parametrize("vignet", VIGNETTEN, ids=lambda v: v.naam)
+def test_vignette(vignet):
+    beeld = beoordeel(vignet.antwoorden)
+    assert beeld.type_id == vignet.type_id
+    assert beeld.alternatief_type == vignet.alternatief
+    assert beeld.trede == vignet.trede
+    assert beeld.urgentie == vignet.urgentie
+    assert tuple(veld_van(r, vignet.antwoorden) for r in beeld.redenen) == vignet.redenen_over
+    assert beeld.type_naam == kennisbank().onderwerp(f"type_{vignet.type_id}").titel
+    assert list(beeld.vervolgstappen) == teksten()["vervolgstappen"][vignet.type_id]
+    assert not beeld.onvoldoende_informatie
+
+
+def test_the_vignettes_cover_every_type_four_times_with_close_calls_and_acute_danger():
+    for type_id in TYPES:
+        assert sum(v.type_id == type_id for v in VIGNETTEN) >= 4
+    assert sum(v.alternatief is not None for v in VIGNETTEN) >= 4
+    assert sum(v.antwoorden.acuut for v in VIGNETTEN) >= 2
+
+
+@pytest.mark.parametrize("vignet", VIGNETTEN, ids=lambda v: v.naam)
+def test_a_reason_mentions_the_duration_only_when_it_was_given(vignet):
+    zonder_duur = Antwoorden(**{**vignet.antwoorden.__dict__, "duur": None})
+    duurzinnen = set(teksten()["redenen"]["duur"].values())
+    assert not duurzinnen & set(beoordeel(zonder_duur).redenen)
+
+
+def test_borderline_case_names_both_types():
+    beeld = beoordeel(next(v for v in VIGNETTEN if v.naam == "structureel_grensgeval_lang_maar_open").antwoorden)
+    assert beeld.alternatief_naam == kennisbank().onderwerp("type_structureel_ggz").titel
+    assert "er spelen psychische problemen" in beeld.redenen
+
+
+def test_acute_danger_always_wins_the_urgency():
+    beeld = beoordeel(Antwoorden(acuut=True, problemen=f({"verwaarlozing", "schulden"}), houding_hulp="weigert"))
+    assert (beeld.urgentie, beeld.urgentie_reden) == ("acuut", teksten()["urgentie"]["acuut"])
+
+
+# --- every full pattern leads to its type ---------------------------------------------------------
+def test_a_full_pattern_always_gives_its_type():
+    keuzes = itertools.product(
+        [None, "geen", "alleen_functioneel", "weinig", "regelmatig"], [None, "kort", "maanden", "jaren"],
+        [f(), f({"pensioen"})], [f(p) for n in range(3) for p in itertools.combinations(
+            ["schulden", "psychische_problemen", "verwaarlozing"], n)],
+        [f(), f({"weinig_contact"})], [None, "open", "twijfelt", "weigert"], ["volwassene", "oudere"])
+    for c, d, g, p, s, h, leeftijd in keuzes:
+        a = Antwoorden(contacten=c, duur=d, levensgebeurtenissen=g, problemen=p, signalen=s, houding_hulp=h,
+                       leeftijdsgroep=leeftijd)
+        passend = [t for t in TYPES if KERNREGELS[t](a)]
+        beeld = beoordeel(a)
+        assert len(passend) <= 1 and len(beeld.redenen) <= 3
+        if passend:
+            assert beeld.type_id == passend[0], a
+
+
+# --- little or unknown information --------------------------------------------------------------
+def test_weet_niet_everywhere_gives_a_tentative_picture_without_crashing():
+    a = Antwoorden(contacten=WEET_NIET, deelname=WEET_NIET, duur=WEET_NIET, levensgebeurtenissen=WEET_NIET,
+                   problemen=WEET_NIET, signalen=WEET_NIET, houding_hulp=WEET_NIET, zegt_eenzaam=WEET_NIET,
+                   leeftijdsgroep=WEET_NIET)
+    beeld = beoordeel(a)
+    assert beeld.onvoldoende_informatie
+    assert beeld.type_id in TYPES and beeld.redenen == () and beeld.alternatief_type is None
+    assert (beeld.trede, beeld.trede_naam) == (None, None)
+    assert (beeld.beleving, beeld.urgentie) == ("onduidelijk", "regulier")
+    assert 2 <= len(beeld.vervolgstappen) <= 4
+
+
+def test_nothing_asked_yet_is_tentative_too():
+    assert beoordeel(Antwoorden()).onvoldoende_informatie
+
+
+def test_three_known_core_answers_are_enough():
+    twee = Antwoorden(contacten="geen", duur="jaren", houding_hulp=WEET_NIET, problemen=WEET_NIET)
+    assert beoordeel(twee).onvoldoende_informatie
+    assert not beoordeel(Antwoorden(contacten="geen", duur="jaren", problemen=f())).onvoldoende_informatie
+
+
+def test_an_unknown_value_is_refused_and_sets_are_normalised():
+    with pytest.raises(ValueError):
+        Antwoorden(contacten="veel")
+    with pytest.raises(ValueError):
+        Antwoorden(problemen=f({"eenzaamheid"}))
+    assert Antwoorden(problemen=["schulden"]).problemen == f({"schulden"})
+
+
+# --- rung and experience -------------------------------------------------------------------------
+@pytest.mark.parametrize("contacten, deelname, verwacht", [
+    ("geen", "betaald_werk", 1), ("alleen_functioneel", None, 1), ("weinig", "geen", 1),
+    ("regelmatig", "geen", 2), ("regelmatig", None, 2), ("weinig", "georganiseerde_activiteit", 3),
+    (None, "vrijwilligerswerk", 4), ("regelmatig", "betaald_werk_met_ondersteuning", 5),
+    ("regelmatig", "betaald_werk", 6), ("weinig", None, None), (WEET_NIET, WEET_NIET, None),
+])
+def test_rung(contacten, deelname, verwacht):
+    a = Antwoorden(contacten=contacten, deelname=deelname)
+    assert trede(a) == verwacht
+    namen = {t["nummer"]: t["naam"] for t in kennisbank().treden}
+    assert beoordeel(a).trede_naam == namen.get(verwacht)
+
+
+@pytest.mark.parametrize("antwoorden, verwacht", [
+    (Antwoorden(contacten="regelmatig", deelname="betaald_werk", zegt_eenzaam="ja"), "eenzaamheid"),
+    (Antwoorden(contacten="alleen_functioneel", zegt_eenzaam="nee"), "isolement"),
+    (Antwoorden(contacten="geen", zegt_eenzaam="ja"), "beide"),
+    (Antwoorden(contacten="regelmatig", signalen=f({"somberheid"})), "eenzaamheid"),
+    (Antwoorden(contacten="regelmatig", signalen=f({"somberheid"}), zegt_eenzaam="nee"), "onduidelijk"),
+    (Antwoorden(signalen=f({"gordijnen_dicht", "brievenbus_vol"})), "isolement"),
+    (Antwoorden(contacten="weinig", deelname="geen"), "isolement"),
+    (Antwoorden(), "onduidelijk"),
+])
+def test_beleving(antwoorden, verwacht):
+    assert beleving(antwoorden, trede(antwoorden)) == verwacht
+    assert beoordeel(antwoorden).beleving == verwacht
+
+
+# --- the texts -------------------------------------------------------------------------------------
+def alle_strings(waarde):
+    if isinstance(waarde, str):
+        yield waarde
+    elif isinstance(waarde, dict):
+        for sleutel, inhoud in waarde.items():
+            yield str(sleutel)
+            yield from alle_strings(inhoud)
+    elif isinstance(waarde, list):
+        for inhoud in waarde:
+            yield from alle_strings(inhoud)
+
+
+def test_no_text_in_beoordeling_yml_holds_a_digit():
+    assert re.search(r"\d", TEKSTEN.read_text(encoding="utf-8")) is None
+    assert [t for t in alle_strings(teksten()) if re.search(r"\d", t)] == []
+
+
+def test_every_type_has_two_to_four_steps_and_every_canonical_value_a_phrase():
+    from actions.signalering.beoordeling import KEUZES, LEVENSGEBEURTENISSEN, PROBLEMEN
+    r = teksten()
+    assert all(2 <= len(r["vervolgstappen"][t]) <= 4 for t in TYPES)
+    assert set(r["redenen"]["levensgebeurtenis"]) == set(LEVENSGEBEURTENISSEN)
+    assert set(r["redenen"]["probleem"]) == set(r["redenen"]["probleem_naam"]) == set(PROBLEMEN)
+    for veld in ("contacten", "duur", "houding_hulp"):
+        assert set(r["redenen"][veld]) == set(KEUZES[veld])

@@ -1,0 +1,138 @@
+"""Reading a worker's description and answers (actions/signalering/casus.py): plain
+Python, no model. Fictional people only."""
+import pytest
+
+from actions.signalering import casus
+from actions.signalering.beoordeling import WEET_NIET, beoordeel
+
+VOORBEELD = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
+
+
+def test_the_issue_example_fills_age_event_duration_and_signals():
+    assert casus.lees(VOORBEELD) == {
+        "sig_leeftijdsgroep": "oudere",
+        "sig_levensgebeurtenissen": ["overlijden_partner"],
+        "sig_duur": "maanden",
+        "sig_signalen": ["brievenbus_vol", "komt_niet_buiten"],
+    }
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("Meneer (58) is na 30 jaar ontslagen, heeft schulden en drinkt te veel. Hij doet de deur niet open.",
+     {"sig_leeftijdsgroep": "volwassene", "sig_levensgebeurtenissen": ["baanverlies"],
+      "sig_problemen": ["schulden", "verslaving"], "sig_houding_hulp": "weigert",
+      "sig_signalen": ["alcoholgebruik", "houdt_afstand"]}),
+    ("student van 21, net verhuisd naar Groningen, kent niemand en voelt zich eenzaam",
+     {"sig_leeftijdsgroep": "jongere", "sig_levensgebeurtenissen": ["verhuizing"], "sig_duur": "kort",
+      "sig_contacten": "geen", "sig_zegt_eenzaam": "ja", "sig_signalen": ["weinig_contact", "zegt_eenzaam"]}),
+    ("hij heeft alleen nog contact met de thuiszorg en is al jaren psychisch kwetsbaar",
+     {"sig_contacten": "alleen_functioneel", "sig_duur": "jaren", "sig_problemen": ["psychische_problemen"],
+      "sig_signalen": ["alleen_functionele_contacten"]}),
+    ("mevrouw zegt dat ze niet eenzaam is, haar zoon komt elke week langs",
+     {"sig_zegt_eenzaam": "nee", "sig_contacten": "regelmatig"}),
+])
+def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
+    assert casus.lees(tekst) == verwacht
+
+
+def test_no_values_are_guessed_from_numbers_that_are_not_ages():
+    gelezen = casus.lees("de man van nummer 12 woont al 30 jaar in dezelfde straat")
+    assert "sig_leeftijdsgroep" not in gelezen
+
+
+def test_a_worker_mentioning_a_club_the_person_skips_is_not_read_as_violence():
+    assert not casus.is_acuut("mevrouw slaat de handwerkclub de laatste tijd over")
+    assert casus.lees("mevrouw slaat de handwerkclub de laatste tijd over") == {}
+
+
+@pytest.mark.parametrize("tekst", [
+    "hij zegt dat hij er een eind aan wil maken",
+    "ze wil niet meer leven",
+    "haar zoon slaat haar",
+    "meneer lag gisteren op de grond en kon niet opstaan",
+    "hij eet al dagen niet",
+])
+def test_acute_danger_is_recognised(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst, soort", [
+    ("weet ik niet", "weet_niet"), ("Geen idee.", "weet_niet"), ("dat weet ik niet", "weet_niet"),
+    ("sla deze vraag over", "overslaan"), ("overslaan", "overslaan"), ("volgende vraag", "overslaan"),
+    ("vorige vraag", "terug"), ("terug", "terug"), ("ga terug", "terug"),
+    ("ze kwam net terug uit het ziekenhuis", None), ("ik weet niet of ze hulp wil", None),
+])
+def test_steering_words(tekst, soort):
+    assert casus.sturing(tekst) == soort
+
+
+@pytest.mark.parametrize("tekst, vraag, verwacht", [
+    ("al jaren", "sig_duur", "jaren"),
+    ("sinds kort", "sig_duur", "kort"),
+    ("81", "sig_leeftijdsgroep", "oudere"),
+    ("nee", "sig_contacten", "geen"),
+    ("haar dochter belt soms", "sig_contacten", "weinig"),
+    ("alleen de buurtsupermarkt", "sig_contacten", "alleen_functioneel"),
+    ("nee niks", "sig_problemen", ["geen"]),
+    ("schulden en hij drinkt te veel", "sig_problemen", ["schulden", "verslaving"]),
+    ("ja hoor", "sig_zegt_eenzaam", "ja"),
+    ("nee", "sig_houding_hulp", "weigert"),
+    ("hij gaat elke week naar de biljartclub", "sig_deelname", "georganiseerde_activiteit"),
+])
+def test_short_answers_count_for_the_question_asked(tekst, vraag, verwacht):
+    assert casus.lees(tekst, vraag)[vraag] == verwacht
+
+
+def test_a_short_answer_means_nothing_without_its_question():
+    assert "sig_contacten" not in casus.lees("nee")
+
+
+@pytest.mark.parametrize("slot", casus.vragen())
+def test_every_button_answers_its_own_question(slot):
+    vraag = casus.gegevens()["vragen"][slot]
+    for knop in vraag["knoppen"]:
+        if knop["antwoord"] == "weet ik niet":
+            assert casus.sturing(knop["antwoord"]) == "weet_niet"
+            continue
+        waarde = casus.lees(knop["antwoord"], slot).get(slot)
+        assert waarde is not None, knop
+        assert casus.waarde_tekst(slot, waarde)  # has a label
+
+
+def test_model_entities_are_merged_and_unknown_values_dropped():
+    entiteiten = [{"entity": "signaal", "value": "gordijnen_dicht"}, {"entity": "doelgroep", "value": "ouderen"},
+                  {"entity": "probleem", "value": "verzonnen"}]
+    samen = casus.samenvoegen(casus.lees("de post stapelt zich op"), casus.uit_entiteiten(entiteiten))
+    assert samen == {"sig_signalen": ["brievenbus_vol", "gordijnen_dicht"], "sig_leeftijdsgroep": "oudere"}
+
+
+def test_slots_become_answers_with_unknowns_and_empty_sets():
+    antwoorden = casus.naar_antwoorden({
+        "sig_contacten": "overgeslagen", "sig_duur": "weet_niet", "sig_levensgebeurtenissen": ["geen"],
+        "sig_problemen": ["weet_niet"], "sig_signalen": None, "sig_houding_hulp": "open", "sig_acuut": True})
+    assert antwoorden.contacten == WEET_NIET and antwoorden.duur == WEET_NIET
+    assert antwoorden.levensgebeurtenissen == frozenset() and antwoorden.problemen == WEET_NIET
+    assert antwoorden.signalen == frozenset() and antwoorden.deelname is None and antwoorden.acuut
+
+
+def test_summary_lists_what_is_known_in_plain_words():
+    assert casus.samenvatting(casus.lees(VOORBEELD)) == (
+        "Dit heb ik begrepen:\n"
+        "- Hoe lang: al maanden\n"
+        "- Ingrijpende gebeurtenis: partner overleden\n"
+        "- Leeftijd: oudere\n"
+        "- Signalen: post stapelt zich op en komt niet meer buiten")
+    assert casus.samenvatting({}) is None
+
+
+def test_picture_text_is_a_suggestion_with_reasons_rung_and_source():
+    slots = {**casus.lees(VOORBEELD), "sig_contacten": "alleen_functioneel", "sig_problemen": ["geen"],
+             "sig_houding_hulp": "open", "sig_zegt_eenzaam": "ja"}
+    tekst = casus.beeld_tekst(beoordeel(casus.naar_antwoorden(slots)))
+    assert "geen etiket en geen diagnose" in tekst
+    assert ("dit lijkt het meest op situationeel isolement, omdat de partner is overleden, het speelt al maanden "
+            "en er zijn alleen functionele contacten") in tekst
+    assert "trede 1, geïsoleerd (bron: participatieladder van VNG en Divosa, jaartal onbekend)" in tekst
+    assert "Eenzaamheid of isolement: allebei" in tekst
+    assert "Urgentie: geen haast" in tekst
+    assert "Vraag of een vrijwilliger kan langskomen" in tekst

@@ -1,0 +1,91 @@
+"""Custom actions with CollectingDispatcher and trackers, without a server."""
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_tracker import maak_tracker, voer_uit
+
+from actions.gesprek.acties import ActionCrisis
+from actions.kennis.acties import ActionKennisAntwoord, ActionKennisMeer, ActionVerder
+
+
+def tracker(intent, entities=(), onderwerp=None, text="..."):
+    return maak_tracker(text, {"kennis_onderwerp": onderwerp}, intent, 0.99,
+                        [{"entity": e, "value": v} for e, v in entities])
+
+
+def run(action, tr):
+    return voer_uit(action, tr)
+
+
+def button_titles(message):
+    return [b["title"] for b in message.get("buttons") or []]
+
+
+def test_figures_question_gets_the_figure_with_source_and_a_more_button():
+    messages, events = run(ActionKennisAntwoord(), tracker("cijfers"))
+    text = messages[0]["text"]
+    assert "765.000" in text and "6%" in text
+    assert "(bron: Hortulanus e.a., Universiteit Utrecht, 2003)" in text
+    assert "Vertel meer" in button_titles(messages[0])
+    assert events == [SlotSet("kennis_onderwerp", "cijfers")]
+
+
+def test_types_question_names_all_four_types():
+    messages, _ = run(ActionKennisAntwoord(), tracker("typologie"))
+    answer = (messages[0]["text"] + " ".join(button_titles(messages[0]))).lower()
+    for naam in ("dreigend", "situationeel", "structureel", "ggz"):
+        assert naam in answer
+
+
+def test_phase_named_by_entity_gets_that_phase():
+    messages, events = run(ActionKennisAntwoord(), tracker("fase_uitleg", [("fase", "motivatie")]))
+    assert messages[0]["text"].startswith("Fase motivatie")
+    assert events == [SlotSet("kennis_onderwerp", "fase_motivatie")]
+
+
+def test_more_gives_the_longer_text_of_the_current_topic():
+    short, _ = run(ActionKennisAntwoord(), tracker("cijfers"))
+    messages, events = run(ActionKennisMeer(), tracker("meer_vertellen", onderwerp="cijfers"))
+    assert messages[0]["text"] != short[0]["text"]
+    assert "48,6%" in messages[0]["text"]
+    assert events == []
+
+
+def test_button_for_another_topic_opens_that_topic():
+    messages, events = run(ActionKennisMeer(),
+                           tracker("meer_vertellen", [("onderwerp", "type_dreigend")], onderwerp="typologie"))
+    assert events == [SlotSet("kennis_onderwerp", "type_dreigend")]
+    assert messages[0]["text"]
+
+
+def test_more_without_a_topic_asks_which_topic():
+    messages, events = run(ActionKennisMeer(), tracker("meer_vertellen"))
+    assert messages[0]["text"] == "Waarover wil je meer weten? Kies een onderwerp."
+    assert messages[1]["response"] == "utter_wat_kun_je"
+
+
+def test_unknown_topic_in_a_button_falls_back_to_the_menu():
+    messages, events = run(ActionKennisMeer(), tracker("meer_vertellen", [("onderwerp", "<script>")]))
+    assert [m.get("response") for m in messages] == ["utter_wat_kun_je"]
+    assert events == []
+
+
+@pytest.mark.parametrize("onderwerp", [None, "signalen"])
+def test_crisis_routes_come_first_and_offer_to_continue(onderwerp):
+    messages, events = run(ActionCrisis(), tracker("acute_zorg", onderwerp=onderwerp))
+    text = messages[0]["text"]
+    assert text.startswith("Wat je beschrijft klinkt ernstig.")
+    for nummer in ("112", "113 of 0800-0113", "0800-2000"):
+        assert nummer in text
+    titles = button_titles(messages[0])
+    if onderwerp:
+        assert titles[0].startswith("Verder: ")
+        assert "Wil je daarna verder waar we waren?" in text
+    else:
+        assert titles == ["Menu"]
+    assert events == []
+
+
+def test_continue_shows_the_topic_again():
+    messages, events = run(ActionVerder(), tracker("bevestigen", onderwerp="gesprek_openen"))
+    assert events == [SlotSet("kennis_onderwerp", "gesprek_openen")]
+    assert messages[0]["text"]

@@ -1,0 +1,140 @@
+"""The knowledge base: every fact the bot can say is there once, with a source."""
+import re
+import shutil
+
+import pytest
+import yaml
+
+from actions.kennis.kennisbank import (
+    KENNIS_DIR,
+    PLACEHOLDER,
+    KennisbankFout,
+    kennisbank,
+    laad,
+)
+from gedeeld import settings
+
+ROOT = settings.ROOT
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+KNOWLEDGE_INTENTS = ["signalen_herkennen", "typologie", "participatieladder", "fase_uitleg", "begrip_uitleg",
+                     "cijfers", "gesprek_openen", "doorverwijzen", "zorgmijding"]
+
+
+def domain_response_texts():
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    for name, variants in domain["responses"].items():
+        for variant in variants:
+            yield name, variant.get("text", "")
+            for button in variant.get("buttons", []):
+                yield name, button["title"]
+
+
+def prose_texts(kennis):
+    """Texts written as prose: they may hold placeholders but no digits."""
+    for topic in kennis.onderwerpen.values():
+        for text in filter(None, (topic.kort, topic.meer, topic.titel, topic.voorbehoud)):
+            yield f"onderwerp {topic.id}", text
+    for fase in kennis.fasen.values():
+        for key in ("naam", "doel", "wat_doe_je"):
+            yield f"fase {fase['id']}", fase[key]
+        for key in ("voorbeeldvragen", "valkuilen", "klaar_voor_volgende"):
+            for text in fase[key]:
+                yield f"fase {fase['id']}", text
+    for key in ("inleiding", "afsluiting", "verder"):
+        yield "crisis", kennis.crisis[key]
+    yield from domain_response_texts()
+
+
+def sourced_numbers(kennis):
+    """Every number that stands in an entry of the knowledge base with a source."""
+    numbers = set()
+    for bron in kennis.bronnen.values():
+        numbers |= set(NUMBER.findall(f"{bron['kort']} {bron['jaar']}"))
+    for cijfer in kennis.cijfers.values():
+        numbers |= set(NUMBER.findall(cijfer["tekst"]))
+    for lijn in kennis.hulplijnen.values():
+        numbers |= set(NUMBER.findall(" ".join(lijn["nummers"]) + " " + lijn["wanneer"]))
+    numbers |= {str(trede["nummer"]) for trede in kennis.treden}
+    return numbers
+
+
+def test_prose_holds_no_digits_only_placeholders_do():
+    offenders = [(where, text) for where, text in prose_texts(kennisbank())
+                 if re.search(r"\d", PLACEHOLDER.sub("", text))]
+    assert offenders == []
+
+
+def test_every_number_the_bot_can_say_is_in_the_knowledge_base_with_a_source():
+    kennis = kennisbank()
+    allowed = sourced_numbers(kennis)
+    said = kennis.alle_teksten() + list(domain_response_texts())
+    unsourced = [(where, n) for where, text in said for n in NUMBER.findall(text) if n not in allowed]
+    assert unsourced == []
+    assert all(cijfer["bron"] in kennis.bronnen for cijfer in kennis.cijfers.values())
+
+
+def test_every_rendered_figure_names_its_source_and_year():
+    kennis = kennisbank()
+    for ident in kennis.cijfers:
+        rendered = kennis.render("{cijfer:%s}" % ident)
+        bron = kennis.bronnen[kennis.cijfers[ident]["bron"]]
+        assert f"(bron: {bron['kort']}, {bron['jaar']})" in rendered
+
+
+def test_every_knowledge_intent_has_a_topic():
+    kennis = kennisbank()
+    assert [i for i in KNOWLEDGE_INTENTS if kennis.onderwerp_voor_intent(i) is None] == []
+
+
+def test_crisis_answer_gives_the_exact_numbers_with_sources():
+    tekst = kennisbank().crisis_antwoord(None).tekst
+    assert "bel 112" in tekst
+    assert "bel 113 of 0800-0113" in tekst
+    assert "bel 0800-2000" in tekst
+    assert "(bron: 113.nl, 2025)" in tekst
+    assert tekst.index("112") < tekst.index("0800-0113")
+
+
+def test_ladder_lists_six_named_rungs_with_source():
+    tekst = kennisbank().render("{treden}")
+    for nummer, naam in enumerate(["Geïsoleerd", "Sociale contacten buitenshuis",
+                                   "Deelname aan georganiseerde activiteiten", "Onbetaald werk",
+                                   "Betaald werk met ondersteuning", "Betaald werk"], start=1):
+        assert f"{nummer}. {naam}:" in tekst
+    assert "(bron: participatieladder van VNG en Divosa" in tekst
+
+
+def test_each_phase_has_enough_practical_content():
+    for fase in kennisbank().fasen.values():
+        assert len(fase["voorbeeldvragen"]) >= 3, fase["id"]
+        assert len(fase["valkuilen"]) >= 2, fase["id"]
+        assert fase["klaar_voor_volgende"], fase["id"]
+
+
+@pytest.fixture
+def kennis_copy(tmp_path):
+    target = tmp_path / "kennis"
+    shutil.copytree(KENNIS_DIR, target)
+    return target
+
+
+def test_unknown_source_is_refused_with_file_and_entry(kennis_copy):
+    path = kennis_copy / "cijfers.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("bron: hortulanus_2003", "bron: verzonnen"),
+                    encoding="utf-8")
+    with pytest.raises(KennisbankFout, match=r"cijfers.yml 'isolement_volwassenen': onbekende bron 'verzonnen'"):
+        laad(kennis_copy)
+
+
+def test_placeholder_to_unknown_figure_is_refused(kennis_copy):
+    path = kennis_copy / "onderwerpen.yml"
+    text = path.read_text(encoding="utf-8").replace("{cijfer:isolement_volwassenen}", "{cijfer:bestaat_niet}", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KennisbankFout, match="onbekende cijfer 'bestaat_niet'"):
+        laad(kennis_copy)
+
+
+def test_missing_file_is_named(kennis_copy):
+    (kennis_copy / "hulplijnen.yml").unlink()
+    with pytest.raises(KennisbankFout, match="hulplijnen.yml: kan het bestand niet lezen"):
+        laad(kennis_copy)

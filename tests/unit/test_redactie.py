@@ -1,0 +1,141 @@
+"""gedeeld/redactie.py against the corpus in tests/redactie_corpus.yml: the exact
+stored text for every entry, the kinds reported, and the corpus's precision
+and recall (run this file with Python to print them)."""
+from __future__ import annotations
+
+import re
+from typing import Dict, List
+
+import pytest
+import yaml
+
+from gedeeld import settings
+from gedeeld.redactie import redigeer, redigeer_waarde, soorten
+
+ROOT = settings.ROOT
+CORPUS: List[Dict] = yaml.safe_load((settings.ROOT / "tests" / "redactie_corpus.yml").read_text(encoding="utf-8"))
+PLACEHOLDER = re.compile(r"\[([A-Z-]+)\]")
+
+
+def placeholders(entry: Dict) -> List[str]:
+    """The placeholders the redactor added (not those the worker typed)."""
+    typed = PLACEHOLDER.findall(entry["tekst"])
+    return [kind for kind in PLACEHOLDER.findall(entry["verwacht"]) if kind not in typed]
+
+
+def scores() -> Dict[str, float]:
+    """Recall over identifying parts (`weg` found, `gemist` missed) and
+    precision over the placeholders added (`onterecht` ones are wrong)."""
+    found = sum(len(e.get("weg", [])) for e in CORPUS)
+    missed = sum(len(e.get("gemist", [])) for e in CORPUS)
+    added = sum(len(placeholders(e)) for e in CORPUS)
+    wrong = sum(len(e.get("onterecht", [])) for e in CORPUS)
+    return {"recall": found / (found + missed), "precision": (added - wrong) / added}
+
+
+@pytest.mark.parametrize("entry", CORPUS, ids=[e["tekst"][:40] for e in CORPUS])
+def test_corpus_entry(entry):
+    assert redigeer(entry["tekst"]) == entry["verwacht"]
+    assert soorten(entry["tekst"]) == sorted(set(placeholders(entry)))
+
+
+@pytest.mark.parametrize("entry", CORPUS, ids=[e["tekst"][:40] for e in CORPUS])
+def test_corpus_entry_is_consistent(entry):
+    """`weg` parts are in the text and not in the result; `gemist` parts in both."""
+    assert set(entry) <= {"tekst", "verwacht", "weg", "gemist", "onterecht"}
+    for part in entry.get("weg", []) + entry.get("onterecht", []):
+        assert part in entry["tekst"] and part not in entry["verwacht"], part
+    for part in entry.get("gemist", []):
+        assert part in entry["tekst"] and part in entry["verwacht"], part
+
+
+def test_corpus_covers_what_the_issue_asks():
+    kinds = [kind for e in CORPUS for kind in placeholders(e)]
+    unchanged = [e for e in CORPUS if e["tekst"] == e["verwacht"]]
+    assert len(CORPUS) >= 60
+    assert kinds.count("TELEFOON") >= 10
+    for kind in ("BSN", "IBAN", "E-MAIL", "ADRES", "GEBOORTEDATUM", "NAAM"):
+        assert kind in kinds
+    assert len(unchanged) >= 20
+    assert any("kinderen" in e["tekst"] for e in unchanged)
+    assert any("postcode 6512" in e["tekst"] for e in unchanged)
+    assert any("€" in e["tekst"] for e in unchanged)
+
+
+def test_precision_and_recall():
+    result = scores()
+    assert result["precision"] >= 0.97
+    assert result["recall"] >= 0.95
+
+
+def test_help_lines_the_assistant_gives_stay():
+    lines = yaml.safe_load((ROOT / "data/kennis/hulplijnen.yml").read_text(encoding="utf-8"))
+    numbers = [n for line in lines["hulplijnen"] for n in line["nummers"]]
+    assert "0800-0113" in numbers
+    for number in numbers:
+        assert redigeer(f"Bel {number}.") == f"Bel {number}."
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_the_assistants_own_texts_are_stored_as_they_are():
+    """Bot answers are redacted too; the texts the assistant says (responses
+    and the knowledge base) must come through whole."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    texts = list(_strings(domain["responses"]))
+    for path in sorted((ROOT / "data/kennis").glob("*.yml")):
+        texts += _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert len(texts) > 100
+    assert [t for t in texts if redigeer(t) != t] == []
+
+
+def test_nested_values_keep_their_shape():
+    value = {
+        "naam": "mevrouw Jansen",
+        "contact": ["06-12345678", {"mail": "j.jansen@example.nl"}],
+        "leeftijd": 81,
+        "alleen": True,
+        "postcode": "6512",
+        "niets": None,
+    }
+    assert redigeer_waarde(value) == {
+        "naam": "mevrouw [NAAM]",
+        "contact": ["[TELEFOON]", {"mail": "[E-MAIL]"}],
+        "leeftijd": 81,
+        "alleen": True,
+        "postcode": "6512",
+        "niets": None,
+    }
+
+
+def test_values_under_kept_keys_are_not_touched():
+    event = {"name": "mevrouw Jansen", "text": "mevrouw Jansen", "data": {"name": "mevrouw Jansen"}}
+    assert redigeer_waarde(event, keep={"name"}) == {
+        "name": "mevrouw Jansen", "text": "mevrouw [NAAM]", "data": {"name": "mevrouw Jansen"}}
+
+
+def test_text_without_details_is_returned_as_is():
+    assert redigeer("") == ""
+    assert soorten("Hoe herken ik eenzaamheid?") == []
+
+
+if __name__ == "__main__":
+    result = scores()
+    print(f"{len(CORPUS)} zinnen; precisie {result['precision']:.3f}, recall {result['recall']:.3f}")
+
+
+def test_a_role_at_the_end_of_a_line_does_not_take_the_next_line_for_a_name():
+    """The exported action plan's heading ends in "voor de bewoner"; the stored
+    copy must still say "Gemaakt op ..." on the next line."""
+    tekst = "# Persoonlijk actieplan voor de bewoner\n\nGemaakt op maandag 23 november 2026."
+    assert redigeer(tekst) == tekst
+    assert redigeer("mijn buurman Kees belt") == "mijn buurman [NAAM] belt"

@@ -1,0 +1,145 @@
+"""The signalering form's actions with CollectingDispatcher and trackers,
+without a model or server: what the worker sees and which slots are set."""
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_tracker import maak_tracker, voer_uit
+
+from actions.gesprek.acties import ActionCrisis
+from actions.signalering.acties import (
+    ActionBeeld,
+    ActionCasusLezen,
+    ValidateSignaleringForm,
+)
+
+DOMAIN = {"forms": {"signalering_form": {"required_slots": [
+    "sig_contacten", "sig_deelname", "sig_duur", "sig_levensgebeurtenissen", "sig_problemen",
+    "sig_houding_hulp", "sig_zegt_eenzaam", "sig_leeftijdsgroep"]}}}
+
+
+def tracker(text, slots=None, requested=None, intent="casus_beschrijven", confidence=0.9, loop="signalering_form",
+            entities=(), gevraagd=()):
+    return maak_tracker(text, slots, intent, confidence, entities, loop, requested, gevraagd=gevraagd)
+
+
+def valideer(tr):
+    messages, events = voer_uit(ValidateSignaleringForm(), tr, DOMAIN)
+    return [m.get("text") or "" for m in messages], {e["name"]: e["value"] for e in events}
+
+
+def test_description_is_summarised_and_a_new_case_starts_clean():
+    dispatcher = CollectingDispatcher()
+    tr = tracker("mevrouw is 81, haar man is vorig jaar overleden en ze komt niet meer buiten",
+                 slots={"sig_contacten": "regelmatig", "beeld_type": "dreigend"}, loop=None)
+    events = ActionCasusLezen().run(dispatcher, tr, {})
+    tekst = dispatcher.messages[0]["text"]
+    assert tekst.startswith("Dit heb ik begrepen:\n- Hoe lang: al maanden\n- Ingrijpende gebeurtenis: partner overleden")
+    assert "'weet ik niet', 'overslaan', 'vorige vraag' of 'stop'" in tekst
+    gezet = {e["name"]: e["value"] for e in events}
+    assert gezet["sig_leeftijdsgroep"] == "oudere" and gezet["sig_contacten"] is None and gezet["beeld_type"] is None
+
+
+def test_description_with_acute_danger_gives_the_crisis_routes_first():
+    dispatcher = CollectingDispatcher()
+    events = ActionCasusLezen().run(dispatcher, tracker("meneer zegt dat hij er een eind aan wil maken", loop=None), {})
+    assert "113" in dispatcher.messages[0]["text"] and "112" in dispatcher.messages[0]["text"]
+    assert SlotSet("sig_acuut", True) in events
+
+
+def test_an_answer_fills_the_question_and_the_next_question_follows():
+    teksten, gezet = valideer(tracker("alleen de thuiszorg komt nog", requested="sig_contacten"))
+    assert teksten == []
+    assert gezet["sig_contacten"] == "alleen_functioneel"
+    assert gezet["requested_slot"] == "sig_duur"  # participation is skipped without contacts
+
+
+def test_a_correction_changes_the_earlier_answer_and_asks_the_question_again():
+    teksten, gezet = valideer(tracker("nee, ze heeft wel contact met haar dochter",
+                                      slots={"sig_contacten": "geen"}, requested="sig_duur"))
+    assert teksten == ["Aangepast:\n- Contact: nog wel wat contact"]
+    assert gezet["sig_contacten"] == "weinig" and gezet["sig_duur"] is None
+    assert gezet["requested_slot"] == "sig_deelname"  # now that there is contact, participation is asked
+
+
+@pytest.mark.parametrize("text, waarde", [("weet ik niet", "weet_niet"), ("sla deze vraag over", "overgeslagen")])
+def test_dont_know_and_skip_are_answers(text, waarde):
+    _, gezet = valideer(tracker(text, requested="sig_duur"))
+    assert gezet["sig_duur"] == waarde
+    _, gezet = valideer(tracker(text, requested="sig_problemen"))
+    assert gezet["sig_problemen"] == [waarde]
+
+
+def test_free_text_in_a_list_slot_is_read_like_any_answer():
+    tr = tracker("vorige vraag", slots={"sig_contacten": "geen", "sig_duur": "jaren"},
+                 requested="sig_problemen", gevraagd=["sig_contacten", "sig_levensgebeurtenissen"])
+    tr.slots["sig_problemen"] = ["vorige vraag"]  # Rasa's from_text mapping into a list slot
+    teksten, gezet = valideer(tr)
+    assert teksten == ["Goed, we gaan een vraag terug."]
+    assert gezet["sig_levensgebeurtenissen"] is None and gezet["requested_slot"] == "sig_levensgebeurtenissen"
+
+
+def test_back_goes_to_the_question_asked_before_not_to_an_answer_from_the_description():
+    teksten, gezet = valideer(tracker("vorige vraag", slots={"sig_contacten": "geen", "sig_duur": "maanden"},
+                                      requested="sig_problemen", gevraagd=["sig_contacten"]))
+    assert teksten == ["Goed, we gaan een vraag terug."]
+    assert gezet["sig_contacten"] is None and gezet["requested_slot"] == "sig_contacten"
+    assert "sig_duur" not in gezet
+
+
+def test_back_on_the_first_question_says_so():
+    teksten, gezet = valideer(tracker("vorige vraag", requested="sig_contacten"))
+    assert teksten == ["Dit is de eerste vraag, een vraag terug kan dus niet."]
+    assert gezet["requested_slot"] == "sig_contacten"
+
+
+def test_a_knowledge_question_is_answered_and_the_question_comes_again():
+    teksten, gezet = valideer(tracker("wat is de participatieladder?", intent="participatieladder",
+                                      requested="sig_contacten"))
+    assert "Geïsoleerd" in teksten[0]
+    assert gezet["sig_contacten"] is None and gezet["requested_slot"] == "sig_contacten"
+
+
+def test_nonsense_gets_a_clear_retry():
+    teksten, gezet = valideer(tracker("🙂🙂 <b>hallo</b>", intent="nlu_fallback", confidence=0.2,
+                                      requested="sig_duur"))
+    assert teksten == ["Dat kon ik niet goed plaatsen als antwoord op deze vraag. Kies een knop of zeg het in "
+                       "andere woorden. 'Weet ik niet' mag ook."]
+    assert gezet["sig_duur"] is None
+
+
+def test_acute_words_inside_an_answer_still_give_the_crisis_routes():
+    teksten, gezet = valideer(tracker("ze zegt dat ze niet meer wil leven", intent="casus_beschrijven",
+                                      requested="sig_duur"))
+    assert "113" in teksten[0]
+    assert gezet["sig_acuut"] is True
+
+
+def test_crisis_inside_the_form_offers_to_go_on_or_stop_and_marks_the_picture():
+    dispatcher = CollectingDispatcher()
+    events = ActionCrisis().run(dispatcher, tracker("help", intent="acute_zorg"), {})
+    bericht = dispatcher.messages[0]
+    assert "112" in bericht["text"] and "Wil je daarna verder met de vragen" in bericht["text"]
+    assert [b["payload"] for b in bericht["buttons"]] == ["/bevestigen", "/stoppen"]
+    assert events == [SlotSet("sig_acuut", True)]
+
+
+def test_picture_is_shown_and_kept_in_slots():
+    slots = {"sig_contacten": "alleen_functioneel", "sig_duur": "maanden", "sig_levensgebeurtenissen":
+             ["overlijden_partner"], "sig_problemen": ["geen"], "sig_houding_hulp": "open",
+             "sig_zegt_eenzaam": "ja", "sig_leeftijdsgroep": "oudere"}
+    dispatcher = CollectingDispatcher()
+    events = ActionBeeld().run(dispatcher, tracker("ja", slots=slots, loop=None), {})
+    assert "situationeel isolement" in dispatcher.messages[0]["text"]
+    assert [b["payload"] for b in dispatcher.messages[1]["buttons"]] == [
+        "/aanpak_starten", "/interventie_zoeken", "/schaal_invullen"]
+    gezet = {e["name"]: e["value"] for e in events}
+    assert gezet == {"beeld_type": "situationeel", "beeld_trede": 1, "beeld_urgentie": "regulier",
+                     "beeld_beleving": "beide", "beeld_redenen": [
+                         "de partner is overleden", "het speelt al maanden", "er zijn alleen functionele contacten"]}
+
+
+def test_the_scale_is_not_offered_when_the_person_does_not_say_they_are_lonely():
+    dispatcher = CollectingDispatcher()
+    ActionBeeld().run(dispatcher, tracker("nee", slots={"sig_zegt_eenzaam": "nee"}, loop=None), {})
+    assert "/schaal_invullen" not in [b["payload"] for b in dispatcher.messages[1]["buttons"]]
