@@ -9,7 +9,7 @@ SPACY_MODEL := var/spacy_nl/meta.json
 NODE_MODULES := node_modules/.package-lock.json
 PIP_VERSION := 24.0
 
-.PHONY: install run test train validate shell test-stories pytest bench lock clean
+.PHONY: install run test check lint train validate shell test-stories pytest bench lock clean
 
 install: $(INSTALLED) $(SPACY_MODEL) $(NODE_MODULES)
 
@@ -62,10 +62,23 @@ test-stories: install
 pytest: install
 	$(PY) -m pytest
 
+# Lint and types (pyproject.toml).
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check
+	$(VENV)/bin/mypy
+
+# The fast loop while developing: lint, types and the unit tests (no model,
+# no servers), in under a minute.
+check: lint
+	$(PY) -m pytest tests/unit -q
+
+# Everything: data validation, the model, the test stories, lint and types,
+# then every test (unit and integration).
 test: install
 	$(PY) -m bot validate
 	$(PY) -m bot train
 	$(PY) -m bot test-stories
+	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest
 
 bench: install
@@ -83,4 +96,4 @@ lock:
 	rm -rf .lockvenv
 
 clean:
-	rm -rf $(VENV) models var results .pytest_cache node_modules
+	rm -rf $(VENV) models var results .pytest_cache .ruff_cache node_modules

@@ -80,14 +80,14 @@ def lees_csv(tekst: str) -> List[Rij]:
         if len(cellen) > len(kop):
             rijen.append(Rij(begin, {"__fout__": f"{len(cellen)} cellen, maar de kopregel heeft er {len(kop)}"}))
             continue
-        rijen.append(Rij(begin, _uit_kolommen(dict(zip(kop, (c.strip() for c in cellen))))))
+        rijen.append(Rij(begin, _uit_kolommen(dict(zip(kop, (c.strip() for c in cellen), strict=False)))))
     return rijen
 
 
 def _uit_kolommen(cellen: Dict[str, str]) -> Dict[str, Any]:
     """A CSV row in the nested form of SCHEMA.md (bereik and contact as mappings)."""
     ruw: Dict[str, Any] = {k: v for k, v in cellen.items() if k in VELDEN and v}
-    bereik = {k: cellen[k] for k in BEREIKKOLOMMEN if cellen.get(k)}
+    bereik: Dict[str, Any] = {k: cellen[k] for k in BEREIKKOLOMMEN if cellen.get(k)}
     if "landelijk" in bereik:
         bereik["landelijk"] = normaliseer(bereik["landelijk"]) in ("ja", "j", "x", "true", "waar")
     ruw["bereik"] = bereik
@@ -105,10 +105,17 @@ def lees_json(tekst: str) -> List[Rij]:
     items = interventie_items(data)
     if items is None:
         raise InvoerFout("regel 1: verwacht een lijst interventies, of een object met de lijst 'interventies'")
-    start = tekst.index("[") if isinstance(data, list) else re.search(r'"interventies"\s*:\s*\[', tekst).end() - 1
+    if isinstance(data, list):
+        start = tekst.index("[")
+    else:
+        lijst = re.search(r'"interventies"\s*:\s*\[', tekst)
+        assert lijst is not None  # interventie_items found the list 'interventies'
+        start = lijst.end() - 1
     decoder, positie, rijen = json.JSONDecoder(), start + 1, []
     for item in items:
-        positie = TUSSENRUIMTE.match(tekst, positie).end()
+        tussen = TUSSENRUIMTE.match(tekst, positie)
+        assert tussen is not None  # the pattern also matches nothing
+        positie = tussen.end()
         regel = tekst.count("\n", 0, positie) + 1
         _, positie = decoder.raw_decode(tekst, positie)
         rijen.append(Rij(regel, item if isinstance(item, dict) else {"__fout__": "verwacht een object"}))
@@ -188,8 +195,8 @@ def importeer(pad: Path, doel: Path, sla_fouten_over: bool = False) -> int:
     try:
         bestaand = {i.id: i for i in lees_bestand(doel, ctx)} if doel.exists() else {}
         rijen = lees_rijen(pad)
-    except (InvoerFout, CatalogusFout) as fout:
-        print(f"Fout: {fout}. Er is niets opgeslagen.")
+    except (InvoerFout, CatalogusFout) as probleem:
+        print(f"Fout: {probleem}. Er is niets opgeslagen.")
         return 2
     goed, fout = controleer(rijen, bestaand, ctx)
     for regel, redenen in fout:

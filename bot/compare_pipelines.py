@@ -14,6 +14,7 @@ import time
 
 import yaml
 
+from actions.algemeen.yamlbestand import lees_mapping
 from bot import evaluate, rasa_cli
 from gedeeld import settings
 
@@ -23,9 +24,9 @@ PIPELINES_DIR = settings.ROOT / "bot" / "pipelines"
 def train_nlu(name: str, seed: int | None = None) -> float:
     out = settings.VAR_DIR / "compare"
     out.mkdir(parents=True, exist_ok=True)
-    config = yaml.safe_load((settings.ROOT / "config.yml").read_text(encoding="utf-8"))
+    config = lees_mapping(settings.ROOT / "config.yml")
     if name != "config":
-        alternative = yaml.safe_load((PIPELINES_DIR / f"{name}.yml").read_text(encoding="utf-8"))
+        alternative = lees_mapping(PIPELINES_DIR / f"{name}.yml")
         config["pipeline"] = alternative["pipeline"]
     if seed is not None:
         for component in config["pipeline"]:

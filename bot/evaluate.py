@@ -12,10 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Sequence, Tuple
 
-import yaml
-
+from actions.algemeen.yamlbestand import lees_yaml
 from gedeeld import settings
 
 HELDOUT_FILE = settings.ROOT / "tests" / "nlu_heldout.yml"
@@ -38,7 +37,7 @@ def plain_text(example: str) -> str:
 
 
 def load_examples(path: Path = HELDOUT_FILE) -> List[Tuple[str, str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = lees_yaml(path)
     examples = []
     for block in data.get("nlu", []):
         if "intent" not in block:
@@ -52,7 +51,7 @@ def load_examples(path: Path = HELDOUT_FILE) -> List[Tuple[str, str]]:
 
 def f1_per_intent(gold: Sequence[str], predicted: Sequence[str]) -> Dict[str, float]:
     """F1 for every gold intent; a fallback counts as a wrong prediction."""
-    pairs = list(zip(gold, predicted))
+    pairs = list(zip(gold, predicted, strict=False))
     scores = {}
     for intent in sorted(set(gold)):
         tp = sum(1 for g, p in pairs if g == intent and p == intent)
@@ -75,7 +74,7 @@ async def predict(agent, examples: Iterable[Tuple[str, str]]) -> List[Voorspelli
     for text, expected in examples:
         parsed = await agent.parse_message(text)
         ranking = [r for r in parsed.get("intent_ranking", []) if r["name"] != FALLBACK_INTENT]
-        best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 0.0}
+        best: Dict[str, Any] = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 0.0}
         result.append(Voorspelling(text, expected, parsed["intent"]["name"], best["name"], best["confidence"]))
     return result
 
@@ -94,8 +93,9 @@ def threshold_table(predictions: Sequence[Voorspelling],
     for threshold in thresholds:
         predicted = [p.beste_intent if p.zekerheid >= threshold else FALLBACK_INTENT for p in predictions]
         gold = [p.verwacht for p in predictions]
-        wrong = sum(1 for g, q in zip(gold, predicted) if q not in (g, FALLBACK_INTENT))
-        lost = sum(1 for p, q in zip(predictions, predicted) if q == FALLBACK_INTENT and p.beste_intent == p.verwacht)
+        wrong = sum(1 for g, q in zip(gold, predicted, strict=True) if q not in (g, FALLBACK_INTENT))
+        lost = sum(1 for p, q in zip(predictions, predicted, strict=True)
+                   if q == FALLBACK_INTENT and p.beste_intent == p.verwacht)
         rows.append((threshold, macro_f1(f1_per_intent(gold, predicted)), wrong, lost))
     return rows
 

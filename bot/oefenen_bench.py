@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-import yaml
-
+from actions.algemeen.yamlbestand import lees_yaml
 from actions.oefenen.zetten import VRAAGZETTEN, classificeer, intent_zet, regels
 from gedeeld import settings
 
@@ -68,7 +67,7 @@ class Uitslag:
 
 
 def lees(pad: Path = HELDOUT) -> List[dict]:
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data = lees_yaml(pad)
     return list(data["regels"])
 
 
@@ -77,10 +76,12 @@ def meet(items: Optional[Sequence[dict]] = None, zetten: Optional[Sequence[Voors
     items = lees() if items is None else items
     if zetten is None:
         zetten = [(z.soort, z.vorm) for z in (classificeer(item["tekst"]) for item in items)]
-    echt, voorspeld, juist = Counter(), Counter(), Counter()
+    echt: Counter[str] = Counter()
+    voorspeld: Counter[str] = Counter()
+    juist: Counter[str] = Counter()
     vormen: Counter = Counter()
     fouten = []
-    for item, (soort, vorm) in zip(items, zetten):
+    for item, (soort, vorm) in zip(items, zetten, strict=False):
         echt[item["zet"]] += 1
         voorspeld[soort] += 1
         if soort == item["zet"]:
@@ -102,9 +103,9 @@ def rapport(uitslag: Uitslag, met_fouten: bool = False) -> str:
         regels_.append(f"{zet:<22} {precisie:>8} {recall:>7} {label:>7}")
     regels_ += ["", f"Vraagvorm (regels met een vraag als label): nauwkeurigheid {uitslag.vorm_nauwkeurigheid:.3f}",
                 f"{KOP:<18} {'open':>6} {'gesloten':>9} {'geen':>6}"]
-    for label in VORMEN:
-        rij = [uitslag.vormen.get((label, v), 0) for v in (*VORMEN, "geen")]
-        regels_.append(f"{label:<18} {rij[0]:>6} {rij[1]:>9} {rij[2]:>6}")
+    for echte_vorm in VORMEN:
+        rij = [uitslag.vormen.get((echte_vorm, v), 0) for v in (*VORMEN, "geen")]
+        regels_.append(f"{echte_vorm:<18} {rij[0]:>6} {rij[1]:>9} {rij[2]:>6}")
     if met_fouten and uitslag.fouten:
         regels_ += ["", "Fout geclassificeerd (label -> voorspeld):"]
         regels_ += [f"- {tekst!r}: {label} -> {voorspeld}" for tekst, label, voorspeld in uitslag.fouten]
@@ -137,7 +138,7 @@ def voorspellingen(items: Sequence[dict], ontledingen: Optional[Sequence[Mapping
     nlu = [intent_zet(b[0]) if b else None for b in map(beste_zet, ontledingen)]
     uit["nlu"] = [(soort or "overig", _vorm_van(soort or "")) for soort in nlu]
     for methode, signaal in (("regels+nlu (top-intent)", top_intent), ("regels+nlu (beste zet_)", beste_zet)):
-        zetten = [classificeer(tekst, signaal(o)) for tekst, o in zip(teksten, ontledingen)]
+        zetten = [classificeer(tekst, signaal(o)) for tekst, o in zip(teksten, ontledingen, strict=False)]
         uit[methode] = [(z.soort, z.vorm) for z in zetten]
     return uit
 
@@ -153,7 +154,8 @@ def uitslagen(ontleden=None) -> Dict[str, Dict[str, Uitslag]]:
     per_set = {naam: lees(pad) for naam, pad in SETS.items()}
     per_set[" + ".join(SAMEN)] = [item for naam in SAMEN for item in per_set[naam]]
     alle = [item for naam in SETS for item in per_set[naam]]
-    ontledingen = dict(zip([i["tekst"] for i in alle], ontleden([i["tekst"] for i in alle]))) if ontleden else None
+    ontledingen = (dict(zip([i["tekst"] for i in alle], ontleden([i["tekst"] for i in alle]), strict=False))
+                   if ontleden else None)
     uit = {}
     for naam, items in per_set.items():
         zetten = voorspellingen(items, [ontledingen[i["tekst"]] for i in items] if ontledingen else None)

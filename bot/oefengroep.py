@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
 from actions.oefenen.groep import samenvatting
-from bot.privacy import EVENTS, PrivacyError, check_database
+from bot.privacy import EVENTS, PrivacyFout, check_database
 from gedeeld import gespreksverslag, settings
 
 SLOT = "oefen_sessie"
@@ -55,7 +55,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         check_database(url)
         tekst = samenvatting(lees_sessies(url))
-    except PrivacyError as error:
+    except PrivacyFout as error:
         print(f"Fout: {error}", file=sys.stderr)
         return error.exit_code
     except DBAPIError as error:

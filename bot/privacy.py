@@ -44,7 +44,7 @@ EVENTS = sa.Table(
 )
 
 
-class PrivacyError(Exception):
+class PrivacyFout(Exception):
     """An error to show the user, with the exit code to end with."""
 
     def __init__(self, message: str, exit_code: int) -> None:
@@ -53,19 +53,19 @@ class PrivacyError(Exception):
 
 
 def check_database(url: str) -> None:
-    """Raise a PrivacyError unless the database of `url` exists and answers."""
+    """Raise a PrivacyFout unless the database of `url` exists and answers."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise PrivacyError(f"TRACKER_STORE_URL is geen geldige database-URL: {url!r}.", NO_DATABASE)
+    except ArgumentError as error:
+        raise PrivacyFout(f"TRACKER_STORE_URL is geen geldige database-URL: {url!r}.", NO_DATABASE) from error
     shown = parsed.render_as_string(hide_password=True)
     if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
-        raise PrivacyError(f"De database {shown} bestaat niet: er is nog niets opgeslagen.", NO_DATABASE)
+        raise PrivacyFout(f"De database {shown} bestaat niet: er is nog niets opgeslagen.", NO_DATABASE)
     try:
         with gespreksverslag.database(url).connect():
             pass
     except DBAPIError as error:
-        raise PrivacyError(f"Kan de database {shown} niet bereiken: {_reason(error)}", NO_DATABASE)
+        raise PrivacyFout(f"Kan de database {shown} niet bereiken: {_reason(error)}", NO_DATABASE) from error
 
 
 def _reason(error: DBAPIError) -> str:
@@ -120,7 +120,7 @@ def parse_days(value: str, name: str = "--older-than") -> int:
     """'90d' or '90' -> 90."""
     match = re.fullmatch(r"\s*(\d+)\s*d?\s*", value)
     if not match:
-        raise PrivacyError(f"Ongeldige waarde voor {name}: {value!r}. Geef een aantal dagen, "
+        raise PrivacyFout(f"Ongeldige waarde voor {name}: {value!r}. Geef een aantal dagen, "
                            f"bijvoorbeeld 90d.", WRONG_USAGE)
     return int(match.group(1))
 
@@ -134,8 +134,8 @@ def _removed(events: int, entries: int) -> str:
             f"{_count(entries, 'verslagregel', 'verslagregels')}")
 
 
-def _unknown(conversation_id: str) -> PrivacyError:
-    return PrivacyError(f"Onbekend gesprek: {conversation_id!r}. Er is niets over opgeslagen.",
+def _unknown(conversation_id: str) -> PrivacyFout:
+    return PrivacyFout(f"Onbekend gesprek: {conversation_id!r}. Er is niets over opgeslagen.",
                         UNKNOWN_CONVERSATION)
 
 
@@ -199,7 +199,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         url = settings.get("TRACKER_STORE_URL")
         check_database(url)
         args.handler(url, args)
-    except PrivacyError as error:
+    except PrivacyFout as error:
         print(f"Fout: {error}", file=sys.stderr)
         return error.exit_code
     except DBAPIError as error:

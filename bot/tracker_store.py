@@ -52,7 +52,7 @@ def _redact_entities(text: str, originals: List[Dict], redacted: List[Dict]) -> 
     loses its value even when the value alone looks harmless ("Jansen" from
     "mevrouw Jansen"); "Nijmegen" or "6512" keep theirs."""
     findings = vind(text)
-    for original, entity in zip(originals, redacted):
+    for original, entity in zip(originals, redacted, strict=False):
         start, end = original.get("start"), original.get("end")
         if start is None or end is None or entity.get("value") != original.get("value"):
             continue

@@ -131,7 +131,7 @@ PRIORITY = ("E-MAIL", "IBAN", "GEBOORTEDATUM", "ADRES", "POSTCODELETTERS", "BSN"
 
 
 @dataclass(frozen=True)
-class Finding:
+class Vondst:
     """One identifying detail: `text[start:end]` becomes `replacement`."""
     kind: str
     start: int
@@ -142,16 +142,16 @@ class Finding:
         return self.start < end and start < self.end
 
 
-def _finding(kind: str, start: int, end: int) -> Finding:
-    return Finding(kind, start, end, f"[{kind}]")
+def _finding(kind: str, start: int, end: int) -> Vondst:
+    return Vondst(kind, start, end, f"[{kind}]")
 
 
-def _emails(text: str) -> Iterator[Finding]:
+def _emails(text: str) -> Iterator[Vondst]:
     for m in EMAIL.finditer(text):
         yield _finding("E-MAIL", m.start(), m.end())
 
 
-def _ibans(text: str) -> Iterator[Finding]:
+def _ibans(text: str) -> Iterator[Vondst]:
     """From each possible start, the longest candidate that passes the
     checksum, cut back word by word ("NL91 ABNA 0417 1643 00 en" -> "...00")."""
     position = 0
@@ -164,27 +164,27 @@ def _ibans(text: str) -> Iterator[Finding]:
                 break
 
 
-def _bsns(text: str) -> Iterator[Finding]:
+def _bsns(text: str) -> Iterator[Vondst]:
     for m in BSN.finditer(text):
         if stdnum_bsn.is_valid(m.group()):
             yield _finding("BSN", m.start(), m.end())
 
 
-def _phone_numbers(text: str) -> Iterator[Finding]:
+def _phone_numbers(text: str) -> Iterator[Vondst]:
     matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
     for m in matcher:
         if phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164) not in PUBLIC_NUMBERS:
             yield _finding("TELEFOON", m.start, m.end)
 
 
-def _addresses(text: str) -> Iterator[Finding]:
+def _addresses(text: str) -> Iterator[Vondst]:
     for m in ADDRESS.finditer(text):
         yield _finding("ADRES", m.start(), m.end())
     for m in FULL_POSTCODE.finditer(text):
-        yield Finding("POSTCODELETTERS", m.start(), m.end(), f"{m.group('digits')} [POSTCODELETTERS]")
+        yield Vondst("POSTCODELETTERS", m.start(), m.end(), f"{m.group('digits')} [POSTCODELETTERS]")
 
 
-def _birth_dates(text: str) -> Iterator[Finding]:
+def _birth_dates(text: str) -> Iterator[Vondst]:
     for m in BIRTH_DATE.finditer(text):
         group = "date" if m.group("date") else "date_before"
         yield _finding("GEBOORTEDATUM", m.start(group), m.end(group))
@@ -196,7 +196,7 @@ def _is_name(words: List[str]) -> bool:
     return first is not None and first not in NOT_NAMES
 
 
-def _names(text: str) -> Iterator[Finding]:
+def _names(text: str) -> Iterator[Vondst]:
     for m in NAME_AFTER_TITLE.finditer(text):
         if _is_name(m.group("name").split()):
             yield _finding("NAAM", m.start("name"), m.end("name"))
@@ -205,20 +205,20 @@ def _names(text: str) -> Iterator[Finding]:
 FINDERS = (_emails, _ibans, _birth_dates, _addresses, _bsns, _phone_numbers, _names)
 
 
-def vind(text: str) -> List[Finding]:
+def vind(text: str) -> List[Vondst]:
     """Every identifying detail in `text`, in reading order, none overlapping."""
     money = [(m.start(), m.end()) for m in MONEY.finditer(text)]
     candidates = [f for finder in FINDERS for f in finder(text)
                   if not any(f.overlaps(start, end) for start, end in money)]
     candidates.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -f.end))
-    chosen: List[Finding] = []
+    chosen: List[Vondst] = []
     for finding in candidates:
         if not any(finding.overlaps(c.start, c.end) for c in chosen):
             chosen.append(finding)
     return sorted(chosen, key=lambda f: f.start)
 
 
-def vervang(text: str, findings: List[Finding]) -> str:
+def vervang(text: str, findings: List[Vondst]) -> str:
     """`text` with each of `findings` (from `vind(text)`) replaced."""
     parts, position = [], 0
     for finding in findings:

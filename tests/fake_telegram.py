@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, List, Optional, Set
+from typing import Any, Callable, Dict, List, Optional, Set, cast
 from urllib.parse import parse_qsl
 
 
@@ -50,7 +50,8 @@ def _parse(content_type: str, body: bytes) -> Dict[str, Any]:
     if content_type.startswith("multipart/form-data"):
         message = BytesParser(policy=HTTP).parsebytes(
             f"Content-Type: {content_type}\r\n\r\n".encode() + body)
-        return {part.get_param("name", header="content-disposition"): _veld(part)
+        # a form-data part's name parameter is a plain string
+        return {cast(str, part.get_param("name", header="content-disposition")): _veld(part)
                 for part in message.iter_parts()}
     return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
 

@@ -70,6 +70,7 @@ class LokaleServer:
 
     def url(self, pad: str = "") -> str:
         host, port = self._http.server_address[:2]
+        assert isinstance(host, str)
         return f"http://{host}:{port}{pad}"
 
     def __enter__(self) -> "LokaleServer":

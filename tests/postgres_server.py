@@ -20,7 +20,7 @@ import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Iterator, List, NoReturn, Optional
 
 import pytest
 
@@ -31,7 +31,7 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-def unavailable(reason: str) -> None:
+def unavailable(reason: str) -> NoReturn:
     """Fail in CI, skip with the reason elsewhere."""
     if _in_ci():
         pytest.fail(f"PostgreSQL is required in CI: {reason}", pytrace=False)

@@ -96,7 +96,8 @@ class ActionAskAanpakKeuze(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(text=aanpak.waar_sta_je_vraag(),
-                                 buttons=[{"title": titel, "payload": titel} for _, titel in aanpak.waar_sta_je_keuzes()])
+                                 buttons=[{"title": titel, "payload": titel}
+                                          for _, titel in aanpak.waar_sta_je_keuzes()])
         return []
 
 
@@ -169,7 +170,8 @@ class ActionAanpakStap(Action):
         huidig = walk(tracker)
         if huidig is None:
             dispatcher.utter_message(text=_teksten()["nog_niet_begonnen"],
-                                     buttons=[{"title": _teksten()["knoppen"]["beginnen"], "payload": "/aanpak_starten"}])
+                                     buttons=[{"title": _teksten()["knoppen"]["beginnen"],
+                                               "payload": "/aanpak_starten"}])
             return []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         state = aanpak.vorige(huidig) if intent == "fase_vorige" else aanpak.volgende(huidig)

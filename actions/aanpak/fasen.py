@@ -23,8 +23,8 @@ import re
 from functools import lru_cache
 from typing import Any, Dict, List, Mapping, Optional, Pattern, Tuple
 
-import yaml
-
+from actions.algemeen.tekst import normaal, opsomming
+from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import FASE_VOLGORDE, kennisbank
 from gedeeld import settings
 
@@ -38,7 +38,7 @@ Staat = Dict[str, Any]
 @lru_cache(maxsize=1)
 def teksten() -> dict:
     """aanpak.yml with its patterns compiled; loaded once."""
-    data = yaml.safe_load(BESTAND.read_text(encoding="utf-8"))
+    data = lees_mapping(BESTAND)
     regels: List[Tuple[str, Tuple[Pattern[str], ...]]] = []
     for regel in data["herkenning"]:
         if regel["fase"] not in FASE_VOLGORDE:
@@ -58,10 +58,6 @@ def _telwoord(nummer: int) -> str:
 
 def _kleine_letter(tekst: str) -> str:
     return tekst[0].lower() + tekst[1:] if tekst else tekst
-
-
-def _opsomming(delen: List[str]) -> str:
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
 # --- the state ----------------------------------------------------------------------------
@@ -140,7 +136,7 @@ def naar(state: Optional[Mapping[str, Any]], fase: str) -> Staat:
     melding = None
     if overgeslagen:
         namen = [_kleine_letter(_fase(f)["naam"]) for f in overgeslagen]
-        melding = meldingen["overgeslagen"].format(fasen=_opsomming(namen))
+        melding = meldingen["overgeslagen"].format(fasen=opsomming(namen))
     return _nieuw(huidig, fase=fase, afgerond=False, melding=melding)
 
 
@@ -214,7 +210,9 @@ def fase_tekst(state: Optional[Mapping[str, Any]], met_verder: bool = True) -> s
         if sleutel == ZORGMIJDEND:
             regels.append(t["zorgmijdend"].format(kern=aanpassing["kern"]))
         else:
-            type_naam = _kleine_letter(kennisbank().onderwerp(f"type_{sleutel}").titel)
+            type_onderwerp = kennisbank().onderwerp(f"type_{sleutel}")
+            assert type_onderwerp is not None  # every type has its topic in onderwerpen.yml
+            type_naam = _kleine_letter(type_onderwerp.titel)
             regels.append(t["type"].format(type=type_naam, kern=aanpassing["kern"]))
         extra = (aanpassing.get("fasen") or {}).get(state["fase"]) or {}
         if extra.get("tip"):
@@ -235,7 +233,9 @@ def fase_tekst(state: Optional[Mapping[str, Any]], met_verder: bool = True) -> s
 
 def _fase_bronnen() -> List[str]:
     """The sources of the phase content (fasen.yml `bronnen`, kept on each phase topic)."""
-    return list(kennisbank().onderwerp(f"fase_{FASE_VOLGORDE[0]}").bronnen)
+    onderwerp = kennisbank().onderwerp(f"fase_{FASE_VOLGORDE[0]}")
+    assert onderwerp is not None  # every phase is a topic
+    return list(onderwerp.bronnen)
 
 
 def fase_statussen(state: Optional[Mapping[str, Any]]) -> List[Tuple[str, str]]:
@@ -286,10 +286,6 @@ def niet_herkend_tekst() -> str:
     return teksten()["waar_sta_je"]["niet_herkend"]
 
 
-def _normaal(tekst: str) -> str:
-    return " ".join(tekst.lower().replace("’", "'").replace("‘", "'").split())
-
-
 _RANGTELWOORDEN = ("eerste", "tweede", "derde", "vierde", "vijfde")
 
 
@@ -308,7 +304,7 @@ def _genoemd_nummer(t: str) -> Optional[str]:
 def _genoemde_naam(t: str) -> Optional[str]:
     """The phase named by its name ('erkenning', 'de motivatiefase', 'eigen verhaal');
     with several names the last one mentioned."""
-    namen = {f: {_normaal(_fase(f)["naam"]), f.replace("_", " ")} for f in FASE_VOLGORDE}
+    namen = {f: {normaal(_fase(f)["naam"]).lower(), f.replace("_", " ")} for f in FASE_VOLGORDE}
     namen["actieplan"].add("actieplan")
     posities: List[Tuple[int, str]] = []
     for fase_id, varianten in namen.items():
@@ -323,7 +319,7 @@ def lees_fase(tekst: str) -> Optional[str]:
     points to, or None. A phase named by number or name wins; otherwise the
     first rule of aanpak.yml whose pattern matches. "Weet ik niet" starts at
     the beginning."""
-    t = _normaal(tekst)
+    t = normaal(tekst).lower()
     if not t:
         return None
     genoemd = _genoemd_nummer(t) or _genoemde_naam(t)
@@ -340,7 +336,7 @@ def fase_in_verzoek(tekst: str) -> Optional[str]:
     "naar fase drie") names, or None. Stricter than `lees_fase`: only a phase
     named by number or name, or a plan; "ik wil beginnen" names no phase, so
     the worker is asked where they stand."""
-    t = _normaal(tekst or "")
+    t = normaal(tekst or "").lower()
     genoemd = _genoemd_nummer(t) or _genoemde_naam(t)
     if genoemd:
         return genoemd

@@ -7,7 +7,11 @@ from typing import Any, Type
 import yaml
 
 
-def lees_yaml(pad: Path, fout: Type[Exception]) -> Any:
+class GegevensFout(ValueError):
+    """A data file that cannot be read, when the loader has no error of its own."""
+
+
+def lees_yaml(pad: Path, fout: Type[Exception] = GegevensFout) -> Any:
     """The file's YAML; `fout` with 'naam: kan het bestand niet lezen (...)' when it can't be read."""
     try:
         return yaml.safe_load(pad.read_text(encoding="utf-8"))
@@ -15,7 +19,7 @@ def lees_yaml(pad: Path, fout: Type[Exception]) -> Any:
         raise fout(f"{pad.name}: kan het bestand niet lezen ({oorzaak})") from oorzaak
 
 
-def lees_mapping(pad: Path, fout: Type[Exception], verwacht: str = "een YAML-mapping bovenaan") -> dict:
+def lees_mapping(pad: Path, fout: Type[Exception] = GegevensFout, verwacht: str = "een YAML-mapping bovenaan") -> dict:
     """As `lees_yaml`, and the top must be a mapping ('naam: verwacht ...' otherwise)."""
     data = lees_yaml(pad, fout)
     if not isinstance(data, dict):

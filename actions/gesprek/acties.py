@@ -18,11 +18,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import plan
 from actions.aanpak.acties import SLOT_AANPAK
 from actions.gesprek.rol import SLOT_ROL, VRIJWILLIGER, rol
 from actions.kennis.acties import SLOT_ONDERWERP, zeg
 from actions.kennis.kennisbank import kennisbank
-from actions.plan import velden as plan
 from actions.plan.acties import SLOT_CONCEPT, slot
 from actions.signalering import casus
 from actions.signalering.acties import FORM as SIGNALERING_FORM

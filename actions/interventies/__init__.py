@@ -7,7 +7,8 @@ What the dialogue calls:
 - `zoek(gemeente, type=None, trede=None, doelgroep=None)` → `Zoekresultaat`;
 - `render_overzicht(resultaat, vanaf=0, aantal=3)` and
   `render_interventie(treffer)` → chat text.
-Data: data/interventies (format in SCHEMA.md).
+Data: data/interventies (format in SCHEMA.md). acties.py is the Rasa layer:
+the place form and showing the offer.
 """
 from actions.interventies.catalogus import CatalogusFout, Treffer, Zoekresultaat
 from actions.interventies.dienst import (

@@ -87,6 +87,7 @@ def zoek_passend(gemeente: Optional[str], provincie: Optional[str], type_id: Opt
         resultaat = zoek(gemeente, type=poging_type, trede=poging_trede, doelgroep=groep, provincie=provincie)
         if resultaat.treffers:
             break
+    assert resultaat is not None  # the loop always searches at least once
     return resultaat
 
 

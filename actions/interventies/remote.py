@@ -54,6 +54,7 @@ class JsonClient:
     def get(self, url: str, params: Optional[Dict[str, Any]] = None) -> Any:
         """The parsed JSON answer, from the cache while it is fresh; DienstFout otherwise."""
         sleutel = requests.Request("GET", url, params=params).prepare().url
+        assert sleutel is not None  # prepare() always sets the url
         nu = self._klok()
         bewaard = self._cache.get(sleutel)
         if bewaard and bewaard[0] > nu:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from actions.algemeen.controle import Controle, ControleFout
 from actions.interventies.gemeenten import Gemeenteregister
 
 TYPES = ("dreigend", "situationeel", "structureel", "structureel_ggz")
@@ -34,12 +35,8 @@ LIJSTSCHEIDING = re.compile(r"\s*[;,|/]\s*")
 TELEFOON = re.compile(r"^(0[1-9]\d{8}|0(800|900|906|909)\d{4,7}|14\d{3,4}|11[23])$")
 
 
-class SchemaFout(ValueError):
+class SchemaFout(ControleFout):
     """An entry breaks the schema; `redenen` holds every reason, in Dutch."""
-
-    def __init__(self, redenen: Sequence[str]):
-        self.redenen = list(redenen)
-        super().__init__("; ".join(self.redenen))
 
 
 @dataclass(frozen=True)
@@ -111,14 +108,12 @@ def _tekst(waarde: Any) -> str:
     return "" if waarde is None else " ".join(str(waarde).split())
 
 
-class _Controle:
-    """Collects the reasons while the fields of one entry are read."""
+class _Controle(Controle):
+    """The fields of one catalogue entry, with its context (municipalities, today)."""
 
     def __init__(self, ruw: Mapping[str, Any], ctx: Context):
-        self.ruw, self.ctx, self.redenen = ruw, ctx, []
-
-    def fout(self, reden: str) -> None:
-        self.redenen.append(reden)
+        super().__init__()
+        self.ruw, self.ctx = ruw, ctx
 
     def verplicht(self, veld: str, uitleg: str) -> str:
         waarde = _tekst(self.ruw.get(veld))
@@ -277,7 +272,7 @@ def valideer(ruw: Mapping[str, Any], ctx: Context) -> Interventie:
 def naar_ruw(interventie: Interventie) -> dict:
     """The canonical file form of an entry: what the import writes and compares."""
     bereik = interventie.bereik
-    ruw = {
+    ruw: Dict[str, Any] = {
         "id": interventie.id, "naam": interventie.naam, "organisatie": interventie.organisatie,
         "aanbod": interventie.aanbod, "doelgroepen": list(interventie.doelgroepen),
         "types": list(interventie.types), "treden": list(interventie.treden),

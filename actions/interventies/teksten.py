@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
+from actions.algemeen.yamlbestand import lees_mapping
 from actions.interventies.catalogus import DATA_DIR
 
 
 @lru_cache(maxsize=1)
 def teksten() -> dict:
-    return yaml.safe_load((DATA_DIR / "teksten.yml").read_text(encoding="utf-8"))
+    return lees_mapping(DATA_DIR / "teksten.yml")

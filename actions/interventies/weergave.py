@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import List, Sequence
+from typing import List
 
+from actions.algemeen.tekst import opsomming
 from actions.interventies.catalogus import Treffer, Zoekresultaat
 from actions.interventies.schema import Interventie
 from actions.interventies.teksten import teksten
@@ -67,9 +68,12 @@ def reden(treffer: Treffer) -> str:
     interventie = treffer.interventie
     delen = [zinnen[treffer.niveau].format(plaats=treffer.plaats)]
     doelgroepen = [treffer.doelgroep] if treffer.doelgroep else list(interventie.doelgroepen)
-    delen.append(zinnen["voor"].format(doelgroepen=_opsomming([_doelgroep(d) for d in doelgroepen])))
+    delen.append(zinnen["voor"].format(
+        doelgroepen=opsomming([_doelgroep(d) for d in doelgroepen], teksten()['weergave']['en'])))
     if treffer.type:
-        titel = kennisbank().onderwerp(f"type_{treffer.type}").titel
+        onderwerp = kennisbank().onderwerp(f"type_{treffer.type}")
+        assert onderwerp is not None  # every type has its topic in onderwerpen.yml
+        titel = onderwerp.titel
         delen.append(zinnen["type"].format(type=_klein(titel)))
     if treffer.trede:
         trede = kennisbank().treden[treffer.trede - 1]
@@ -130,12 +134,6 @@ def _gecontroleerd(datum: date | None) -> str:
 
 def _doelgroep(code: str) -> str:
     return teksten()["doelgroepen"].get(code, code.replace("_", " "))
-
-
-def _opsomming(delen: Sequence[str]) -> str:
-    if len(delen) < 2:
-        return "".join(delen)
-    return f"{', '.join(delen[:-1])} {teksten()['weergave']['en']} {delen[-1]}"
 
 
 def _klein(tekst: str) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from actions.algemeen.yamlbestand import lees_mapping
 from gedeeld import settings
@@ -86,9 +86,10 @@ class Kennisbank:
 
     def render(self, tekst: str) -> str:
         """Replace the placeholders in `tekst` by facts with their source."""
-        return PLACEHOLDER.sub(lambda m: self._placeholder(m.group(1), m.group(2)), tekst).strip()
+        # {treden} has no id ('' then); {cijfer:..} and {hulplijn:..} always have one (checked on loading)
+        return PLACEHOLDER.sub(lambda m: self._placeholder(m.group(1), m.group(2) or ""), tekst).strip()
 
-    def _placeholder(self, soort: str, ident: Optional[str]) -> str:
+    def _placeholder(self, soort: str, ident: str) -> str:
         if soort == "cijfer":
             cijfer = self.cijfers[ident]
             return f"{cijfer['tekst']} {self.bronvermelding(cijfer['bron'])}."
@@ -156,7 +157,7 @@ def _read(directory: Path, name: str) -> dict:
     return lees_mapping(directory / name, KennisbankFout)
 
 
-def _by_id(items: Sequence[dict], name: str, required: Sequence[str]) -> Dict[str, dict]:
+def _by_id(items: Optional[Sequence[dict]], name: str, required: Sequence[str]) -> Dict[str, dict]:
     result: Dict[str, dict] = {}
     for index, item in enumerate(items or []):
         missing = [key for key in ("id", *required) if not item.get(key)]
@@ -168,7 +169,7 @@ def _by_id(items: Sequence[dict], name: str, required: Sequence[str]) -> Dict[st
     return result
 
 
-def _check_ref(ref: str, known: Dict[str, dict], where: str, what: str) -> None:
+def _check_ref(ref: str, known: Mapping[str, Any], where: str, what: str) -> None:
     if ref not in known:
         raise KennisbankFout(f"{where}: onbekende {what} '{ref}'")
 
@@ -279,7 +280,8 @@ def _intent_index(onderwerpen: Dict[str, Onderwerp]) -> Dict[str, str]:
     for onderwerp in onderwerpen.values():
         for intent in onderwerp.intents:
             if intent in index:
-                raise KennisbankFout(f"onderwerpen.yml '{onderwerp.id}': intent '{intent}' hoort al bij '{index[intent]}'")
+                raise KennisbankFout(
+                    f"onderwerpen.yml '{onderwerp.id}': intent '{intent}' hoort al bij '{index[intent]}'")
             index[intent] = onderwerp.id
     return index
 

@@ -1,7 +1,8 @@
-"""The practice partner (issue 8): personas as data, the classification of a
-trainee's moves, and the practice session with its feedback. Plain Python
-without Rasa; the Rasa actions call `sessie.start`, `sessie.beurt` and
-`sessie.feedback`. Data and format: data/oefenen/SCHEMA.md."""
+"""The practice partner: personas as data (personas.py), the classification of a
+trainee's moves (zetten.py), the session turn by turn (beurt.py), its feedback
+(feedback.py), the session as a document (export.py) and a group summary for
+trainers (groep.py); all plain Python. acties.py is the Rasa layer: choosing a
+persona, the role play and the feedback. Data and format: data/oefenen/SCHEMA.md."""
 from gedeeld import settings
 
 OEFENEN_DIR = settings.DATA_DIR / "oefenen"

@@ -13,8 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.oefenen import export
+from actions.oefenen.beurt import OefenFout, beurt, start
+from actions.oefenen.feedback import feedback
 from actions.oefenen.personas import overzicht
-from actions.oefenen.sessie import OefenFout, beurt, feedback, start
 
 SLOT_SESSIE = "oefen_sessie"
 SLOT_PERSONA = "oefen_persona"

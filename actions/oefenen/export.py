@@ -17,8 +17,8 @@ import re
 from datetime import date
 from typing import List, Optional
 
+from actions.oefenen.feedback import verslag_markdown
 from actions.oefenen.personas import Persona, personas
-from actions.oefenen.sessie import verslag_markdown
 from gedeeld import document, redactie
 
 SOORT = "oefenverslag"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from statistics import mean
 from typing import Dict, List, Optional, Sequence
 
+from actions.oefenen.feedback import tellingen, verhoudingen
 from actions.oefenen.personas import personas
-from actions.oefenen.sessie import tellingen, verhoudingen
 
 # Moves that the feedback counts as poor, in the words a trainer uses.
 ZWAKKE_ZETTEN = {"gesloten_vraag": "gesloten vragen", "advies": "adviezen en oplossingen",

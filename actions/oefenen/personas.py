@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
+from actions.algemeen.controle import Controle, ControleFout
 from actions.oefenen import OEFENEN_DIR
 
 PERSONA_DIR = OEFENEN_DIR / "personas"
@@ -46,12 +47,10 @@ ID = re.compile(r"^[a-z][a-z0-9_]*$")
 VERTROUWEN_MAX = 10
 
 
-class PersonaFout(ValueError):
-    """One or more persona files break the schema; `redenen` holds every reason, in Dutch."""
+class PersonaFout(ControleFout):
+    """One or more persona files break the schema; `redenen` holds every reason, in Dutch, one per line."""
 
-    def __init__(self, redenen: Sequence[str]):
-        self.redenen = list(redenen)
-        super().__init__("\n".join(self.redenen))
+    scheiding = "\n"
 
 
 @dataclass(frozen=True)
@@ -109,14 +108,12 @@ def _is_getal(waarde: Any) -> bool:
     return isinstance(waarde, (int, float)) and not isinstance(waarde, bool)
 
 
-class _Controle:
-    """Collects the problems of one file while its fields are read."""
+class _Controle(Controle):
+    """The fields of one persona file; every reason starts with the file name."""
 
     def __init__(self, bestand: str, data: Mapping[str, Any]):
-        self.bestand, self.data, self.redenen = bestand, data, []
-
-    def fout(self, veld: str, wat: str) -> None:
-        self.redenen.append(f"{self.bestand}: {veld}: {wat}")
+        super().__init__(bestand)
+        self.data = data
 
     def tekst(self, waarde: Any, veld: str) -> str:
         if not isinstance(waarde, str) or not waarde.strip():
@@ -272,7 +269,7 @@ def controleer(data: Any, bestand: str) -> Tuple[Optional[Persona], List[str]]:
     for veld in VELDEN:
         if veld not in data and veld not in OPTIONEEL:
             c.fout(veld, "ontbreekt")
-    persona_id = data.get("id")
+    persona_id: Any = data.get("id")  # as read; the checks below report what is wrong with it
     if isinstance(persona_id, str) and not ID.match(persona_id):
         c.fout("id", f"alleen kleine letters, cijfers en _, beginnend met een letter; nu '{persona_id}'")
     stam = Path(bestand).stem
@@ -371,6 +368,7 @@ def main(argv: Sequence[str]) -> int:
             fouten += 1
             print("\n".join(problemen))
         else:
+            assert persona is not None  # lees_bestand gives a persona whenever it finds no problems
             print(f"{pad.name}: in orde ({persona.naam}, {persona.type})")
     return 1 if fouten else 0
 

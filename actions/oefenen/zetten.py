@@ -62,7 +62,7 @@ ONDERWERPZETTEN = ("drijfveren_verkennen", "gevoelens_verkennen", "netwerk_verke
 VOOR_ALLE_ZINNEN = ("bagatelliseren", "ruimte_geven", "advies", "volgende_stap")
 UITSPRAAK_VOLGORDE = ("complexe_reflectie", "bevestiging", "ruimte_geven", "eenvoudige_reflectie", "overig")
 
-Intent = Tuple[str, float]
+Intent = Tuple[Optional[str], float]  # (name, confidence) from NLU; a message may have no intent name
 
 
 class ZettenFout(ValueError):
@@ -131,7 +131,7 @@ class Regels:
 
 
 # --- loading ------------------------------------------------------------------------
-def _compileer(patronen: Sequence[str], afkortingen: Dict[str, str], waar: str) -> Tuple[Pattern, ...]:
+def _compileer(patronen: Optional[Sequence[str]], afkortingen: Dict[str, str], waar: str) -> Tuple[Pattern, ...]:
     gecompileerd = []
     for patroon in patronen or ():
         tekst = patroon
@@ -140,7 +140,8 @@ def _compileer(patronen: Sequence[str], afkortingen: Dict[str, str], waar: str) 
         try:
             gecompileerd.append(re.compile(tekst))
         except re.error as fout:
-            raise ZettenFout(f"zetten.yml, {waar}: patroon '{patroon}' is geen geldige reguliere expressie ({fout})")
+            raise ZettenFout(
+                f"zetten.yml, {waar}: patroon '{patroon}' is geen geldige reguliere expressie ({fout})") from fout
     return tuple(gecompileerd)
 
 

@@ -16,12 +16,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import plan
 from actions.aanpak import fasen as aanpak
 from actions.aanpak.acties import SLOT_AANPAK, walk, zorgmijdend_volgens
 from actions.algemeen.acties import vraag_actie
 from actions.kennis.acties import gevraagd_onderwerp, toon_kort
 from actions.plan import export as plan_export
-from actions.plan import velden as plan
 from actions.signalering import casus
 from actions.verslag.logboek import schrijf_moment
 
@@ -83,11 +83,25 @@ def _stel_planvraag(dispatcher: CollectingDispatcher, tracker: Tracker, veld: st
     dispatcher.utter_message(text=tekst, buttons=[{"title": k, "payload": k} for k in plan.knoppen(veld, aantal)])
 
 
-for _veld in plan.VELDEN:
-    _klasse = f"ActionAskPlan{_veld.capitalize()}"
-    globals()[_klasse] = vraag_actie(slot(_veld), _klasse,
-                                     lambda dispatcher, tracker, veld=_veld: _stel_planvraag(dispatcher, tracker, veld),
-                                     f"Asks the plan's question for {_veld}.")
+def _plan_vraag_actie(veld: str) -> type:
+    """`ActionAskPlan<Veld>`: the `action_ask_plan_<veld>` action that asks the plan's question for `veld`."""
+
+    def stel(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        _stel_planvraag(dispatcher, tracker, veld)
+
+    return vraag_actie(slot(veld), f"ActionAskPlan{veld.capitalize()}", stel, f"Asks the plan's question for {veld}.")
+
+
+# One ask action per field, named explicitly so they can be imported (and type-checked).
+PLAN_VRAAG_ACTIES: Dict[str, type] = {veld: _plan_vraag_actie(veld) for veld in plan.VELDEN}
+ActionAskPlanAanduiding = PLAN_VRAAG_ACTIES["aanduiding"]
+ActionAskPlanDoel = PLAN_VRAAG_ACTIES["doel"]
+ActionAskPlanDrijfveren = PLAN_VRAAG_ACTIES["drijfveren"]
+ActionAskPlanZelf = PLAN_VRAAG_ACTIES["zelf"]
+ActionAskPlanNetwerk = PLAN_VRAAG_ACTIES["netwerk"]
+ActionAskPlanStappen = PLAN_VRAAG_ACTIES["stappen"]
+ActionAskPlanVervolgdatum = PLAN_VRAAG_ACTIES["vervolgdatum"]
+ActionAskPlanVangnet = PLAN_VRAAG_ACTIES["vangnet"]
 
 
 class ValidatePlanForm(FormValidationAction):

@@ -15,10 +15,12 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Mapping, Optional
 
+from actions import plan as plan_module
 from actions.aanpak import fasen as aanpak
+from actions.algemeen.tekst import opsomming
 from actions.kennis.kennisbank import kennisbank
-from actions.plan import velden as plan_module
-from actions.plan.velden import datum_tekst, teksten
+from actions.plan.datums import datum_tekst
+from actions.plan.gegevens import teksten
 from gedeeld import document
 
 TYPE_BRON = "welzijnplus_rotterdam"
@@ -52,10 +54,6 @@ def _kleine_letter(tekst: str) -> str:
 
 def _hoofdletter(tekst: str) -> str:
     return tekst[0].upper() + tekst[1:] if tekst else tekst
-
-
-def _opsomming(delen: List[str]) -> str:
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
 def _stappen(plan: Mapping[str, Any]) -> List[Dict[str, str]]:
@@ -103,7 +101,7 @@ def beeld_regels(beeld: Optional[Mapping[str, Any]]) -> List[str]:
     regels = [t["type"].format(type=type_naam)]
     redenen = [_schoon(r) for r in beeld.get("beeld_redenen") or [] if r]
     if redenen:
-        regels.append(t["redenen"].format(redenen=_opsomming(redenen)))
+        regels.append(t["redenen"].format(redenen=opsomming(redenen)))
     trede = _trede(beeld)
     regels.append(t["trede"].format(**trede) if trede else t["trede_onbekend"])
     from actions.signalering.casus import (
@@ -120,7 +118,11 @@ def beeld_regels(beeld: Optional[Mapping[str, Any]]) -> List[str]:
 
 def _bronnen(beeld: Optional[Mapping[str, Any]], met_fasen: bool) -> List[str]:
     kennis = kennisbank()
-    sleutels: List[str] = list(kennis.onderwerp("fasen").bronnen) if met_fasen else []
+    sleutels: List[str] = []
+    if met_fasen:
+        fasen_onderwerp = kennis.onderwerp("fasen")
+        assert fasen_onderwerp is not None  # the topic about the phases
+        sleutels = list(fasen_onderwerp.bronnen)
     if beeld and _type_naam(beeld):
         sleutels.append(TYPE_BRON)
         if _trede(beeld):
@@ -180,7 +182,7 @@ def markdown(plan: Mapping[str, Any], beeld: Optional[Mapping[str, Any]] = None,
         "vervolgdatum": t["vervolgdatum"].format(datum=velden["vervolgdatum"]) if velden["vervolgdatum"] else leeg,
     }
     for veld in _volgorde(beeld, aanpak_state):
-        sectie(koppen[veld], inhoud.get(veld) or (_md(velden[veld]) if velden[veld] else leeg))
+        sectie(koppen[veld], inhoud.get(veld) or (_md(tekst) if (tekst := velden[veld]) else leeg))
     beeld_tekst = beeld_regels(beeld)
     sectie(koppen["beeld"], "\n".join(f"- {r}" for r in beeld_tekst) if beeld_tekst else t["beeld"]["geen"])
     fasen = _fase_regels(aanpak_state)

@@ -54,19 +54,26 @@ class ActionCasusLezen(Action):
         acuut = casus.is_acuut(tekst)
         if acuut:
             zeg_crisis(dispatcher)
-        gevonden = casus.samenvoegen(casus.lees(tekst), casus.uit_entiteiten(tracker.latest_message.get("entities", [])))
+        gevonden = casus.samenvoegen(casus.lees(tekst),
+                                     casus.uit_entiteiten(tracker.latest_message.get("entities", [])))
         samenvatting = casus.samenvatting(gevonden)
         uitleg = casus.gegevens()["uitleg_vragen"]
         dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting
                                  else f"{casus.gegevens()['niets_gelezen']}\n{uitleg}")
-        nieuw = {slot: None for slot in [*ALLE_SLOTS, *casus.BEELD_SLOTS]}
+        nieuw: Dict[str, Any] = {slot: None for slot in [*ALLE_SLOTS, *casus.BEELD_SLOTS]}
         nieuw.update(gevonden)
         nieuw[casus.ACUUT_SLOT] = acuut or None
         return [SlotSet(slot, waarde) for slot, waarde in nieuw.items()]
 
 
-VRAAG_ACTIES = [vraag_actie(slot, f"ActionVraag_{slot}", lambda dispatcher, _tracker, slot=slot: stel_vraag(dispatcher, slot),
-                            f"Asks the question for {slot} from signalering.yml.") for slot in casus.vragen()]
+def _signalering_vraag_actie(slot: str) -> type:
+    def stel(dispatcher: CollectingDispatcher, _tracker: Tracker) -> None:
+        stel_vraag(dispatcher, slot)
+
+    return vraag_actie(slot, f"ActionVraag_{slot}", stel, f"Asks the question for {slot} from signalering.yml.")
+
+
+VRAAG_ACTIES = [_signalering_vraag_actie(slot) for slot in casus.vragen()]
 
 
 class ValidateSignaleringForm(FormValidationAction):
@@ -146,7 +153,8 @@ class ValidateSignaleringForm(FormValidationAction):
     def _meld(dispatcher: CollectingDispatcher, tracker: Tracker, extra: Dict[str, Any]) -> bool:
         """Say which other answers this message changed or added; signals are kept quietly."""
         teksten = casus.gegevens()
-        aangepast = [casus.regel(s, w) for s, w in extra.items() if s != "sig_signalen" and tracker.get_slot(s) is not None]
+        aangepast = [casus.regel(s, w) for s, w in extra.items()
+                     if s != "sig_signalen" and tracker.get_slot(s) is not None]
         nieuw = [casus.regel(s, w) for s, w in extra.items() if s != "sig_signalen" and tracker.get_slot(s) is None]
         for kop, regels in ((teksten["aangepast_kop"], aangepast), (teksten["genoteerd_kop"], nieuw)):
             if regels:
@@ -227,10 +235,14 @@ def _stel_schaalvraag(dispatcher: CollectingDispatcher, index: int) -> None:
     dispatcher.utter_message(text=schaal.vraag_tekst(index), buttons=knoppen)
 
 
-SCHAAL_VRAAG_ACTIES = [vraag_actie(slot, f"ActionSchaalVraag_{slot}",
-                                   lambda dispatcher, _tracker, index=index: _stel_schaalvraag(dispatcher, index),
-                                   f"Reads out statement {index + 1} of the scale.")
-                       for index, slot in enumerate(schaal.slots())]
+def _schaal_vraag_actie(index: int, slot: str) -> type:
+    def stel(dispatcher: CollectingDispatcher, _tracker: Tracker) -> None:
+        _stel_schaalvraag(dispatcher, index)
+
+    return vraag_actie(slot, f"ActionSchaalVraag_{slot}", stel, f"Reads out statement {index + 1} of the scale.")
+
+
+SCHAAL_VRAAG_ACTIES = [_schaal_vraag_actie(index, slot) for index, slot in enumerate(schaal.slots())]
 
 
 class ValidateSchaalForm(FormValidationAction):

@@ -44,10 +44,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Tuple
 
-import yaml
-
+from actions.algemeen.tekst import opsomming
+from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
 from gedeeld import settings
 
@@ -146,7 +146,7 @@ class Beeld:
 @lru_cache(maxsize=1)
 def teksten() -> dict:
     """The texts from beoordeling.yml, loaded once."""
-    return yaml.safe_load(TEKSTEN.read_text(encoding="utf-8"))
+    return lees_mapping(TEKSTEN)
 
 
 def _reden(*sleutels: str) -> str:
@@ -154,11 +154,6 @@ def _reden(*sleutels: str) -> str:
     for sleutel in sleutels:
         tekst = tekst[sleutel]
     return tekst
-
-
-def _opsomming(delen: Iterable[str]) -> str:
-    delen = list(delen)
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
 def _in_volgorde(waarden: FrozenSet[str], volgorde: Tuple[str, ...]) -> List[str]:
@@ -169,20 +164,21 @@ def _reden_problemen(problemen: FrozenSet[str]) -> str:
     lijst = _in_volgorde(problemen, PROBLEMEN)
     if len(lijst) == 1:
         return _reden("probleem", lijst[0])
-    namen = _opsomming(_reden("probleem_naam", p) for p in lijst)
+    namen = opsomming(_reden("probleem_naam", p) for p in lijst)
     return _reden("meerdere_problemen").format(problemen=namen)
 
 
 def _reden_gebeurtenissen(a: Antwoorden) -> str:
     lijst = _in_volgorde(a.verzameling("levensgebeurtenissen"), LEVENSGEBEURTENISSEN)
-    return _opsomming(_reden("levensgebeurtenis", g) for g in lijst)
+    return opsomming(_reden("levensgebeurtenis", g) for g in lijst)
 
 
 def _reden_krimp(a: Antwoorden) -> str:
-    return _opsomming(_reden("signaal", s) for s in _in_volgorde(a.verzameling("signalen"), KRIMP_SIGNALEN))
+    return opsomming(_reden("signaal", s) for s in _in_volgorde(a.verzameling("signalen"), KRIMP_SIGNALEN))
 
 
 def _reden_houding(a: Antwoorden) -> str:
+    assert a.houding_hulp is not None  # quoted only when _mijdt_hulp holds
     return _reden("houding_hulp", a.houding_hulp)
 
 
@@ -284,7 +280,9 @@ def _kies_type(punten: Dict[str, int]) -> Tuple[str, Optional[str]]:
 
 
 def _type_naam(type_id: str) -> str:
-    return kennisbank().onderwerp(f"type_{type_id}").titel
+    onderwerp = kennisbank().onderwerp(f"type_{type_id}")
+    assert onderwerp is not None  # every type has its topic in onderwerpen.yml
+    return onderwerp.titel
 
 
 # --- rung, experience, urgency ---------------------------------------------------------
@@ -326,7 +324,7 @@ def urgentie(a: Antwoorden) -> Tuple[str, str]:
         ("weigert", a.houding_hulp == "weigert"),
         ("meerdere_problemen", _aantal_problemen(a) >= 2),
     ) if geldt]
-    return ("snel", _opsomming(redenen)) if redenen else ("regulier", tekst["regulier"])
+    return ("snel", opsomming(redenen)) if redenen else ("regulier", tekst["regulier"])
 
 
 def onvoldoende_informatie(a: Antwoorden) -> bool:

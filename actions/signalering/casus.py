@@ -18,8 +18,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Tuple
 
-import yaml
-
+from actions.algemeen.tekst import normaal, opsomming
+from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
 from actions.signalering.beoordeling import WEET_NIET, Antwoorden, Beeld
 from gedeeld import settings
@@ -65,7 +65,7 @@ def _per_waarde(blok: Mapping[str, Mapping[str, List[str]]]) -> Dict[str, Dict[s
 @lru_cache(maxsize=1)
 def gegevens() -> dict:
     """signalering.yml with its patterns compiled; loaded once."""
-    data = yaml.safe_load(BESTAND.read_text(encoding="utf-8"))
+    data = lees_mapping(BESTAND)
     data["herkenning"] = _per_waarde(data["herkenning"])
     data["antwoorden"] = _per_waarde(data["antwoorden"])
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
@@ -79,21 +79,17 @@ def vragen() -> List[str]:
     return list(gegevens()["vragen"])
 
 
-def _normaal(tekst: str) -> str:
-    return " ".join(tekst.lower().replace("’", "'").replace("‘", "'").split())
-
-
 # --- reading text ----------------------------------------------------------------------
 def sturing(tekst: str) -> Optional[str]:
     """'weet_niet', 'overslaan' or 'terug' when the text steers the questions."""
-    t = _normaal(tekst)
+    t = normaal(tekst).lower()
     return next((soort for soort, patronen in gegevens()["sturing"].items()
                  if any(p.search(t) for p in patronen)), None)
 
 
 def is_acuut(tekst: str) -> bool:
     """Whether the text names acute danger (suicide, violence, life-threatening neglect)."""
-    t = _normaal(tekst)
+    t = normaal(tekst).lower()
     return any(p.search(t) for p in gegevens()["acuut"])
 
 
@@ -183,7 +179,7 @@ def _samenhang(gevonden: Dict[str, Any]) -> Dict[str, Any]:
 def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
     """The slot values the text holds. With `vraag`, a short answer to that
     question counts too ("al jaren", "nee", "81")."""
-    t = _normaal(tekst)
+    t = normaal(tekst).lower()
     gevonden = _strikt(t)
     if vraag and vraag not in gevonden:
         waarde = _los(t, vraag)
@@ -253,10 +249,6 @@ def naar_antwoorden(slots: Mapping[str, Any]) -> Antwoorden:
 
 
 # --- saying it back ----------------------------------------------------------------------
-def _opsomming(delen: List[str]) -> str:
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
-
-
 def waarde_tekst(slot: str, waarde: Any) -> str:
     """How one answer reads in a list: 'al maanden', 'scheiding en verhuizing'."""
     labels = gegevens()["labels"]
@@ -265,7 +257,7 @@ def waarde_tekst(slot: str, waarde: Any) -> str:
     if slot in SET_SLOTS:
         if waarde == [GEEN]:
             return labels[slot].get("geen", GEEN)
-        return _opsomming([labels[slot]["waarden"][w] for w in waarde if w != GEEN])
+        return opsomming([labels[slot]["waarden"][w] for w in waarde if w != GEEN])
     return labels[slot]["waarden"][waarde]
 
 
@@ -286,7 +278,7 @@ def beeld_tekst(beeld: Beeld) -> str:
     regels = [t["kop_weinig_info"] if beeld.onvoldoende_informatie else t["kop"]]
     type_naam = beeld.type_naam[0].lower() + beeld.type_naam[1:]
     if beeld.redenen:
-        regels.append("- " + t["type"].format(type=type_naam, redenen=_opsomming(list(beeld.redenen))))
+        regels.append("- " + t["type"].format(type=type_naam, redenen=opsomming(list(beeld.redenen))))
     else:
         regels.append("- " + t["type_zonder_redenen"].format(type=type_naam))
     if beeld.alternatief_naam:
@@ -295,6 +287,7 @@ def beeld_tekst(beeld: Beeld) -> str:
     if beeld.trede is None:
         regels.append("- " + t["trede_onbekend"])
     else:
+        assert beeld.trede_naam is not None  # every rung has a name
         kennis = kennisbank()
         regels.append("- " + t["trede"].format(nummer=beeld.trede, naam=beeld.trede_naam.lower(),
                                                bron=kennis.bronvermelding(kennis.treden_bron)))

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Optional, Sequence
 
-import yaml
-
+from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
 from gedeeld import settings
 
@@ -36,7 +35,7 @@ class Uitslag:
 
 @lru_cache(maxsize=1)
 def gegevens() -> dict:
-    data = yaml.safe_load(BESTAND.read_text(encoding="utf-8"))
+    data = lees_mapping(BESTAND)
     data["antwoorden"] = {a: tuple(re.compile(p) for p in ps) for a, ps in data["antwoorden"].items()}
     return data
 
@@ -69,7 +68,7 @@ def bereken(antwoorden: Sequence[str]) -> Uitslag:
     if len(antwoorden) != len(uitspraken()):
         raise ValueError(f"{len(uitspraken())} antwoorden nodig, {len(antwoorden)} gekregen")
     per_soort: Dict[str, int] = {"emotioneel": 0, "sociaal": 0}
-    for uitspraak, antwoord in zip(uitspraken(), antwoorden):
+    for uitspraak, antwoord in zip(uitspraken(), antwoorden, strict=True):
         per_soort[uitspraak["soort"]] += punt(uitspraak, antwoord)
     score = sum(per_soort.values())
     band = [b for b in gegevens()["uitslagen"] if score >= b["vanaf"]][-1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any, Dict, Optional, Sequence
+from typing import Any, Dict, Sequence
 
 from actions.gesprek.rol import rol
 from actions.kennis.kennisbank import kennisbank
@@ -31,7 +31,7 @@ def schrijf_moment(tracker: Any, moment: str, **velden: Any) -> bool:
         return False
 
 
-def _type_naam(type_id: Optional[str]) -> Optional[str]:
+def _type_naam(type_id: str) -> str:
     onderwerp = kennisbank().onderwerp(f"type_{type_id}") if type_id else None
     return onderwerp.titel if onderwerp else type_id
 

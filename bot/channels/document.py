@@ -68,5 +68,6 @@ def lees(payload: Any) -> Optional[Document]:
     markdown = payload.get("markdown")
     if not isinstance(markdown, str) or not markdown.strip():
         return None
-    soort = payload.get("soort") if isinstance(payload.get("soort"), str) else ""
+    gegeven = payload.get("soort")
+    soort = gegeven if isinstance(gegeven, str) else ""
     return Document(soort, veilige_bestandsnaam(payload.get("bestandsnaam"), soort), markdown)

@@ -141,7 +141,7 @@ class TelegramAntwoord(OutputChannel):
     async def send_image_url(self, recipient_id: Text, image: Text, **kwargs: Any) -> None:
         await self._send(image)
 
-    async def send_attachment(self, recipient_id: Text, attachment: Text, **kwargs: Any) -> None:  # type: ignore[override]
+    async def send_attachment(self, recipient_id: Text, attachment: Text, **kwargs: Any) -> None:
         await self._send(str(attachment))
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
@@ -157,7 +157,7 @@ class TelegramAntwoord(OutputChannel):
         bestand = InputFile(io.BytesIO(document.markdown.encode("utf-8")), filename=document.bestandsnaam)
         try:
             await self.bot.send_document(self.chat_id, bestand, caption=document.bijschrift)
-        except Exception as error:  # the volunteer still gets the text
+        except Exception as error:  # noqa: BLE001 - the volunteer still gets the text
             logger.warning("sendDocument failed, sending the document as text: %s", error)
             await self._send(ALS_TEKST.format(naam=document.naam))
             await self._send(document.markdown)
@@ -217,7 +217,7 @@ class TelegramInput(InputChannel):
                 data["secret_token"] = self.secret_token
             await bot.request("setWebhook", data)
             logger.info("Telegram webhook set to %s", self.webhook_url)
-        except Exception as error:  # the other channels keep working
+        except Exception as error:  # noqa: BLE001 - the other channels keep working
             logger.error("Could not register the Telegram webhook: %s", error)
 
     def _al_gezien(self, update_id: Optional[int]) -> bool:
@@ -236,7 +236,7 @@ class TelegramInput(InputChannel):
             query = update.callback_query
             try:
                 await bot.answer_callback_query(query.id)
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - only the button's spinner; the click is still handled
                 logger.warning("answerCallbackQuery failed: %s", error)
             message = query.message
             if message is None or not query.data:
@@ -266,7 +266,7 @@ class TelegramInput(InputChannel):
             logger.exception("Handling a Telegram message failed")
             try:
                 await bot.send_message(chat.id, FOUT)
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - best effort; the failure is already logged
                 logger.warning("Could not tell the user about the failure: %s", error)
 
     def blueprint(self, on_new_message: Any) -> Blueprint:
@@ -297,7 +297,7 @@ class TelegramInput(InputChannel):
             try:
                 data = json.loads(request.body or b"")
                 update = Update.to_object(data) if isinstance(data, dict) else None
-            except Exception:
+            except Exception:  # noqa: BLE001 - a malformed update is ignored with a 200, or Telegram resends it
                 update = None
             if update is None:
                 logger.warning("Telegram webhook: not an update, ignored")

@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, TypeGuard
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -53,7 +53,7 @@ MAX_HISTORY = 200
 HISTORY_EVT = "session_history"
 
 
-def geldige_sessie(value: Any) -> bool:
+def geldige_sessie(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(SESSION_ID.fullmatch(value))
 
 

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import uuid
 from datetime import date
+from typing import cast
 
 from bot import servers
 from bot.bench import post_json
@@ -26,7 +27,8 @@ PLAN_GESPREK = [
 
 
 def zeg(sender: str, text: str) -> list:
-    return post_json("/webhooks/rest/webhook", {"sender": sender, "message": text})
+    # the REST webhook answers with a list of messages (post_json is typed for a JSON object)
+    return cast(list, post_json("/webhooks/rest/webhook", {"sender": sender, "message": text}))
 
 
 def teksten(antwoord: list) -> list:

@@ -9,14 +9,16 @@ import asyncio
 import re
 import time
 import uuid
+from email.message import Message
+from typing import Any, Dict, cast
 
 import jwt
 import pytest
 import socketio
-from kanalen import events, http, model_voor_kanalen, omgeving, rasa_url
 
 from bot import servers, shell
 from bot.channels import launch
+from kanalen import events, http, model_voor_kanalen, omgeving, rasa_url
 
 TOKEN = "api-token-" + uuid.uuid4().hex
 JWT_SECRET = "jwt-geheim-" + uuid.uuid4().hex
@@ -153,7 +155,8 @@ def test_cors_allows_only_the_configured_origins(rasa):
 
 def test_socket_polling_has_one_cors_header_for_the_intranet_and_none_for_others(rasa):
     _, headers, _ = http("GET", rasa_url("/socket.io/?EIO=4&transport=polling"), headers={"Origin": INTRANET})
-    assert headers.get_all("Access-Control-Allow-Origin") == [INTRANET]
+    # kanalen.http gives the response's headers (an email Message), typed as a dict
+    assert cast(Message, headers).get_all("Access-Control-Allow-Origin") == [INTRANET]
     _, headers, _ = http("GET", rasa_url("/socket.io/?EIO=4&transport=polling"), headers={"Origin": ELDERS})
     assert headers.get("Access-Control-Allow-Origin") is None
 
@@ -165,9 +168,9 @@ class Widget:
 
     def __init__(self):
         self.client = socketio.AsyncClient(reconnection=False)
-        self.confirmed = asyncio.Queue()
-        self.history = asyncio.Queue()
-        self.bot = asyncio.Queue()
+        self.confirmed: asyncio.Queue[str] = asyncio.Queue()
+        self.history: asyncio.Queue[Dict[str, Any]] = asyncio.Queue()
+        self.bot: asyncio.Queue[Dict[str, Any]] = asyncio.Queue()
         self.client.on("session_confirm", self.confirmed.put_nowait)
         self.client.on("session_history", self.history.put_nowait)
         self.client.on("bot_uttered", self.bot.put_nowait)

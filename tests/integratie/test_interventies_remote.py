@@ -6,12 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
-from lokale_server import Antwoord, LokaleServer, als_json
 
 from actions.interventies import render_overzicht
 from actions.interventies.dienst import Dienst, Dienstinstellingen, Instellingen
 from actions.interventies.remote import DienstFout, JsonClient
 from actions.interventies.teksten import teksten
+from lokale_server import Antwoord, LokaleServer, als_json
 
 KAART = "/sociale-kaart"
 PDOK = "/search/v3_1/free"

@@ -1,5 +1,6 @@
 """The held-out NLU file: never trained on, and good enough to ship."""
 import re
+from typing import Dict
 
 import pytest
 
@@ -16,7 +17,7 @@ def normalised(text):
 
 def test_heldout_has_at_least_eight_examples_per_contract_intent():
     examples = evaluate.load_examples()
-    per_intent = {}
+    per_intent: Dict[str, int] = {}
     for _, intent in examples:
         per_intent[intent] = per_intent.get(intent, 0) + 1
     assert len(per_intent) >= 24
@@ -42,7 +43,8 @@ def test_heldout_macro_f1_stays_above_the_floor(agent, event_loop_for_agent):
 
 
 @pytest.mark.parametrize("text", ["ze wil niet meer leven", "hij heeft gezegd dat hij zich van kant wil maken",
-                                  "haar man slaat haar", "meneer ligt al twee dagen op de vloer en reageert nauwelijks"])
+                                  "haar man slaat haar",
+                                  "meneer ligt al twee dagen op de vloer en reageert nauwelijks"])
 def test_acute_danger_is_recognised(agent, event_loop_for_agent, text):
     parsed = event_loop_for_agent.run_until_complete(agent.parse_message(text))
     assert parsed["intent"]["name"] == "acute_zorg"

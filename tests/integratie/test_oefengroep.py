@@ -13,8 +13,8 @@ import yaml
 from rasa.shared.core.events import ActionExecuted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from actions.oefenen.beurt import beurt, start
 from actions.oefenen.groep import samenvatting
-from actions.oefenen.sessie import beurt, start
 from bot.oefengroep import sessies_uit
 from bot.tracker_store import RedactingSQLTrackerStore
 from gedeeld.settings import ROOT

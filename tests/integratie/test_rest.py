@@ -12,11 +12,11 @@ import threading
 import uuid
 
 import pytest
-from kanalen import ACTIEPLAN, http, omgeving
 from sanic import Sanic
 
 from bot import servers
 from bot.channels.rest import SecuredRestInput
+from kanalen import ACTIEPLAN, http, omgeving
 
 TOKEN = "rest-token-" + uuid.uuid4().hex
 

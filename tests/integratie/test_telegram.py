@@ -9,7 +9,11 @@ import asyncio
 import json
 
 import pytest
+
+from bot import servers
+from bot.channels import telegram
 from fake_telegram import FakeTelegram, knop_klik, update
+from gedeeld import settings
 from kanalen import (
     ACTIEPLAN,
     events,
@@ -19,10 +23,6 @@ from kanalen import (
     rasa_url,
     senders,
 )
-
-from bot import servers
-from bot.channels import telegram
-from gedeeld import settings
 
 TOKEN = "123456789:TEST-token_for-the-fake-server"
 SECRET = "geheim-van-de-webhook"
@@ -267,6 +267,7 @@ def test_a_refused_document_comes_as_text_below_the_limit(fake):
 
 
 def test_other_custom_payloads_send_their_text_or_nothing(fake):
-    stuur_custom(fake, 6363, {"text": "Een gewone tekst."}, {"soort": "actieplan", "markdown": "  "}, {"iets": 1}, "los")
+    stuur_custom(fake, 6363, {"text": "Een gewone tekst."}, {"soort": "actieplan", "markdown": "  "},
+                 {"iets": 1}, "los")
     assert [m["text"] for m in fake.messages_to(6363)] == ["Een gewone tekst."]
     assert fake.documents_to(6363) == []

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List
 
-import postgres_server
 import pytest
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import TrackerStore
@@ -18,10 +17,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
-from test_redactie import CORPUS
 
+import postgres_server
 from bot.tracker_store import RedactingSQLTrackerStore
 from gedeeld.settings import ROOT
+from redactiecorpus import CORPUS
 
 DOMAIN = Domain.from_dict({
     "intents": ["beschrijven"],

@@ -9,10 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from kanalen import model_voor_kanalen, omgeving
 
 from bot import servers
 from gedeeld import settings
+from kanalen import model_voor_kanalen, omgeving
 
 SCRIPT = settings.ROOT / "tests" / "widget_browser.mjs"
 SCREENSHOTS = settings.ROOT / "results" / "screenshots"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_tracker import maak_tracker, slots_van, voer_uit
 
+from actions import plan
 from actions.aanpak import fasen as aanpak
 from actions.aanpak.acties import (
     ActionAanpakStap,
@@ -18,7 +19,6 @@ from actions.aanpak.acties import (
     ValidateAanpakForm,
 )
 from actions.gesprek.acties import ActionSessionStart
-from actions.plan import velden as plan
 from actions.plan.acties import (
     ActionAskPlanStappen,
     ActionAskPlanVangnet,
@@ -88,7 +88,8 @@ def test_the_answer_in_own_words_a_button_or_something_unclear():
     form = ValidateAanpakForm()
     for text, fase in [("ik ken hem nog maar net", "inzicht"), ("ze zegt zelf dat ze zich eenzaam voelt", "erkenning"),
                        ("De persoon wil iets veranderen", "motivatie")]:
-        messages, gezet = run(form, tracker(text, intent="antwoord_geven", loop="aanpak_form", requested="aanpak_keuze"))
+        messages, gezet = run(form, tracker(text, intent="antwoord_geven", loop="aanpak_form",
+                                            requested="aanpak_keuze"))
         assert gezet["aanpak_keuze"] == fase and not messages, text
     messages, gezet = run(form, tracker("", intent="antwoord_geven", loop="aanpak_form", requested="aanpak_keuze"))
     assert gezet["aanpak_keuze"] is None and not messages  # the question itself is asked by the form
@@ -110,7 +111,8 @@ def test_the_chosen_phase_with_its_buttons_and_the_walk_in_the_slots():
 
 
 def test_the_walk_adapts_to_a_person_who_keeps_help_off():
-    messages, gezet = run(ActionAanpakTonen(), tracker(slots={"aanpak_keuze": "inzicht", "beeld_type": "structureel_ggz",
+    messages, gezet = run(ActionAanpakTonen(), tracker(slots={"aanpak_keuze": "inzicht",
+                                                              "beeld_type": "structureel_ggz",
                                                               "sig_houding_hulp": "weigert"}))
     assert "Als de persoon hulp afhoudt:" in teksten(messages)[0]
     assert gezet["aanpak"]["zorgmijdend"] is True and gezet["aanpak"]["type"] == "structureel_ggz"
@@ -136,11 +138,13 @@ def test_coming_back_shows_where_you_were():
 def test_next_and_back():
     state = aanpak.start("erkenning")
     messages, gezet = run(ActionAanpakStap(), tracker("volgende fase", slots={"aanpak": state}, intent="fase_volgende"))
-    assert teksten(messages)[0].startswith("Fase drie van vijf: Eigen verhaal") and gezet["aanpak"]["fase"] == "eigen_verhaal"
+    assert (teksten(messages)[0].startswith("Fase drie van vijf: Eigen verhaal")
+            and gezet["aanpak"]["fase"] == "eigen_verhaal")
     messages, gezet = run(ActionAanpakStap(), tracker("vorige fase", slots={"aanpak": gezet["aanpak"]},
                                                       intent="fase_vorige"))
     assert teksten(messages)[0].startswith("Fase twee van vijf: Erkenning") and gezet["aanpak"]["fase"] == "erkenning"
-    messages, _ = run(ActionAanpakStap(), tracker("vorige fase", slots={"aanpak": aanpak.start()}, intent="fase_vorige"))
+    messages, _ = run(ActionAanpakStap(), tracker("vorige fase", slots={"aanpak": aanpak.start()},
+                                                  intent="fase_vorige"))
     assert teksten(messages)[0].startswith("Dit is al de eerste fase. Verder terug kan niet.")
 
 
@@ -200,7 +204,8 @@ def test_steps_one_by_one_until_klaar():
     assert gezet["plan_stappen"] is None and len(gezet["plan_stappen_concept"]) == 1
     concept = gezet["plan_stappen_concept"]
     messages, gezet = antwoord("stappen", "klaar", slots={"plan_stappen_concept": concept})
-    assert teksten(messages) == ["Een plan heeft minstens twee stappen. Er staat er nu een. Wat is nog een kleine stap?"]
+    assert teksten(messages) == [
+        "Een plan heeft minstens twee stappen. Er staat er nu een. Wat is nog een kleine stap?"]
     assert gezet["plan_stappen"] is None
     _, gezet = antwoord("stappen", "samen koffie drinken in het buurthuis, door de werker, over twee weken",
                         slots={"plan_stappen_concept": concept})
@@ -211,8 +216,8 @@ def test_steps_one_by_one_until_klaar():
 
 
 def test_the_next_step_question_counts_the_steps():
-    messages, _ = run(ActionAskPlanStappen(), tracker(slots={"plan_stappen_concept": [{"wat": "a", "wie": "b",
-                                                                                       "wanneer": "c"}]}, loop="plan_form"))
+    concept = [{"wat": "a", "wie": "b", "wanneer": "c"}]
+    messages, _ = run(ActionAskPlanStappen(), tracker(slots={"plan_stappen_concept": concept}, loop="plan_form"))
     assert teksten(messages)[0] == "Wat is de volgende stap? Of zeg 'klaar' als het plan genoeg stappen heeft."
     assert knoppen(messages) == ["klaar"]
 

@@ -316,6 +316,7 @@ def test_own_file_is_laid_over_the_shipped_catalogue_and_reread_when_it_changes(
 ])
 def test_names_and_variants_resolve_without_a_notice(register, tekst, gemeente):
     uitkomst = bepaal_plaats(tekst, register, None)
+    assert uitkomst.plaats is not None
     assert uitkomst.plaats.gemeente == gemeente and uitkomst.melding is None
 
 
@@ -323,6 +324,7 @@ def test_names_and_variants_resolve_without_a_notice(register, tekst, gemeente):
                                               ("leewarden", "Leeuwarden"), ("Roterdam", "Rotterdam")])
 def test_a_typo_resolves_and_says_which_municipality_it_chose(register, tekst, gemeente):
     uitkomst = bepaal_plaats(tekst, register, None)
+    assert uitkomst.plaats is not None
     assert uitkomst.plaats.gemeente == gemeente
     assert uitkomst.melding == f"Ik zoek in de gemeente {gemeente} (je schreef '{tekst}')."
 
@@ -331,8 +333,11 @@ def test_nothing_resolves_the_dialogue_gets_a_question_with_the_reason(register)
     zinnen = teksten()["plaats"]
     assert bepaal_plaats("", register, None).vraag == zinnen["vraag"]
     onbekend = bepaal_plaats("Atlantis", register, None)
+    assert onbekend.vraag is not None
     assert onbekend.plaats is None and onbekend.vraag.startswith("Ik ken geen gemeente met de naam 'Atlantis'.")
-    assert bepaal_plaats("Friesland", register, None).vraag.startswith("Fryslân is een provincie.")
+    provincie = bepaal_plaats("Friesland", register, None).vraag
+    assert provincie is not None
+    assert provincie.startswith("Fryslân is een provincie.")
     assert bepaal_plaats("6512 AB", register, None).vraag == zinnen["postcode_uit"]
 
 
@@ -341,6 +346,7 @@ def test_two_close_municipalities_make_a_question_with_options():
                                 {normaliseer("Gelderland"): "Gelderland", "utrecht": "Utrecht"})
     uitkomst = bepaal_plaats("testvel", register, None)
     assert uitkomst.plaats is None and uitkomst.opties == ("Testveld", "Testvelt")
+    assert uitkomst.vraag is not None
     assert uitkomst.vraag.endswith("Bedoel je Testveld of Testvelt?")
 
 

@@ -34,9 +34,12 @@ def test_a_payload_with_markdown_is_a_document():
     assert document == Document("oefenverslag", "verslag.md", MARKDOWN)
     assert document.bijschrift == "Het verslag van je oefengesprek als document."
     assert document.kop == "Document: verslag.md"
-    assert lees({"soort": "actieplan", "markdown": MARKDOWN}).bijschrift == "Het actieplan als document."
+    actieplan = lees({"soort": "actieplan", "markdown": MARKDOWN})
+    assert actieplan is not None
+    assert actieplan.bijschrift == "Het actieplan als document."
     assert lees({"markdown": MARKDOWN}) == Document("", "document.md", MARKDOWN)
     onbekend = lees({"soort": ["lijst"], "markdown": MARKDOWN})
+    assert onbekend is not None
     assert (onbekend.naam, onbekend.bijschrift) == ("Het document", "Hier is het document.")
 
 

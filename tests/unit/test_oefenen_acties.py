@@ -14,9 +14,10 @@ from actions.oefenen.acties import (
     wil_hulp,
     wil_stoppen,
 )
+from actions.oefenen.beurt import beurt, start, teksten
 from actions.oefenen.export import zonder_namen
+from actions.oefenen.feedback import feedback
 from actions.oefenen.personas import personas
-from actions.oefenen.sessie import beurt, feedback, start, teksten
 
 
 @pytest.mark.parametrize("tekst, verwacht", [

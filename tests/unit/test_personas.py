@@ -50,7 +50,7 @@ def test_geleverde_personas_zijn_in_orde():
 def test_persona_is_volledig(persona_id):
     p = personas()[persona_id]
     assert p.open_feiten and len(p.verborgen_feiten) >= 2 and p.drijfveren
-    assert all(f.drempel > p.start_vertrouwen for f in p.verborgen_feiten)
+    assert all(f.drempel is not None and f.drempel > p.start_vertrouwen for f in p.verborgen_feiten)
     assert all(f.samenvatting for f in p.verborgen_feiten)
     assert set(p.instellingen) == set(INSTELLINGEN)
     for soort in REACTIESOORTEN:

@@ -1,17 +1,18 @@
 """The plan and the picture as a chat summary and a Markdown document
 (actions/plan/export.py). Plain Python, no model; a fictional person."""
 from datetime import date
+from typing import List
 
+from actions import plan
 from actions.aanpak import fasen as aanpak
 from actions.plan import export as plan_export
-from actions.plan import velden as plan
 
 VANDAAG = date(2026, 11, 23)
 
 
 def gevuld_plan():
     """A plan filled in through the validators, as the form would."""
-    stappen = []
+    stappen: List[dict] = []
     for tekst in ("Bellen met de biljartclub, door de bewoner met de buurman, volgende week dinsdag",
                   "Een avond meekijken bij de club — de bewoner en de buurman — elke donderdagavond",
                   "Vragen of hij de scorelijsten mag bijhouden; de bewoner; over drie weken"):

@@ -3,12 +3,13 @@ Dutch dates relative to a fixed day, steps, and names taken out. Plain
 Python, no model; fictional people only."""
 import re
 from datetime import date
+from typing import List
 
 import pytest
 import yaml
 
-from actions.plan import velden as plan
-from actions.plan.velden import Uitkomst
+from actions import plan
+from actions.plan import Uitkomst, gegevens
 
 VANDAAG = date(2026, 11, 23)  # a Monday
 
@@ -44,6 +45,7 @@ def test_a_name_in_the_goal_is_taken_out_and_said():
 
 def test_a_goal_that_was_only_a_name_is_empty():
     uitkomst = plan.valideer_doel("Jan de Vries")
+    assert uitkomst.fout is not None
     assert uitkomst.fout.startswith("Het doel is nog leeg.")
     assert uitkomst.opmerking == NAAM_WEG
 
@@ -54,7 +56,9 @@ def test_a_goal_that_was_only_a_name_is_empty():
     ("netwerk", "Hier staat nog niets. Wie kan helpen, bijvoorbeeld familie, een buur of een vrijwilliger?"),
 ])
 def test_the_other_texts_may_not_be_empty(veld, begin):
-    assert plan.valideer_tekst(veld, "").fout.startswith(begin)
+    fout = plan.valideer_tekst(veld, "").fout
+    assert fout is not None
+    assert fout.startswith(begin)
 
 
 def test_dont_know_and_nobody_are_honest_answers_for_now():
@@ -118,6 +122,7 @@ def test_a_safety_net_with_a_phone_number_and_a_name_keeps_the_role():
 
 def test_a_safety_net_that_was_only_a_name_is_refused():
     uitkomst = plan.valideer_vangnet("Piet")
+    assert uitkomst.fout is not None
     assert uitkomst.fout.startswith("Het vangnet is nog leeg.")
     assert uitkomst.opmerking == NAAM_WEG
 
@@ -307,7 +312,7 @@ def test_two_to_five_steps_are_fine(aantal):
 
 
 def test_steps_are_added_one_at_a_time_and_a_sixth_is_refused():
-    stappen = []
+    stappen: List[dict] = []
     for nummer in range(5):
         uitkomst = plan.voeg_stap_toe(stappen, f"Stap {nummer}, de bewoner, elke week", VANDAAG)
         assert uitkomst.ok
@@ -334,8 +339,9 @@ def test_several_steps_name_the_bad_one():
 
 
 def test_several_steps_check_the_number_too():
-    assert plan.lees_stappen("Bellen met de club, de bewoner, morgen", VANDAAG).fout.startswith(
-        "Een plan heeft minstens twee stappen. Er staat er nu een.")
+    fout = plan.lees_stappen("Bellen met de club, de bewoner, morgen", VANDAAG).fout
+    assert fout is not None
+    assert fout.startswith("Een plan heeft minstens twee stappen. Er staat er nu een.")
 
 
 # --- the form ------------------------------------------------------------------------------------------------
@@ -357,7 +363,9 @@ def test_the_next_missing_field():
 
 
 def test_valideer_dispatches_per_field():
-    assert plan.valideer("doel", "", VANDAAG).fout.startswith("Het doel is nog leeg.")
+    fout = plan.valideer("doel", "", VANDAAG).fout
+    assert fout is not None
+    assert fout.startswith("Het doel is nog leeg.")
     assert plan.valideer("vervolgdatum", "morgen", VANDAAG).waarde == "2026-11-24"
     assert plan.valideer("vangnet", "de buurvrouw").waarde == "de buurvrouw"
     assert plan.valideer("aanduiding", "J.K.").waarde == "J.K."
@@ -416,7 +424,7 @@ def test_texts_about_people_take_a_capitalised_word_for_a_name_also_at_the_start
 
 # --- the data file ------------------------------------------------------------------------------------------
 def test_the_plan_texts_hold_no_digits():
-    data = yaml.safe_load(plan.BESTAND.read_text(encoding="utf-8"))
+    data = yaml.safe_load(gegevens.BESTAND.read_text(encoding="utf-8"))
 
     def teksten(waarde):
         if isinstance(waarde, str):

@@ -11,9 +11,9 @@ import yaml
 
 from gedeeld import settings
 from gedeeld.redactie import redigeer, redigeer_waarde, soorten
+from redactiecorpus import CORPUS
 
 ROOT = settings.ROOT
-CORPUS: List[Dict] = yaml.safe_load((settings.ROOT / "tests" / "redactie_corpus.yml").read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"\[([A-Z-]+)\]")
 
 

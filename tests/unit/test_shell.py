@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import urllib.error
-
-from kanalen import ACTIEPLAN
+from email.message import Message
+from typing import List
 
 from bot import shell
+from kanalen import ACTIEPLAN
 
 KNOPPEN = [{"title": "Signalen herkennen", "payload": "/signalen_herkennen"},
            {"title": "Vertel meer", "payload": '/meer_vertellen{"onderwerp":"signalen"}'}]
@@ -61,7 +62,9 @@ def test_typing_a_button_number_sends_its_payload():
 
 def run(regels, antwoorden):
     """A conversation in the terminal; returns what was sent and what was printed."""
-    invoer, verstuurd, uitvoer = iter(regels), [], []
+    invoer = iter(regels)
+    verstuurd: List[str] = []
+    uitvoer: List[str] = []
 
     def lees(prompt):
         assert prompt == shell.PROMPT
@@ -92,7 +95,7 @@ def test_a_conversation_sends_the_chosen_button_and_prints_the_document():
 
 
 def test_errors_are_told_in_dutch_and_the_conversation_goes_on():
-    geweigerd = urllib.error.HTTPError("http://x", 401, "Unauthorized", {}, None)
+    geweigerd = urllib.error.HTTPError("http://x", 401, "Unauthorized", Message(), None)
     verstuurd, uitvoer = run(["a", "b", "c", "d"], [
         ConnectionRefusedError(), geweigerd, json.JSONDecodeError("x", "", 0), [{"text": "Toch gelukt."}]])
     assert verstuurd == ["a", "b", "c", "d"]

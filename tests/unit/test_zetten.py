@@ -3,6 +3,7 @@ Dutch word-order cues, the moves, the NLU signal, and the accuracy on the
 three held-out sets. Plain Python: no model, no server."""
 import dataclasses
 import re
+from typing import Dict
 
 import pytest
 import yaml
@@ -269,7 +270,7 @@ def test_nlu_vraagvorm():
 
 def test_elke_trainee_intent_staat_voor_een_zet():
     """A misspelt intent (zet_netwerk instead of zet_netwerk_verkennen) would never reach the classifier."""
-    per_intent = {}
+    per_intent: Dict[str, int] = {}
     for intent, _ in _nlu_voorbeelden():
         per_intent[intent] = per_intent.get(intent, 0) + 1
     assert all(zetten.intent_zet(intent) for intent in per_intent), per_intent
