@@ -19,8 +19,8 @@ from bot import gespreksverslag
 logger = logging.getLogger(__name__)
 
 # Who talks to the assistant: the channel sends it in the message metadata
-# (bot/channels: widget "professional", Telegram "vrijwilliger"); REST and the
-# shell send none and count as a professional.
+# (bot/channels: widget "professional", Telegram and WhatsApp
+# "vrijwilliger"); REST and the shell send none and count as a professional.
 SLOT_ROL = "rol"
 ROLLEN = {"professional": "sociaal werker", "vrijwilliger": "vrijwilliger"}
 STANDAARD_ROL = "sociaal werker"
