@@ -84,19 +84,23 @@ def free_port() -> int:
 
 # Settings of a deployment that private test and benchmark servers must not
 # take over from `.env`: with them a test server would require tokens the
-# tests don't send, or move the organisation's Telegram webhook to itself.
+# tests don't send, move the organisation's Telegram webhook to itself, or
+# call WhatsApp's Cloud API with the organisation's token.
 TELEGRAM_SETTINGS = ("TELEGRAM_TOKEN", "TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET")
+WHATSAPP_SETTINGS = ("WHATSAPP_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN",
+                     "WHATSAPP_ID_KEY")
+MESSAGING_SETTINGS = (*TELEGRAM_SETTINGS, *WHATSAPP_SETTINGS)
 DEPLOYMENT_SETTINGS = ("API_TOKEN", "JWT_SECRET", "WIDGET_JWT_SECRET", "CORS_ORIGINS", "WIDGET_SERVER_URL",
-                       *TELEGRAM_SETTINGS)
+                       *MESSAGING_SETTINGS)
 
 
 def use_free_ports(blank: Sequence[str] = DEPLOYMENT_SETTINGS) -> None:
     """Move this process's servers to free ports on 127.0.0.1, so tests and
     benchmarks do not collide with a `make run` on the same machine, and
     empty the settings in `blank`: by default they run as the embedded
-    set-up (no tokens, no Telegram; tests that need those set them
-    themselves). The terminal (bot/shell.py) blanks only Telegram's and
-    keeps the tokens."""
+    set-up (no tokens, no Telegram or WhatsApp; tests that need those set
+    them themselves). The terminal (bot/shell.py) blanks only those of
+    Telegram and WhatsApp and keeps the tokens."""
     settings.load()
     action_port, rasa_port = free_port(), free_port()
     os.environ["ACTION_PORT"] = str(action_port)

@@ -7,13 +7,13 @@ texts, the buttons numbered (typing a number sends that button's payload)
 and a document as its Markdown under one line that names the file.
 
 It starts the action server and the Rasa server as `make run` does, on free
-ports on 127.0.0.1 and with Telegram off, so a `make run` on the same
-machine and the organisation's Telegram webhook are left alone, and talks
-to the REST channel. When `.env` sets API_TOKEN or JWT_SECRET the REST
-channel requires it (bot/channels/rest.py), so the shell sends the token,
-or else a JWT for its own conversation only; without them (as in
-.env.example) nothing is needed. The conversation is stored, redacted, like
-any other.
+ports on 127.0.0.1 and with Telegram and WhatsApp off, so a `make run` on
+the same machine and the organisation's messaging accounts are left alone,
+and talks to the REST channel. When `.env` sets API_TOKEN or JWT_SECRET
+the REST channel requires it (bot/channels/rest.py), so the shell sends
+the token, or else a JWT for its own conversation only; without them (as
+in .env.example) nothing is needed. The conversation is stored, redacted,
+like any other.
 """
 from __future__ import annotations
 
@@ -145,7 +145,7 @@ def stuur(sender: str, tekst: str) -> List[Dict[str, Any]]:
 
 
 def main(model: Path) -> int:
-    servers.use_free_ports(blank=servers.TELEGRAM_SETTINGS)
+    servers.use_free_ports(blank=servers.MESSAGING_SETTINGS)
     sender = f"terminal-{uuid.uuid4().hex}"
     print(STARTEN, flush=True)
     # The servers' logs go to a folder that is removed afterwards, so they do

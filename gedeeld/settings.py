@@ -69,6 +69,14 @@ def _defaults() -> Dict[str, str]:
         "TELEGRAM_WEBHOOK_URL": "",
         "TELEGRAM_WEBHOOK_SECRET": "",
         "TELEGRAM_API_URL": "https://api.telegram.org",
+        # WhatsApp (Cloud API) for volunteers: off while WHATSAPP_TOKEN is
+        # empty, and while any other of these secrets is.
+        "WHATSAPP_TOKEN": "",
+        "WHATSAPP_PHONE_NUMBER_ID": "",
+        "WHATSAPP_APP_SECRET": "",
+        "WHATSAPP_VERIFY_TOKEN": "",
+        "WHATSAPP_ID_KEY": "",
+        "WHATSAPP_API_URL": "https://graph.facebook.com/v19.0",
     }
 
 

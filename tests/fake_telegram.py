@@ -1,110 +1,36 @@
 """A fake Telegram Bot API server for the Telegram channel's tests.
 
-It listens on 127.0.0.1 on a free port in a thread, answers the Bot API
-methods the connector uses (`getMe`, `setWebhook`, `sendMessage`,
-`sendDocument`, `answerCallbackQuery`) the way Telegram does, and records
-every call with its parameters (`reply_markup` decoded, an uploaded file as
-a `Bestand` with its name and bytes), so a test can see exactly what the
-assistant sent. Chats in `failing_chats` get a 500 on `sendMessage`, chats in
-`failing_documents` a 400 on `sendDocument`, as when Telegram has trouble or
-refuses a file. Requests with another bot token get 401.
+It listens on 127.0.0.1 on a free port in a thread (tests/fake_api.py),
+answers the Bot API methods the connector uses (`getMe`, `setWebhook`,
+`sendMessage`, `sendDocument`, `answerCallbackQuery`) the way Telegram
+does, and records every call with its parameters (`reply_markup` decoded,
+an uploaded file as a `Bestand` with its name and bytes), so a test can see
+exactly what the assistant sent. Chats in `failing_chats` get a 500 on
+`sendMessage`, chats in `failing_documents` a 400 on `sendDocument`, as
+when Telegram has trouble or refuses a file. Requests with another bot
+token get 401.
 """
 from __future__ import annotations
 
 import json
-import threading
 import time
-from dataclasses import dataclass, field
-from email.parser import BytesParser
-from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, List, Optional, Set, cast
-from urllib.parse import parse_qsl
+from email.message import Message
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from fake_api import Bestand, FakeApi, parse
 
 
-@dataclass
-class Aanroep:
-    method: str
-    params: Dict[str, Any]
-    at: float = field(default_factory=time.monotonic)
+class FakeTelegram(FakeApi):
+    naam = "the fake Telegram server"
 
-
-@dataclass
-class Bestand:
-    """A file uploaded in a multipart request."""
-    naam: str
-    inhoud: bytes
-
-
-def _veld(part: Any) -> Any:
-    if part.get_filename() is not None:
-        return Bestand(part.get_filename(), part.get_payload(decode=True))
-    return part.get_content()
-
-
-def _parse(content_type: str, body: bytes) -> Dict[str, Any]:
-    if not body:
-        return {}
-    if content_type.startswith("application/json"):
-        return json.loads(body)
-    if content_type.startswith("multipart/form-data"):
-        message = BytesParser(policy=HTTP).parsebytes(
-            f"Content-Type: {content_type}\r\n\r\n".encode() + body)
-        # a form-data part's name parameter is a plain string
-        return {cast(str, part.get_param("name", header="content-disposition")): _veld(part)
-                for part in message.iter_parts()}
-    return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
-
-
-class FakeTelegram:
     def __init__(self, token: str, username: str = "EenzaamheidTestBot") -> None:
+        super().__init__()
         self.token, self.username = token, username
-        self.calls: List[Aanroep] = []
         self.failing_chats: Set[int] = set()
         self.failing_documents: Set[int] = set()
-        self._lock = threading.Lock()
         self._message_id = 0
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _handle(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                status, answer = fake._answer(self.path, self.headers.get("Content-Type", ""), body)
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = _handle
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._http.daemon_threads = True
-        self._thread = threading.Thread(target=self._http.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._http.server_address[1]}"
-
-    def start(self) -> "FakeTelegram":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._http.shutdown()
-        self._http.server_close()
 
     # ---- what the assistant sent ----
-
-    def calls_of(self, method: str) -> List[Dict[str, Any]]:
-        with self._lock:
-            return [c.params for c in self.calls if c.method == method]
 
     def messages_to(self, chat_id: int) -> List[Dict[str, Any]]:
         return [p for p in self.calls_of("sendMessage") if str(p.get("chat_id")) == str(chat_id)]
@@ -113,30 +39,17 @@ class FakeTelegram:
         """`sendDocument` calls to the chat, also refused ones; `document` is a `Bestand`."""
         return [p for p in self.calls_of("sendDocument") if str(p.get("chat_id")) == str(chat_id)]
 
-    def wait_for(self, condition: Callable[[], Any], timeout_s: float = 60, settle_s: float = 0.5) -> Any:
-        """Wait until `condition()` is truthy, then a little longer for the
-        rest of a multi-message answer; returns the condition's value."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            value = condition()
-            if value:
-                time.sleep(settle_s)
-                return condition()
-            time.sleep(0.05)
-        raise AssertionError(f"the fake Telegram server did not see it within {timeout_s:.0f} s")
-
     # ---- the Bot API ----
 
-    def _answer(self, path: str, content_type: str, body: bytes):
+    def _answer(self, http_method: str, path: str, headers: Message, body: bytes) -> Tuple[int, Any]:
         parts = path.split("?", 1)[0].strip("/").split("/")
         if len(parts) != 2 or parts[0] != f"bot{self.token}":
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         method = parts[1]
-        params = _parse(content_type, body)
+        params = parse(headers.get("Content-Type", ""), body)
         if isinstance(params.get("reply_markup"), str):
             params["reply_markup"] = json.loads(params["reply_markup"])
-        with self._lock:
-            self.calls.append(Aanroep(method, params))
+        self.record(method, params)
         if method == "getMe":
             return 200, {"ok": True, "result": {"id": int(self.token.split(":")[0]), "is_bot": True,
                                                 "first_name": "Eenzaamheid", "username": self.username}}

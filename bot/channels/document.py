@@ -6,9 +6,10 @@ actions/plan/export.py::export_payload):
     {"soort": "actieplan", "bestandsnaam": "actieplan-2026-11-23.md",
      "mime": "text/markdown", "markdown": "# Persoonlijk actieplan ..."}
 
-Telegram (bot/channels/telegram.py) and the terminal (bot/shell.py) read it
-here; the widget reads the same fields in the browser (web/widget/widget.js,
-`leesDocument`, with the same file-name rules). A payload is a document
+Telegram and WhatsApp (bot/channels/telegram.py, bot/channels/whatsapp.py)
+and the terminal (bot/shell.py) read it here; the widget reads the same
+fields in the browser (web/widget/widget.js, `leesDocument`, with the same
+file-name rules). A payload is a document
 when its `markdown` is text that is not empty; anything else is some other
 custom payload and keeps the channel's usual handling.
 
@@ -54,6 +55,11 @@ class Document:
     def bijschrift(self) -> str:
         """The caption of the file ("Het actieplan als document.")."""
         return f"{self.naam} als document." if self.soort in NAMEN else "Hier is het document."
+
+    @property
+    def als_tekst(self) -> str:
+        """Said before the document comes as text, when the file could not be sent."""
+        return f"{self.naam} kon ik niet als bestand sturen. Hier staat het als tekst."
 
     @property
     def kop(self) -> str:

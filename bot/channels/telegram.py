@@ -34,14 +34,12 @@ point it at a fake one). What differs from `rasa.core.channels.telegram`:
 """
 from __future__ import annotations
 
-import hashlib
 import hmac
 import io
 import json
 import logging
 import sys
-from collections import OrderedDict
-from typing import Any, Dict, Iterable, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
@@ -52,60 +50,29 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import document as documenten
+from bot.channels import messaging
+from bot.channels.messaging import ALLEEN_TEKST, FOUT
 
 logger = logging.getLogger(__name__)
 
 CALLBACK_DATA_MAX_BYTES = 64
 TEXT_MAX_CHARS = 4096
-METADATA = {"kanaal": "telegram", "rol": "vrijwilliger"}
+METADATA = messaging.metadata("telegram")
 START_PAYLOAD = "/begroeten"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-ALLEEN_TEKST = "Ik kan alleen tekstberichten lezen. Typ je vraag, dan help ik je verder."
-FOUT = "Er ging iets mis bij het verwerken van je bericht. Probeer het zo nog eens."
-ALS_TEKST = "{naam} kon ik niet als bestand sturen. Hier staat het als tekst."
 REQUEST_TIMEOUT_S = 15
 
 
 def gesprek_id(chat_id: Any, token: str) -> str:
     """The conversation id of a Telegram chat: a keyed hash, not the chat id."""
-    digest = hmac.new(token.encode(), str(chat_id).encode(), hashlib.sha256).hexdigest()
-    return f"tg-{digest[:32]}"
+    return messaging.pseudoniem("tg", token, chat_id)
 
 
-class KnopGeheugen:
+class KnopGeheugen(messaging.KnopGeheugen):
     """Turns button payloads into Telegram callback data (≤ 64 bytes) and back."""
 
-    def __init__(self, capacity: int = 10_000) -> None:
-        self.capacity = capacity
-        self._payloads: "OrderedDict[str, str]" = OrderedDict()
-
-    def callback_data(self, payload: str) -> str:
-        if len(payload.encode("utf-8")) <= CALLBACK_DATA_MAX_BYTES and not payload.startswith("k:"):
-            return payload
-        key = "k:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
-        self._payloads[key] = payload
-        self._payloads.move_to_end(key)
-        while len(self._payloads) > self.capacity:
-            self._payloads.popitem(last=False)
-        return key
-
-    def payload(self, data: str, titels: Dict[str, str]) -> Optional[str]:
-        """The payload of a click; the button's title when it was forgotten."""
-        if not data.startswith("k:"):
-            return data
-        return self._payloads.get(data) or titels.get(data)
-
-
-def _chunks(text: str) -> Iterable[str]:
-    text = text.strip()
-    while len(text) > TEXT_MAX_CHARS:
-        cut = text.rfind("\n", 0, TEXT_MAX_CHARS)
-        cut = cut if cut > 0 else TEXT_MAX_CHARS
-        yield text[:cut]
-        text = text[cut:].lstrip()
-    if text:
-        yield text
+    max_bytes = CALLBACK_DATA_MAX_BYTES
 
 
 class TelegramAntwoord(OutputChannel):
@@ -120,7 +87,7 @@ class TelegramAntwoord(OutputChannel):
         self.bot, self.chat_id, self.knoppen = bot, chat_id, knoppen
 
     async def _send(self, text: str, reply_markup: Any = None) -> None:
-        parts = list(_chunks(text)) or ["…"]
+        parts = list(messaging.delen(text, TEXT_MAX_CHARS)) or ["…"]
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             await self.bot.send_message(self.chat_id, part, reply_markup=reply_markup if last else None,
@@ -159,7 +126,7 @@ class TelegramAntwoord(OutputChannel):
             await self.bot.send_document(self.chat_id, bestand, caption=document.bijschrift)
         except Exception as error:  # noqa: BLE001 - the volunteer still gets the text
             logger.warning("sendDocument failed, sending the document as text: %s", error)
-            await self._send(ALS_TEKST.format(naam=document.naam))
+            await self._send(document.als_tekst)
             await self._send(document.markdown)
 
 
@@ -185,7 +152,7 @@ class TelegramInput(InputChannel):
         self.secret_token, self.api_url = secret_token, api_url
         self.knoppen = KnopGeheugen()
         self._bot: Optional[Bot] = None
-        self._gezien: "OrderedDict[int, None]" = OrderedDict()
+        self._gezien = messaging.Gezien()
 
     @property
     def enabled(self) -> bool:
@@ -219,16 +186,6 @@ class TelegramInput(InputChannel):
             logger.info("Telegram webhook set to %s", self.webhook_url)
         except Exception as error:  # noqa: BLE001 - the other channels keep working
             logger.error("Could not register the Telegram webhook: %s", error)
-
-    def _al_gezien(self, update_id: Optional[int]) -> bool:
-        if update_id is None:
-            return False
-        if update_id in self._gezien:
-            return True
-        self._gezien[update_id] = None
-        while len(self._gezien) > 10_000:
-            self._gezien.popitem(last=False)
-        return False
 
     async def _verwerk(self, update: Update, on_new_message: Any) -> None:
         bot = self.bot()
@@ -302,7 +259,7 @@ class TelegramInput(InputChannel):
             if update is None:
                 logger.warning("Telegram webhook: not an update, ignored")
                 return response.json({"status": "ignored"})
-            if self._al_gezien(update.update_id):
+            if self._gezien.al_gezien(update.update_id):
                 return response.json({"status": "duplicate"})
             try:
                 await self._verwerk(update, on_new_message)

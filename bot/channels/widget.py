@@ -12,7 +12,7 @@ Rasa's `SocketIOInput` with five changes:
 - a conversation id must look like the widget's own (32 hex digits, random
   in the browser). Any other id gets a new one, and a socket can only speak
   in the conversation it was confirmed for, so a widget can never write into
-  or read a REST or Telegram conversation;
+  or read a REST, Telegram or WhatsApp conversation;
 - after `session_confirm` the server sends `session_history`: the texts and
   buttons of the current session, read back from the tracker store (so
   already redacted), which the widget shows again after a page reload. The

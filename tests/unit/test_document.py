@@ -34,6 +34,8 @@ def test_a_payload_with_markdown_is_a_document():
     assert document == Document("oefenverslag", "verslag.md", MARKDOWN)
     assert document.bijschrift == "Het verslag van je oefengesprek als document."
     assert document.kop == "Document: verslag.md"
+    assert document.als_tekst == ("Het verslag van je oefengesprek kon ik niet als bestand sturen. "
+                                  "Hier staat het als tekst.")
     actieplan = lees({"soort": "actieplan", "markdown": MARKDOWN})
     assert actieplan is not None
     assert actieplan.bijschrift == "Het actieplan als document."
