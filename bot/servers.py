@@ -85,8 +85,8 @@ def free_port() -> int:
 # take over from `.env`: with them a test server would require tokens the
 # tests don't send, or move the organisation's Telegram webhook to itself.
 TELEGRAM_SETTINGS = ("TELEGRAM_TOKEN", "TELEGRAM_BOT_NAME", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET")
-DEPLOYMENT_SETTINGS = ("API_TOKEN", "JWT_SECRET", "WIDGET_JWT_SECRET", "CORS_ORIGINS", "WIDGET_SERVER_URL",
-                       *TELEGRAM_SETTINGS)
+DEPLOYMENT_SETTINGS = ("API_TOKEN", "JWT_SECRET", "WIDGET_JWT_SECRET", "OIDC_ISSUER", "OIDC_AUDIENCE",
+                       "OIDC_SESSION_KEY", "CORS_ORIGINS", "WIDGET_SERVER_URL", *TELEGRAM_SETTINGS)
 
 
 def use_free_ports(blank: Sequence[str] = DEPLOYMENT_SETTINGS) -> None:

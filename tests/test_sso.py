@@ -1,11 +1,16 @@
 """Single sign-on for the widget (bot/channels/oidc.py) against a fake
-OpenID Connect provider on 127.0.0.1 (tests/fake_oidc.py): the token check
-and the conversation binding on their own, with a clock the tests move."""
+OpenID Connect provider on 127.0.0.1 (tests/fake_oidc.py).
+
+First the token check and the conversation binding on their own, with a
+clock the tests move; then the widget's real socket.io channel on a Rasa
+server set up as an organisation would: OIDC beside WIDGET_JWT_SECRET."""
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
-from typing import Callable, Dict
+from pathlib import Path
+from typing import Callable, Dict, NamedTuple
 
 import jwt
 import pytest
@@ -14,9 +19,9 @@ from jwt.algorithms import ECAlgorithm
 
 from bot import servers
 from bot.channels import launch, oidc
-from bot.channels.widget import geldige_sessie
+from bot.channels.widget import AANMELDDIENST_WEG, NIET_AANGEMELD, geldige_sessie
 from fake_oidc import AUDIENCE, FakeProvider, Key, hs256_with_public_key, unsigned
-from kanalen import omgeving
+from kanalen import Widget, database_path, events, model_voor_kanalen, omgeving, senders
 from lokale_server import als_json
 
 LEEWAY = 30
@@ -219,3 +224,149 @@ def test_keys_come_only_over_https_or_from_this_machine():
         "https://login.microsoftonline.com/t/v2.0", "http://127.0.0.1:8080/realms/x", "http://localhost/x",
         "http://[::1]:9000/", "http://login.example.com/", "ftp://login.example.com/", "https://")] == [
         True, True, True, True, False, False, False]
+
+
+# ---- the widget's socket on a running Rasa server ----
+
+INTRANET = "https://intranet.voorbeeldstad.nl"
+WIDGET_SECRET = "widget-geheim-" + uuid.uuid4().hex
+
+
+class Sso(NamedTuple):
+    provider: FakeProvider
+    log: Path
+    fetches_at_start: int
+
+
+@pytest.fixture(scope="module")
+def sso(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sso")
+    with FakeProvider() as fake, omgeving(
+            TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", CORS_ORIGINS=INTRANET,
+            WIDGET_JWT_SECRET=WIDGET_SECRET, OIDC_ISSUER=fake.issuer, OIDC_AUDIENCE=AUDIENCE,
+            OIDC_SESSION_KEY=SESSION_KEY, OIDC_LEEWAY_SECONDS=str(LEEWAY)):
+        with servers.running(model_voor_kanalen(), log_dir=tmp):
+            yield Sso(fake, tmp / "rasa.log", fake.discovery_fetches + fake.key_fetches)
+
+
+def connect(token):
+    """(accepted, the refusal the widget got) of one connection."""
+    async def scenario():
+        widget = Widget()
+        accepted = await widget.connect(INTRANET, token)
+        await widget.close()
+        return accepted, widget.refusal
+
+    return asyncio.run(scenario())
+
+
+def wait_for_refetch() -> None:
+    """Let the server's refetch interval pass, so an unknown kid is fetched."""
+    time.sleep(oidc.REFETCH_INTERVAL_SECONDS + 0.5)
+
+
+def test_the_server_fetches_nothing_from_the_provider_at_start(sso):
+    assert sso.fetches_at_start == 0
+
+
+@pytest.mark.parametrize("alg", ["RS256", "ES256"])
+def test_a_signed_in_worker_chats_and_nothing_of_the_token_is_stored(sso, alg):
+    provider = sso.provider
+    token = provider.token(provider.rsa if alg == "RS256" else provider.ec, sub=f"werker-{uuid.uuid4().hex}")
+
+    async def scenario():
+        widget = Widget()
+        assert await widget.connect(INTRANET, token)
+        session_id, history = await widget.session(None)
+        answer = await widget.say("hallo", session_id)
+        await widget.close()
+        return session_id, history, answer
+
+    session_id, history, answer = asyncio.run(scenario())
+    assert geldige_sessie(session_id) and history["messages"] == []
+    assert "digitale assistent, geen mens" in answer["text"]
+    assert [e["text"] for e in events(session_id) if e["type"] == "user"] == ["hallo"]
+    stored = Path(database_path()).read_bytes()
+    assert session_id.encode() in stored and b"hallo" in stored
+    for secret in (token, provider.claims()["sub"], "werker-", "anna@voorbeeldstad.nl", "Anna de Vries",
+                   provider.issuer):
+        assert secret.encode() not in stored, secret
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_the_widget_refuses_invalid_tokens_with_a_dutch_message(sso, case):
+    provider = sso.provider
+    before = senders()
+    accepted, refusal = connect(REFUSED[case](provider))
+    assert not accepted
+    assert refusal == {"message": NIET_AANGEMELD, "data": {"tijdelijk": False}}
+    assert senders() == before
+
+
+def test_the_widget_secret_still_works_beside_oidc(sso):
+    assert connect(jwt.encode({"sub": "intranet"}, WIDGET_SECRET, algorithm="HS256")) == (True, None)
+    assert connect(None) == (False, {"message": NIET_AANGEMELD, "data": {"tijdelijk": False}})
+
+
+def test_a_worker_cannot_open_or_read_another_workers_conversation(sso):
+    provider = sso.provider
+    anna, bram = provider.token(sub="anna-" + uuid.uuid4().hex), provider.token(provider.ec, sub="bram")
+
+    async def scenario():
+        first = Widget()
+        assert await first.connect(INTRANET, anna)
+        annas, _ = await first.session(None)
+        await first.say("hallo", annas)
+        await first.close()
+
+        other = Widget()
+        assert await other.connect(INTRANET, bram)
+        given, bram_history = await other.session(annas)
+        await other.client.emit("user_uttered", {"message": "ik lees mee", "session_id": annas})
+        random_id, _ = await other.session(uuid.uuid4().hex)
+        await asyncio.sleep(1)
+        await other.close()
+
+        again = Widget()
+        assert await again.connect(INTRANET, anna)
+        reopened, anna_history = await again.session(annas)
+        await again.close()
+        return annas, given, bram_history, random_id, reopened, anna_history
+
+    annas, given, bram_history, random_id, reopened, anna_history = asyncio.run(scenario())
+    assert given != annas and bram_history == {"session_id": given, "messages": []}
+    assert geldige_sessie(random_id)
+    assert [e["text"] for e in events(annas) if e["type"] == "user"] == ["hallo"]
+    assert events(given) == []
+    assert reopened == annas and anna_history["messages"][0] == {"van": "gebruiker", "text": "hallo"}
+
+
+def test_a_rotated_key_is_fetched_once_and_the_old_one_refused(sso):
+    provider = sso.provider
+    old = provider.token(provider.rsa)
+    assert connect(old)[0]
+    wait_for_refetch()
+    provider.rsa = Key.new("RS256")
+    provider.publish(provider.rsa, provider.ec)
+    fetches = provider.key_fetches
+    assert connect(provider.token(provider.rsa)) == (True, None)
+    assert provider.key_fetches == fetches + 1
+    assert connect(old) == (False, {"message": NIET_AANGEMELD, "data": {"tijdelijk": False}})
+
+
+def test_a_provider_that_is_down_gives_a_clear_refusal_and_stores_nothing(sso):
+    """A token with a key the server has not seen, while the provider cannot
+    be reached: the server must ask the provider and, failing that, refuse."""
+    provider = sso.provider
+    wait_for_refetch()
+    provider.down()
+    before = senders()
+    token = provider.token(Key.new("ES256"))
+    try:
+        assert connect(token) == (False, {"message": AANMELDDIENST_WEG, "data": {"tijdelijk": True}})
+    finally:
+        provider.up()
+    assert senders() == before
+    text = sso.log.read_text(errors="replace")
+    assert f"no keys from the identity provider {provider.issuer}" in text
+    assert token not in text and token.split(".")[1] not in text
