@@ -7,6 +7,9 @@ server set up as an organisation would: OIDC beside WIDGET_JWT_SECRET."""
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import subprocess
 import time
 import uuid
 from pathlib import Path
@@ -17,7 +20,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
 
-from bot import servers
+from bot import servers, settings
 from bot.channels import launch, oidc
 from bot.channels.widget import AANMELDDIENST_WEG, NIET_AANGEMELD, geldige_sessie
 from fake_oidc import AUDIENCE, FakeProvider, Key, hs256_with_public_key, unsigned
@@ -25,6 +28,7 @@ from kanalen import Widget, database_path, events, model_voor_kanalen, omgeving,
 from lokale_server import als_json
 
 LEEWAY = 30
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SESSION_KEY = "sessiesleutel-" + uuid.uuid4().hex
 
 
@@ -242,7 +246,7 @@ class Sso(NamedTuple):
 def sso(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sso")
     with FakeProvider() as fake, omgeving(
-            TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", CORS_ORIGINS=INTRANET,
+            TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", CORS_ORIGINS=f"{INTRANET}, {servers.demo_url()}",
             WIDGET_JWT_SECRET=WIDGET_SECRET, OIDC_ISSUER=fake.issuer, OIDC_AUDIENCE=AUDIENCE,
             OIDC_SESSION_KEY=SESSION_KEY, OIDC_LEEWAY_SECONDS=str(LEEWAY)):
         with servers.running(model_voor_kanalen(), log_dir=tmp):
@@ -370,3 +374,17 @@ def test_a_provider_that_is_down_gives_a_clear_refusal_and_stores_nothing(sso):
     text = sso.log.read_text(errors="replace")
     assert f"no keys from the identity provider {provider.issuer}" in text
     assert token not in text and token.split(".")[1] not in text
+
+
+def test_the_widget_in_a_browser_passes_a_token_from_a_promise_and_shows_a_refusal(sso, tmp_path):
+    node = shutil.which("node")
+    assert node and Path(CHROMIUM).exists(), "needs node and Chromium, as tests/test_widget_browser.py"
+    provider = sso.provider
+    with servers.demo_site() as demo_url:
+        result = subprocess.run(
+            [node, str(Path(__file__).with_name("widget_sso_browser.mjs"))], cwd=settings.ROOT,
+            capture_output=True, text=True, timeout=300,
+            env={**os.environ, "DEMO_URL": demo_url, "RASA_URL": servers.widget_server_url(), "CHROMIUM": CHROMIUM,
+                 "GOOD_TOKEN": provider.token(provider.ec, sub="browser-werker"),
+                 "BAD_TOKEN": provider.token(aud="een-andere-app"), "REFUSAL": NIET_AANGEMELD})
+    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
