@@ -63,6 +63,14 @@ def _defaults() -> Dict[str, str]:
         "JWT_METHOD": "HS256",
         # Optional: the widget's socket then needs a JWT signed with this.
         "WIDGET_JWT_SECRET": "",
+        # Optional sign-in with the organisation's OpenID Connect provider
+        # (bot/channels/oidc.py): off while OIDC_ISSUER is empty; with it,
+        # OIDC_AUDIENCE and OIDC_SESSION_KEY are required. Clock difference
+        # allowed for exp/nbf/iat, at most 120 s.
+        "OIDC_ISSUER": "",
+        "OIDC_AUDIENCE": "",
+        "OIDC_SESSION_KEY": "",
+        "OIDC_LEEWAY_SECONDS": "60",
         # Telegram for volunteers: off while TELEGRAM_TOKEN is empty.
         "TELEGRAM_TOKEN": "",
         "TELEGRAM_BOT_NAME": "",

@@ -1,9 +1,11 @@
 """Helpers for the channel tests (browser widget, Telegram, REST, terminal,
-secured API): the model to serve, HTTP calls that return the status instead
-of raising, a temporary environment, a look into the SQLite tracker
-database, and a document as actions send it."""
+secured API, sign-in): the model to serve, HTTP calls that return the status
+instead of raising, a temporary environment, a look into the SQLite tracker
+database, a document as actions send it, and a socket.io client speaking the
+widget's protocol."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sqlite3
@@ -12,6 +14,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+import socketio
 
 from bot import model
 from gedeeld import settings
@@ -96,3 +100,50 @@ def events(sender_id: str) -> List[Dict[str, Any]]:
 
 def senders() -> List[str]:
     return [row[0] for row in _query("select distinct sender_id from events")]
+
+
+class Widget:
+    """A socket.io v4 client speaking the widget's protocol."""
+
+    def __init__(self):
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.confirmed: asyncio.Queue = asyncio.Queue()
+        self.history: asyncio.Queue = asyncio.Queue()
+        self.bot: asyncio.Queue = asyncio.Queue()
+        self.refusal: Optional[Dict[str, Any]] = None  # the server's reason, as the widget gets it
+        self.client.on("session_confirm", self.confirmed.put_nowait)
+        self.client.on("session_history", self.history.put_nowait)
+        self.client.on("bot_uttered", self.bot.put_nowait)
+        self.client.on("connect_error", self._refused)
+
+    def _refused(self, data: Any = None) -> None:
+        self.refusal = data
+
+    async def connect(self, origin: str, token: Optional[str] = None) -> bool:
+        """True when the server accepts the socket.io connection, False when it refuses it."""
+        try:
+            await self.client.connect(rasa_url(""), headers={"Origin": origin}, transports=["polling"],
+                                      auth={"token": token} if token else None, wait=False)
+        except socketio.exceptions.ConnectionError:
+            return False
+        for _ in range(200):
+            if self.client.namespaces:
+                return True
+            if self.client.failed_namespaces:
+                return False
+            await asyncio.sleep(0.05)
+        raise AssertionError("the server did not answer the connection within 10 s")
+
+    async def session(self, session_id: Optional[str] = None) -> Tuple[str, Dict[str, Any]]:
+        await self.client.emit("session_request", {"session_id": session_id})
+        confirmed = await asyncio.wait_for(self.confirmed.get(), 10)
+        history = await asyncio.wait_for(self.history.get(), 10)
+        return confirmed, history
+
+    async def close(self) -> None:
+        """Disconnect without waiting for the pending long-poll to end."""
+        await self.client.eio.disconnect(abort=True)
+
+    async def say(self, text: str, session_id: str) -> Dict[str, Any]:
+        await self.client.emit("user_uttered", {"message": text, "session_id": session_id})
+        return await asyncio.wait_for(self.bot.get(), 60)

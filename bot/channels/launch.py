@@ -6,7 +6,8 @@ on the command line they would show in every user's process list, so
 bot/servers.py starts Rasa through this module, which adds `--auth-token`,
 `--jwt-secret`/`--jwt-method` (when set) and `--cors` with the allowed
 origins to `sys.argv` and then runs Rasa's own command line. It refuses to
-start an open HTTP API on any interface other than loopback.
+start an open HTTP API on any interface other than loopback, and an
+incomplete widget sign-in (OIDC_ISSUER without its audience or session key).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import os
 import sys
 from typing import List
 
-from bot.channels import auth
+from bot.channels import auth, oidc
 
 
 def is_loopback(interface: str) -> bool:
@@ -47,6 +48,10 @@ def main(args: List[str]) -> int:
         interface = os.environ.get("SERVER_INTERFACE", "127.0.0.1")
         if not is_loopback(interface) and not auth.protection_configured():
             print(refusal(interface), file=sys.stderr)
+            return 2
+        problem = oidc.configuration_problem()
+        if problem:
+            print(problem, file=sys.stderr)
             return 2
         args = [*args, *extra_arguments()]
     from rasa.__main__ import main as rasa_main

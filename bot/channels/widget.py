@@ -1,18 +1,24 @@
 """The socket.io channel of the web widget (web/widget/widget.js).
 
-Rasa's `SocketIOInput` with five changes:
+Rasa's `SocketIOInput` with six changes:
 
 - only the configured browser origins may connect (`CORS_ORIGINS`, see
   bot/channels/auth.py). A WebSocket is not subject to the browser's CORS
   rules, so Rasa's `--cors` alone would let any web page talk to the
   assistant; here the socket.io `connect` of another origin is refused.
   (Not in engine.io: it would add its own CORS headers beside Sanic-CORS's,
-  and browsers reject a response with two.) With `WIDGET_JWT_SECRET`
-  (`jwt_key` in credentials.yml) it also needs a JWT, as in Rasa;
+  and browsers reject a response with two.);
+- with `WIDGET_JWT_SECRET` (`jwt_key` in credentials.yml) and/or
+  `OIDC_ISSUER` (bot/channels/oidc.py) the socket needs a token: an HS256
+  JWT signed with the secret, as in Rasa, or an RS256/ES256 token of the
+  organisation's sign-in. A refusal comes with a Dutch message for the
+  widget to show (`connect_error`);
 - a conversation id must look like the widget's own (32 hex digits, random
   in the browser). Any other id gets a new one, and a socket can only speak
   in the conversation it was confirmed for, so a widget can never write into
-  or read a REST, Telegram or WhatsApp conversation;
+  or read a REST, Telegram or WhatsApp conversation. A worker signed in through OIDC
+  gets only conversations issued to them: another worker's id, history
+  included, is replaced by a new one;
 - after `session_confirm` the server sends `session_history`: the texts and
   buttons of the current session, read back from the tracker store (so
   already redacted), which the widget shows again after a page reload. The
@@ -32,17 +38,19 @@ Every message carries the metadata `{"kanaal": "widget", "rol":
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import uuid
-from typing import Any, Dict, List, Optional, Text, TypeGuard
+from typing import Any, Dict, List, NoReturn, Optional, Text, TypeGuard
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint
+from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from bot.channels import auth
+from bot.channels import auth, oidc
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +59,18 @@ METADATA = {"kanaal": "widget", "rol": "professional"}
 MAX_MESSAGE_CHARS = 2000
 MAX_HISTORY = 200
 HISTORY_EVT = "session_history"
+
+NIET_AANGEMELD = ("Je bent niet aangemeld, of je aanmelding is verlopen. "
+                  "Vernieuw de pagina om opnieuw aan te melden.")
+AANMELDDIENST_WEG = ("Aanmelden lukt nu niet: de aanmeldservice van je organisatie is niet bereikbaar. "
+                     "Probeer het over een paar minuten opnieuw.")
+ANDERE_PAGINA = "Deze pagina mag de assistent niet gebruiken."
+
+
+def weiger(melding: str, tijdelijk: bool = False) -> NoReturn:
+    """Refuse a socket.io connection; the widget shows `melding` and tries
+    again later when `tijdelijk`."""
+    raise SocketRefused(melding, {"tijdelijk": tijdelijk})
 
 
 def geldige_sessie(value: Any) -> TypeGuard[str]:
@@ -115,6 +135,8 @@ class WidgetInput(SocketIOInput):
         sio = self.sio
         origins = set(auth.allowed_origins())
         sessies: Dict[str, str] = {}  # socket id -> conversation id
+        signin = oidc.from_settings()
+        aangemeld: Dict[str, oidc.Subject] = {}  # socket id -> worker signed in through OIDC
         app_holder: Dict[str, Any] = {}
 
         @blueprint.listener("before_server_start")
@@ -133,24 +155,49 @@ class WidgetInput(SocketIOInput):
                 return []
             return geschiedenis(list(tracker.events)) if tracker else []
 
+        async def aanmelden(sid: Text, token: str) -> None:
+            """Check the socket's token: an HS256 JWT with the widget secret, or
+            an RS256/ES256 token of the OIDC provider, which binds the socket
+            to its worker. Verified in a thread: it may fetch the provider's keys."""
+            if signin is not None and (not self.jwt_key or oidc.header_algorithm(token) in oidc.ALGORITHMS):
+                try:
+                    aangemeld[sid] = await asyncio.get_running_loop().run_in_executor(
+                        None, signin.verifier.verify, token)
+                except oidc.ProviderUnavailable as error:
+                    logger.error("Widget sign-in refused: no keys from the identity provider %s (%s)",
+                                 signin.verifier.issuer, error)
+                    weiger(AANMELDDIENST_WEG, tijdelijk=True)
+                except oidc.TokenRefused as error:
+                    logger.warning("Widget sign-in refused: %s", error)
+                    weiger(NIET_AANGEMELD)
+            elif auth.decode_jwt(auth.BEARER + token, self.jwt_key, self.jwt_algorithm or "HS256") is None:
+                logger.warning("Widget sign-in refused: not a valid JWT of WIDGET_JWT_SECRET")
+                weiger(NIET_AANGEMELD)
+
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth_data: Optional[Dict] = None) -> bool:
             origin = (environ.get("HTTP_ORIGIN") or "").rstrip("/")
             if origin and origin not in origins:
                 logger.warning("Widget connection from %s refused: not in CORS_ORIGINS", origin)
-                return False
-            if self.jwt_key:
+                weiger(ANDERE_PAGINA)
+            if self.jwt_key or signin is not None:
                 token = auth_data.get("token") if isinstance(auth_data, dict) else None
-                if not isinstance(token, str):
-                    return False
-                bearer = token if token.startswith(auth.BEARER) else auth.BEARER + token
-                return auth.decode_jwt(bearer, self.jwt_key, self.jwt_algorithm or "HS256") is not None
+                if not isinstance(token, str) or not token:
+                    weiger(NIET_AANGEMELD)
+                await aanmelden(sid, token.removeprefix(auth.BEARER))
             return True
+
+        def kies_sessie(sid: Text, gevraagd: Any) -> str:
+            """The requested conversation when this socket may have it, else a new one."""
+            subject = aangemeld.get(sid)
+            if subject is None or signin is None:
+                return gevraagd if geldige_sessie(gevraagd) else uuid.uuid4().hex
+            return gevraagd if signin.owns(subject, gevraagd) else signin.new_session(subject)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             gevraagd = (data or {}).get("session_id") if isinstance(data, dict) else None
-            session_id = gevraagd if geldige_sessie(gevraagd) else uuid.uuid4().hex
+            session_id = kies_sessie(sid, gevraagd)
             vorige = sessies.get(sid)
             if vorige and vorige != session_id:
                 await sio.leave_room(sid, vorige, namespace=self.namespace)
@@ -164,6 +211,7 @@ class WidgetInput(SocketIOInput):
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: Text, *_: Any) -> None:
             sessies.pop(sid, None)
+            aangemeld.pop(sid, None)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Any) -> None:

@@ -10,15 +10,14 @@ import re
 import time
 import uuid
 from email.message import Message
-from typing import Any, Dict, cast
+from typing import cast
 
 import jwt
 import pytest
-import socketio
 
 from bot import servers, shell
 from bot.channels import launch
-from kanalen import events, http, model_voor_kanalen, omgeving, rasa_url
+from kanalen import Widget, events, http, model_voor_kanalen, omgeving, rasa_url
 
 TOKEN = "api-token-" + uuid.uuid4().hex
 JWT_SECRET = "jwt-geheim-" + uuid.uuid4().hex
@@ -162,48 +161,6 @@ def test_socket_polling_has_one_cors_header_for_the_intranet_and_none_for_others
 
 
 # ---- the widget's socket ----
-
-class Widget:
-    """A socket.io v4 client speaking the widget's protocol."""
-
-    def __init__(self):
-        self.client = socketio.AsyncClient(reconnection=False)
-        self.confirmed: asyncio.Queue[str] = asyncio.Queue()
-        self.history: asyncio.Queue[Dict[str, Any]] = asyncio.Queue()
-        self.bot: asyncio.Queue[Dict[str, Any]] = asyncio.Queue()
-        self.client.on("session_confirm", self.confirmed.put_nowait)
-        self.client.on("session_history", self.history.put_nowait)
-        self.client.on("bot_uttered", self.bot.put_nowait)
-
-    async def connect(self, origin, token=None) -> bool:
-        """True when the server accepts the socket.io connection, False when it refuses it."""
-        try:
-            await self.client.connect(rasa_url(""), headers={"Origin": origin}, transports=["polling"],
-                                      auth={"token": token} if token else None, wait=False)
-        except socketio.exceptions.ConnectionError:
-            return False
-        for _ in range(200):
-            if self.client.namespaces:
-                return True
-            if self.client.failed_namespaces:
-                return False
-            await asyncio.sleep(0.05)
-        raise AssertionError("the server did not answer the connection within 10 s")
-
-    async def session(self, session_id=None):
-        await self.client.emit("session_request", {"session_id": session_id})
-        confirmed = await asyncio.wait_for(self.confirmed.get(), 10)
-        history = await asyncio.wait_for(self.history.get(), 10)
-        return confirmed, history
-
-    async def close(self):
-        """Disconnect without waiting for the pending long-poll to end."""
-        await self.client.eio.disconnect(abort=True)
-
-    async def say(self, text, session_id):
-        await self.client.emit("user_uttered", {"message": text, "session_id": session_id})
-        return await asyncio.wait_for(self.bot.get(), 60)
-
 
 WIDGET_JWT = jwt.encode({"sub": "intranet-gebruiker"}, WIDGET_SECRET, algorithm="HS256")
 

@@ -11,8 +11,12 @@
  *   socketPath          pad van socket.io op die server ("/socket.io/")
  *   bewaartermijnDagen  bewaartermijn in de privacymelding (90)
  *   begroeting          wat een nieuw gesprek opent ("/begroeten"; null: niets)
- *   token               JWT, of een functie die er een geeft, als de server
- *                       er een vraagt (WIDGET_JWT_SECRET)
+ *   token               JWT, of een functie die er een geeft (of een Promise
+ *                       daarvan), als de server er een vraagt: met
+ *                       WIDGET_JWT_SECRET een JWT van het intranet, met
+ *                       aanmelden via de organisatie (OIDC_ISSUER) het
+ *                       ID-token van de aangemelde medewerker. Een functie
+ *                       wordt bij elke (nieuwe) verbinding opnieuw gevraagd.
  *
  * Geen build-stap: dit bestand, widget.css en vendor/socket.io.min.js (de
  * socket.io v4-client uit node_modules) worden zo geserveerd. Tekst van de
@@ -48,6 +52,7 @@
   );
 
   var ANTWOORD_TIMEOUT_MS = 30000;
+  var OPNIEUW_AANMELDEN_MS = 30000;
   var MAX_TEKENS = 2000;
 
   // ---- opslag: alleen het gespreksnummer en of het paneel open stond ----
@@ -577,8 +582,16 @@
     meld("Verbinding maken met de assistent…");
     var opties = { path: cfg.socketPath, transports: ["websocket", "polling"], tryAllTransports: true };
     if (cfg.token) {
+      // Zonder token weigert de server met een melding, die hieronder verschijnt.
       opties.auth = function (cb) {
-        cb({ token: typeof cfg.token === "function" ? cfg.token() : cfg.token });
+        Promise.resolve(typeof cfg.token === "function" ? cfg.token() : cfg.token).then(
+          function (token) {
+            cb({ token: token });
+          },
+          function () {
+            cb({});
+          }
+        );
       };
     }
     socket = cfg.server ? window.io(cfg.server, opties) : window.io(opties);
@@ -586,9 +599,21 @@
       meld("");
       vraagSessie(gesprek);
     });
-    socket.on("connect_error", function () {
-      meld("Geen verbinding met de assistent. We proberen het opnieuw…");
+    socket.on("connect_error", function (fout) {
       verbergTypen();
+      if (socket.active) {
+        meld("Geen verbinding met de assistent. We proberen het opnieuw…");
+        return;
+      }
+      // De server weigerde: niet (meer) aangemeld, of de aanmeldservice is
+      // even weg. Dan zegt de server zelf waarom, en of het later weer kan.
+      var reden = fout && fout.data;
+      meld(reden && fout.message ? fout.message : "De assistent weigerde de verbinding. Vernieuw de pagina.");
+      if (reden && reden.tijdelijk) {
+        setTimeout(function () {
+          socket.connect();
+        }, OPNIEUW_AANMELDEN_MS);
+      }
     });
     socket.on("disconnect", function () {
       bevestigd = false;
