@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import List
 
-from bot import evaluate, model, oefenen_bench, servers
+from bot import evaluate, model, oefenen_bench, servers, signalering_bench
 from gedeeld import settings
 
 CONVERSATION = ["hallo", "wat zijn signalen van eenzaamheid?", "vertel meer", "welke typen isolement zijn er?",
@@ -102,4 +102,6 @@ def main() -> int:
           "(Rasa's cache may have reused unchanged components; a clean training takes longer)")
     print(f"Rasa server memory (RSS) after the load: {memory:.0f} MB")
     print(f"\nPractice partner, move classifier on its held-out sets\n{oefenen_bench.vergelijking(zetten)}")
+    print("\nReading a worker's description, on the held-out descriptions (tests/beschrijvingen_heldout.yml)\n"
+          + signalering_bench.tabel(signalering_bench.meet(signalering_bench.lees())))
     return 0

@@ -128,7 +128,11 @@ class Kennisbank:
 
     def crisis_antwoord(self, verder_met: Optional[Onderwerp]) -> Antwoord:
         """Crisis routes first; then the offer to continue where the user was."""
-        routes = "\n".join(f"- {self.hulplijn_regel(r)}" for r in self.crisis["routes"])
+        regels = [f"- {self.hulplijn_regel(r)}" for r in self.crisis["routes"]]
+        psychisch = self.crisis.get("psychische_crisis")
+        if psychisch:
+            regels.append(f"- {psychisch['tekst']} {self.bronvermelding(psychisch['bron'])}")
+        routes = "\n".join(regels)
         tekst = f"{self.crisis['inleiding']}\n{routes}\n{self.crisis['afsluiting']}"
         knoppen: List[Knop] = [Knop("Menu", "/wat_kun_je")]
         if verder_met:

@@ -56,7 +56,7 @@ class ActionCasusLezen(Action):
             zeg_crisis(dispatcher)
         gevonden = casus.samenvoegen(casus.lees(tekst),
                                      casus.uit_entiteiten(tracker.latest_message.get("entities", [])))
-        samenvatting = casus.samenvatting(gevonden)
+        samenvatting = casus.samenvatting(gevonden, casus.vermeldingen(tekst))
         uitleg = casus.gegevens()["uitleg_vragen"]
         dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting
                                  else f"{casus.gegevens()['niets_gelezen']}\n{uitleg}")

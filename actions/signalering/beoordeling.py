@@ -20,18 +20,23 @@ Scoring design (type of isolation, after Machielse / seed 001)
      hesitating about or refusing help 2, verwaarlozing 1.
 2. Kernregel: the type whose whole pattern fits gets KERNREGEL_BONUS extra,
    so a full pattern outweighs loose pieces of other types:
-   - structureel_ggz: jaren AND (psychische problemen or verslaving) AND
-     (twijfelt/weigert or verwaarlozing);
+   - structureel_ggz: (psychische problemen, a psychiatric crisis or
+     verslaving) AND not kort/maanden AND (jaren or no or only functional
+     contacts): structural isolation together with ggz problems, whether or
+     not the person accepts help (seed 001; care avoidance only raises the
+     urgency and puts outreach first);
    - structureel: jaren AND (no, only functional or few contacts, or two or
      more problems) AND no psychische problemen or verslaving;
    - situationeel: a life event AND kort/maanden AND no or only functional
-     contacts (the network has fallen away);
-   - dreigend: contacts still there AND not jaren AND a risk factor (life
-     event, older person, shrinking-network signal).
+     contacts (the network has fallen away) AND no ggz problems;
+   - dreigend: contacts or participation still there AND not jaren AND a risk
+     factor (life event, older person, shrinking-network signal).
    The four patterns exclude each other, so at most one bonus is given.
 3. Choice: the highest score wins; on a tie the heavier type wins (better
-   too much support than too little). With no points at all the lightest
-   type (dreigend, prevention) is shown and the picture is tentative.
+   too much support than too little). With no points at all no type is
+   named: the picture says what to tell first ("onbekend"). Loneliness with
+   a network and participation and no sign of isolation names no type
+   either ("eenzaamheid": loneliness without isolation, De Jong Gierveld).
 4. Borderline: when the runner-up scores within GRENS_MARGE of the winner
    (and at least MINIMUM_ALTERNATIEF) it is the `alternatief_type`, so the
    bot can say "het kan ook ... zijn; overleg met collega's".
@@ -72,14 +77,14 @@ KEUZES = {
 }
 LEVENSGEBEURTENISSEN = ("overlijden_partner", "overlijden_naaste", "scheiding", "verhuizing", "baanverlies",
                         "pensioen", "ziekte", "geboorte_kind", "migratie")
-PROBLEMEN = ("schulden", "verslaving", "psychische_problemen", "gezondheid", "verwaarlozing")
+PROBLEMEN = ("schulden", "verslaving", "psychische_problemen", "psychische_crisis", "gezondheid", "verwaarlozing")
 SIGNALEN = ("gordijnen_dicht", "brievenbus_vol", "tuin_verwaarloosd", "komt_niet_buiten", "weinig_contact",
             "alleen_functionele_contacten", "niet_meer_bij_activiteiten", "somberheid", "lusteloosheid",
             "slecht_slapen", "slecht_eten", "vermoeidheid", "hoofdpijn", "alcoholgebruik", "medicijngebruik",
             "houdt_afstand", "klampt_vast", "zegt_eenzaam", "zinloosheid", "verdriet")
 VERZAMELINGEN = {"levensgebeurtenissen": LEVENSGEBEURTENISSEN, "problemen": PROBLEMEN, "signalen": SIGNALEN}
 
-GGZ_PROBLEMEN = ("psychische_problemen", "verslaving")
+GGZ_PROBLEMEN = ("psychische_problemen", "psychische_crisis", "verslaving")
 WEINIG_NETWERK = ("geen", "alleen_functioneel")
 NETWERK_NOG = ("weinig", "regelmatig")
 KRIMP_SIGNALEN = ("weinig_contact", "niet_meer_bij_activiteiten")
@@ -128,8 +133,8 @@ class Antwoorden:
 
 @dataclass(frozen=True)
 class Beeld:
-    type_id: str
-    type_naam: str
+    type_id: Optional[str]  # None: loneliness without isolation, or too little known
+    type_naam: Optional[str]
     redenen: Tuple[str, ...]
     alternatief_type: Optional[str]
     alternatief_naam: Optional[str]
@@ -140,6 +145,9 @@ class Beeld:
     urgentie_reden: str
     vervolgstappen: Tuple[str, ...]
     onvoldoende_informatie: bool
+    zonder_type: Optional[str] = None  # "eenzaamheid" (lonely, not isolated) or "onbekend" (too little known)
+    ontbreekt: Tuple[str, ...] = ()  # with "onbekend": what to tell first
+    psychische_crisis: bool = False  # a recent psychiatric crisis: huisarts and ggz crisis route first
 
 
 # --- texts ------------------------------------------------------------------------
@@ -222,6 +230,7 @@ _DUUR = lambda a: _reden("duur", a.duur)  # noqa: E731
 KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
     "dreigend": (
         _kenmerk(2, lambda a: a.contacten in NETWERK_NOG, _CONTACTEN),
+        _kenmerk(2, lambda a: a.contacten is None and a.deelname in DEELNAME_TREDE, lambda a: _reden("deelname")),
         _kenmerk(1, _gebeurtenis, _reden_gebeurtenissen),
         _kenmerk(1, lambda a: a.leeftijdsgroep == "oudere", lambda a: _reden("oudere")),
         _kenmerk(1, _krimp, _reden_krimp),
@@ -248,12 +257,16 @@ KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
 }
 
 KERNREGELS: Dict[str, Callable[[Antwoorden], bool]] = {
-    "dreigend": lambda a: (a.contacten in NETWERK_NOG and a.duur != "jaren"
+    "dreigend": lambda a: ((a.contacten in NETWERK_NOG or (a.contacten is None and a.deelname in DEELNAME_TREDE))
+                           and a.duur != "jaren"
                            and (_gebeurtenis(a) or a.leeftijdsgroep == "oudere" or _krimp(a))),
-    "situationeel": lambda a: _gebeurtenis(a) and a.duur in ("kort", "maanden") and a.contacten in WEINIG_NETWERK,
+    "situationeel": lambda a: (_gebeurtenis(a) and a.duur in ("kort", "maanden") and a.contacten in WEINIG_NETWERK
+                               and not _ggz(a)),
     "structureel": lambda a: (a.duur == "jaren" and not _ggz(a)
                               and (a.contacten in (*WEINIG_NETWERK, "weinig") or _aantal_problemen(a) >= 2)),
-    "structureel_ggz": lambda a: a.duur == "jaren" and bool(_ggz(a)) and (_mijdt_hulp(a) or _verwaarlozing(a)),
+    # Seed 001: structural isolation together with ggz problems, whether or not help is accepted.
+    "structureel_ggz": lambda a: (bool(_ggz(a)) and a.duur not in ("kort", "maanden")
+                                  and (a.duur == "jaren" or a.contacten in WEINIG_NETWERK)),
 }
 
 
@@ -269,12 +282,13 @@ def scores(a: Antwoorden) -> Dict[str, int]:
             for t in TYPES}
 
 
-def _kies_type(punten: Dict[str, int]) -> Tuple[str, Optional[str]]:
-    """The winner (ties go to the heavier type) and a runner-up when it is a close call."""
+def _kies_type(punten: Dict[str, int]) -> Tuple[Optional[str], Optional[str]]:
+    """The winner (ties go to the heavier type) and a runner-up when it is a close call;
+    no type when nothing points to one."""
     rangorde = sorted(TYPES, key=lambda t: (punten[t], TYPES.index(t)), reverse=True)
     beste, tweede = rangorde[0], rangorde[1]
     if punten[beste] == 0:
-        return TYPES[0], None
+        return None, None
     dichtbij = punten[tweede] >= max(punten[beste] - GRENS_MARGE, MINIMUM_ALTERNATIEF)
     return beste, (tweede if dichtbij else None)
 
@@ -301,12 +315,36 @@ def _trede_naam(nummer: Optional[int]) -> Optional[str]:
     return next((t["naam"] for t in kennisbank().treden if t["nummer"] == nummer), None)
 
 
-def beleving(a: Antwoorden, nummer: Optional[int]) -> str:
+def _eenzaam(a: Antwoorden) -> bool:
     """Loneliness is what the person feels: only their own word is sure, so a
-    "nee" outweighs sad-looking signals. Isolation is what you can see."""
+    "nee" outweighs sad-looking signals."""
     signalen = a.verzameling("signalen")
-    eenzaam = a.zegt_eenzaam == "ja" or (a.zegt_eenzaam != "nee" and bool(signalen & set(EENZAAMHEID_SIGNALEN)))
-    geisoleerd = a.contacten in WEINIG_NETWERK or nummer == 1 or bool(signalen & set(ISOLEMENT_SIGNALEN))
+    return a.zegt_eenzaam == "ja" or (a.zegt_eenzaam != "nee" and bool(signalen & set(EENZAAMHEID_SIGNALEN)))
+
+
+def _geisoleerd(a: Antwoorden, nummer: Optional[int]) -> bool:
+    """Isolation is what you can see: few or only functional contacts, or its signals."""
+    return (a.contacten in WEINIG_NETWERK or nummer == 1
+            or bool(a.verzameling("signalen") & set(ISOLEMENT_SIGNALEN)))
+
+
+def _netwerk(a: Antwoorden) -> bool:
+    """Contacts to speak of: regular contact, or taking part without few contacts."""
+    return a.contacten == "regelmatig" or (a.contacten is None and a.deelname in DEELNAME_TREDE)
+
+
+def eenzaam_zonder_isolement(a: Antwoorden) -> bool:
+    """Lonely with a network and no sign of isolation (De Jong Gierveld: loneliness
+    is what someone feels, isolation what you can see; KNOWLEDGE.md §1)."""
+    return _eenzaam(a) and _netwerk(a) and not _geisoleerd(a, trede(a))
+
+
+def beleving(a: Antwoorden, nummer: Optional[int], type_id: Optional[str] = None) -> str:
+    """eenzaamheid, isolement, beide or onduidelijk. A type of isolation that has
+    set in (not only threatening) means isolation is seen; loneliness only when
+    the person says so or shows it."""
+    eenzaam = _eenzaam(a)
+    geisoleerd = type_id not in (None, "dreigend") or _geisoleerd(a, nummer)
     if eenzaam and geisoleerd:
         return "beide"
     if eenzaam:
@@ -315,11 +353,14 @@ def beleving(a: Antwoorden, nummer: Optional[int]) -> str:
 
 
 def urgentie(a: Antwoorden) -> Tuple[str, str]:
-    """acuut on acute danger; snel on neglect, refused help or two or more problems."""
+    """acuut on acute danger or a death wish; snel on neglect, refused help,
+    two or more problems, a psychiatric crisis or finding life pointless."""
     tekst = teksten()["urgentie"]
     if a.acuut:
         return "acuut", tekst["acuut"]
     redenen = [tekst[sleutel] for sleutel, geldt in (
+        ("psychische_crisis", "psychische_crisis" in a.verzameling("problemen")),
+        ("zinloosheid", "zinloosheid" in a.verzameling("signalen")),
         ("verwaarlozing", _verwaarlozing(a)),
         ("weigert", a.houding_hulp == "weigert"),
         ("meerdere_problemen", _aantal_problemen(a) >= 2),
@@ -327,30 +368,59 @@ def urgentie(a: Antwoorden) -> Tuple[str, str]:
     return ("snel", opsomming(redenen)) if redenen else ("regulier", tekst["regulier"])
 
 
+KERN = ("contacten", "deelname", "duur", "levensgebeurtenissen", "problemen", "houding_hulp")
+
+
 def onvoldoende_informatie(a: Antwoorden) -> bool:
     kern = ("contacten", "duur", "levensgebeurtenissen", "problemen", "houding_hulp")
     return sum(a.bekend(naam) for naam in kern) < 3
+
+
+def ontbrekend(a: Antwoorden) -> Tuple[str, ...]:
+    """The core facts nobody told yet, in the order worth asking."""
+    return tuple(naam for naam in KERN if not a.bekend(naam))
+
+
+def _stappen(type_id: Optional[str], zonder_type: Optional[str], a: Antwoorden) -> Tuple[str, ...]:
+    """The type's steps; a psychiatric crisis first goes to the huisarts and the
+    ggz crisis route, not to a volunteer; someone who keeps help off first needs
+    someone who comes to them (outreach)."""
+    alle = teksten()["vervolgstappen"]
+    stappen = list(alle[type_id or zonder_type or "onbekend"])
+    if "psychische_crisis" in a.verzameling("problemen"):
+        return tuple(alle["psychische_crisis"])
+    if a.houding_hulp == "weigert" and type_id not in (None, "structureel_ggz"):
+        stappen.insert(0, alle["zorgmijdend"][0])
+    return tuple(stappen)
 
 
 # --- the picture ---------------------------------------------------------------------------
 def beoordeel(a: Antwoorden) -> Beeld:
     """The first picture of the situation the answers describe."""
     type_id, alternatief = _kies_type(scores(a))
+    zonder_type = None
+    if eenzaam_zonder_isolement(a):
+        type_id, alternatief, zonder_type = None, None, "eenzaamheid"
+    elif type_id is None:
+        zonder_type = "onbekend"
     nummer = trede(a)
     niveau, urgentie_reden = urgentie(a)
     return Beeld(
         type_id=type_id,
-        type_naam=_type_naam(type_id),
-        redenen=tuple(reden for _, reden in _gevonden(type_id, a)[:MAX_REDENEN]),
+        type_naam=_type_naam(type_id) if type_id else None,
+        redenen=tuple(reden for _, reden in _gevonden(type_id, a)[:MAX_REDENEN]) if type_id else (),
         alternatief_type=alternatief,
         alternatief_naam=_type_naam(alternatief) if alternatief else None,
         trede=nummer,
         trede_naam=_trede_naam(nummer),
-        beleving=beleving(a, nummer),
+        beleving=beleving(a, nummer, type_id),
         urgentie=niveau,
         urgentie_reden=urgentie_reden,
-        vervolgstappen=tuple(teksten()["vervolgstappen"][type_id]),
+        vervolgstappen=_stappen(type_id, zonder_type, a),
         onvoldoende_informatie=onvoldoende_informatie(a),
+        zonder_type=zonder_type,
+        ontbreekt=ontbrekend(a) if zonder_type == "onbekend" else (),
+        psychische_crisis="psychische_crisis" in a.verzameling("problemen"),
     )
 
 

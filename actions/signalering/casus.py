@@ -14,13 +14,15 @@ model's entities are merged in where it found something the patterns missed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple
 
 from actions.algemeen.tekst import normaal, opsomming
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
+from actions.signalering import context
 from actions.signalering.beoordeling import WEET_NIET, Antwoorden, Beeld
 from gedeeld import settings
 
@@ -54,8 +56,14 @@ DOELGROEP_LEEFTIJD = {"ouderen": "oudere", "jongeren": "jongere", "kinderen": "k
 
 
 # --- the data file -------------------------------------------------------------------
+def zonder_accenten(tekst: str) -> str:
+    """'héél', 'suïcidaal', 'geëmigreerd' as 'heel', 'suicidaal', 'geemigreerd': one
+    character for one, so a position in the result is a position in the text."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in tekst)
+
+
 def _compileer(patronen: Iterable[str]) -> Tuple[Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patronen)
+    return tuple(re.compile(zonder_accenten(p)) for p in patronen)
 
 
 def _per_waarde(blok: Mapping[str, Mapping[str, List[str]]]) -> Dict[str, Dict[str, Tuple[Pattern[str], ...]]]:
@@ -71,7 +79,19 @@ def gegevens() -> dict:
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
     data["acuut"] = _compileer(data["acuut"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
+    data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
+
+
+def _zonder_accenten_in(waarde: Any) -> Any:
+    """Every string in the context section without accents, like the text it reads."""
+    if isinstance(waarde, str):
+        return zonder_accenten(waarde)
+    if isinstance(waarde, list):
+        return [_zonder_accenten_in(w) for w in waarde]
+    if isinstance(waarde, dict):
+        return {k: _zonder_accenten_in(v) for k, v in waarde.items()}
+    return waarde
 
 
 def vragen() -> List[str]:
@@ -82,23 +102,55 @@ def vragen() -> List[str]:
 # --- reading text ----------------------------------------------------------------------
 def sturing(tekst: str) -> Optional[str]:
     """'weet_niet', 'overslaan' or 'terug' when the text steers the questions."""
-    t = normaal(tekst).lower()
+    t = _leesbaar(tekst)
     return next((soort for soort, patronen in gegevens()["sturing"].items()
                  if any(p.search(t) for p in patronen)), None)
 
 
 def is_acuut(tekst: str) -> bool:
     """Whether the text names acute danger (suicide, violence, life-threatening neglect)."""
-    t = normaal(tekst).lower()
+    t = _leesbaar(tekst)
     return any(p.search(t) for p in gegevens()["acuut"])
+
+
+def _leesbaar(tekst: str) -> str:
+    """The text as the patterns read it: lowercase, straight quotes, no accents, single spaces."""
+    return zonder_accenten(normaal(tekst).lower())
 
 
 def _eerste(t: str, waarden: Mapping[str, Tuple[Pattern[str], ...]]) -> Optional[str]:
     return next((w for w, patronen in waarden.items() if any(p.search(t) for p in patronen)), None)
 
 
-def _alle(t: str, waarden: Mapping[str, Tuple[Pattern[str], ...]]) -> List[str]:
-    return [w for w, patronen in waarden.items() if any(p.search(t) for p in patronen)]
+def _vermelding(t: str, slot: str, waarde: str, patronen: Sequence[Pattern[str]]) -> Optional[str]:
+    """The words of the first mention of `waarde` that counts (not negated,
+    hypothetical, past or about someone else), or None."""
+    regels = gegevens()["context"]
+    for patroon in patronen:
+        for m in patroon.finditer(t):
+            if context.telt(regels, t, m.start(), m.end(), f"{slot}.{waarde}"):
+                return m.group(0).strip()
+    return None
+
+
+def vermeldingen(tekst: str) -> Dict[str, Dict[str, str]]:
+    """Per slot, the values a description mentions with the words they came from."""
+    return _vermeldingen_in(_leesbaar(tekst))
+
+
+def _vermeldingen_in(t: str) -> Dict[str, Dict[str, str]]:
+    gevonden: Dict[str, Dict[str, str]] = {}
+    leeftijd = _leeftijd_met_woorden(t, los_getal=False)
+    if leeftijd:
+        gevonden["sig_leeftijdsgroep"] = {leeftijd[0]: leeftijd[1]}
+    for slot, waarden in gegevens()["herkenning"].items():
+        for waarde, patronen in waarden.items():
+            woorden = _vermelding(t, slot, waarde, patronen)
+            if woorden is not None:
+                gevonden.setdefault(slot, {})[waarde] = woorden
+                if slot not in SET_SLOTS:
+                    break
+    return gevonden
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -106,15 +158,21 @@ def leeftijdsgroep(leeftijd: int) -> str:
     return [groep for groep, vanaf in groepen if leeftijd >= vanaf][-1]
 
 
-def _leeftijd(t: str, los_getal: bool) -> Optional[str]:
+def _leeftijd_met_woorden(t: str, los_getal: bool) -> Optional[Tuple[str, str]]:
+    """The age group an age in years points to, with the words it was read from."""
     patronen = list(gegevens()["leeftijd"]["patronen"])
     if los_getal:
         patronen.append(re.compile(r"^\W*(\d{1,3})\W*$"))
     for patroon in patronen:
         match = patroon.search(t)
         if match and int(match.group(1)) <= 110:
-            return leeftijdsgroep(int(match.group(1)))
+            return leeftijdsgroep(int(match.group(1))), match.group(0).strip()
     return None
+
+
+def _leeftijd(t: str, los_getal: bool) -> Optional[str]:
+    gevonden = _leeftijd_met_woorden(t, los_getal)
+    return gevonden[0] if gevonden else None
 
 
 def _duur_sinds_jaar(t: str) -> Optional[str]:
@@ -128,17 +186,14 @@ def _duur_sinds_jaar(t: str) -> Optional[str]:
 
 def _strikt(t: str) -> Dict[str, Any]:
     gevonden: Dict[str, Any] = {}
-    for slot, waarden in gegevens()["herkenning"].items():
+    for slot, waarden in _vermeldingen_in(t).items():
         if slot in SET_SLOTS:
-            lijst = _alle(t, waarden)
+            lijst = list(waarden)
             if "overlijden_partner" in lijst and "overlijden_naaste" in lijst:
                 lijst.remove("overlijden_naaste")
-            if lijst:
-                gevonden[slot] = lijst
+            gevonden[slot] = lijst
         else:
-            waarde = _eerste(t, waarden)
-            if waarde:
-                gevonden[slot] = waarde
+            gevonden[slot] = next(iter(waarden))
     groep = _leeftijd(t, los_getal=False)
     if groep:
         gevonden["sig_leeftijdsgroep"] = groep
@@ -161,16 +216,27 @@ def _los(t: str, vraag: str) -> Optional[Any]:
     return [GEEN] if vraag in SET_SLOTS and waarde == GEEN else waarde
 
 
+# What the contacts say as a signal, and the other way round.
+CONTACT_SIGNAAL = {"geen": "weinig_contact", "weinig": "weinig_contact",
+                   "alleen_functioneel": "alleen_functionele_contacten"}
+
+
 def _samenhang(gevonden: Dict[str, Any]) -> Dict[str, Any]:
     """Keep what was read consistent: a 'nee' about feeling lonely outweighs
-    the signal, and the signal of only functional contacts tells the contacts."""
-    signalen = gevonden.get("sig_signalen", [])
+    the signal, what the person says about loneliness is also a signal, and
+    the contacts and their signal tell each other."""
+    signalen = gevonden.setdefault("sig_signalen", [])
     if gevonden.get("sig_zegt_eenzaam") == "nee" and "zegt_eenzaam" in signalen:
         signalen.remove("zegt_eenzaam")
     if "zegt_eenzaam" in signalen:
         gevonden.setdefault("sig_zegt_eenzaam", "ja")
+    if gevonden.get("sig_zegt_eenzaam") == "ja" and "zegt_eenzaam" not in signalen:
+        signalen.append("zegt_eenzaam")
     if "alleen_functionele_contacten" in signalen:
         gevonden.setdefault("sig_contacten", "alleen_functioneel")
+    signaal = CONTACT_SIGNAAL.get(gevonden.get("sig_contacten", ""))
+    if signaal and signaal not in signalen:
+        signalen.append(signaal)
     if not signalen:
         gevonden.pop("sig_signalen", None)
     return gevonden
@@ -179,7 +245,7 @@ def _samenhang(gevonden: Dict[str, Any]) -> Dict[str, Any]:
 def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
     """The slot values the text holds. With `vraag`, a short answer to that
     question counts too ("al jaren", "nee", "81")."""
-    t = normaal(tekst).lower()
+    t = _leesbaar(tekst)
     gevonden = _strikt(t)
     if vraag and vraag not in gevonden:
         waarde = _los(t, vraag)
@@ -261,34 +327,56 @@ def waarde_tekst(slot: str, waarde: Any) -> str:
     return labels[slot]["waarden"][waarde]
 
 
-def regel(slot: str, waarde: Any) -> str:
-    return f"- {gegevens()['labels'][slot]['naam']}: {waarde_tekst(slot, waarde)}"
+def regel(slot: str, waarde: Any, woorden: Sequence[str] = ()) -> str:
+    """'- Hoe lang: al jaren', and with the words it was read from: "('al tien jaar')"."""
+    bron = " (" + ", ".join(f"'{w}'" for w in woorden) + ")" if woorden else ""
+    return f"- {gegevens()['labels'][slot]['naam']}: {waarde_tekst(slot, waarde)}{bron}"
 
 
-def samenvatting(slots: Mapping[str, Any]) -> Optional[str]:
-    """The short list of what is known, or None when nothing is."""
+def _woorden(slot: str, waarde: Any, bronnen: Mapping[str, Mapping[str, str]]) -> List[str]:
+    """The words behind a value as `vermeldingen` found them, each once."""
+    waarden = waarde if isinstance(waarde, list) else [waarde]
+    return list(dict.fromkeys(bronnen.get(slot, {})[w] for w in waarden if w in bronnen.get(slot, {})))
+
+
+def samenvatting(slots: Mapping[str, Any], bronnen: Optional[Mapping[str, Mapping[str, str]]] = None) -> Optional[str]:
+    """The short list of what is known, or None when nothing is. With `bronnen`
+    (from `vermeldingen`), each line says which words it came from, so the
+    worker can see and correct a misreading."""
     volgorde = [*vragen(), "sig_signalen"]
-    regels = [regel(slot, slots[slot]) for slot in volgorde if slots.get(slot) not in (None, [])]
+    regels = [regel(slot, slots[slot], _woorden(slot, slots[slot], bronnen or {}))
+              for slot in volgorde if slots.get(slot) not in (None, [])]
     return "\n".join([gegevens()["samenvatting_kop"], *regels]) if regels else None
+
+
+def _type_regels(beeld: Beeld) -> List[str]:
+    """The type line: a type with its reasons, or why there is none."""
+    t = gegevens()["beeld"]
+    kennis = kennisbank()
+    if beeld.zonder_type == "eenzaamheid":
+        return ["- " + t["type_eenzaamheid"].format(bron=kennis.bronvermelding("djg_kort_2008"))]
+    if beeld.type_naam is None:
+        ontbreekt = opsomming(t["ontbreekt"][naam] for naam in beeld.ontbreekt)
+        return ["- " + t["type_onbekend"].format(ontbreekt=ontbreekt)]
+    type_naam = beeld.type_naam[0].lower() + beeld.type_naam[1:]
+    regels = ["- " + t["type"].format(type=type_naam, redenen=opsomming(beeld.redenen))]
+    if beeld.alternatief_naam:
+        alternatief = beeld.alternatief_naam[0].lower() + beeld.alternatief_naam[1:]
+        regels.append("  " + t["alternatief"].format(type=alternatief))
+    return regels
 
 
 def beeld_tekst(beeld: Beeld) -> str:
     """The picture in plain Dutch: a suggestion with its reasons, never a label."""
     t = gegevens()["beeld"]
-    regels = [t["kop_weinig_info"] if beeld.onvoldoende_informatie else t["kop"]]
-    type_naam = beeld.type_naam[0].lower() + beeld.type_naam[1:]
-    if beeld.redenen:
-        regels.append("- " + t["type"].format(type=type_naam, redenen=opsomming(list(beeld.redenen))))
-    else:
-        regels.append("- " + t["type_zonder_redenen"].format(type=type_naam))
-    if beeld.alternatief_naam:
-        alternatief = beeld.alternatief_naam[0].lower() + beeld.alternatief_naam[1:]
-        regels.append("  " + t["alternatief"].format(type=alternatief))
+    kennis = kennisbank()
+    regels = [t["kop_weinig_info"] if beeld.onvoldoende_informatie else t["kop"], *_type_regels(beeld)]
+    if beeld.psychische_crisis:
+        regels.append("- " + t["psychische_crisis"].format(bron=kennis.bronvermelding("bron_ggz_crisis")))
     if beeld.trede is None:
         regels.append("- " + t["trede_onbekend"])
     else:
         assert beeld.trede_naam is not None  # every rung has a name
-        kennis = kennisbank()
         regels.append("- " + t["trede"].format(nummer=beeld.trede, naam=beeld.trede_naam.lower(),
                                                bron=kennis.bronvermelding(kennis.treden_bron)))
     regels.append("- " + t["beleving"][beeld.beleving])

@@ -32,7 +32,7 @@ class Vignet:
     naam: str
     verhaal: str
     antwoorden: Antwoorden
-    type_id: str
+    type_id: str  # a type, or "geen": lonely without isolation, no type named
     trede: Optional[int]
     urgentie: str
     redenen_over: Tuple[str, ...]  # the answer each reason quotes, in order
@@ -63,7 +63,7 @@ VIGNETTEN = [
            Antwoorden(contacten="regelmatig", deelname="betaald_werk", duur="kort",
                       levensgebeurtenissen=f({"scheiding"}), problemen=f(), signalen=f({"verdriet"}),
                       houding_hulp="open", zegt_eenzaam="ja", leeftijdsgroep="volwassene"),
-           "dreigend", 6, "regulier", ("contacten", "levensgebeurtenissen", "duur")),
+           "geen", 6, "regulier", ()),
     Vignet("dreigend_jongere_na_verhuizing",
            "Noah (zestien) is net verhuisd. Hij zit nog op voetbal, maar komt steeds minder en appt "
            "nauwelijks nog met vrienden van vroeger.",
@@ -78,7 +78,13 @@ VIGNETTEN = [
            Antwoorden(contacten="regelmatig", duur="kort", levensgebeurtenissen=f({"overlijden_partner"}),
                       problemen=f(), signalen=f({"zinloosheid"}), zegt_eenzaam="ja", leeftijdsgroep="oudere",
                       acuut=True),
-           "dreigend", 2, "acuut", ("contacten", "levensgebeurtenissen", "leeftijdsgroep")),
+           "geen", 2, "acuut", ()),
+    Vignet("dreigend_mantelzorger",
+           "Kees (zeventig) zorgt sinds een paar weken voor zijn vrouw, die ziek is geworden. Hij heeft nog wel "
+           "wat contact, maar ziet zijn vrienden steeds minder.",
+           Antwoorden(contacten="weinig", duur="kort", levensgebeurtenissen=f({"ziekte"}),
+                      signalen=f({"weinig_contact"}), leeftijdsgroep="oudere"),
+           "dreigend", None, "regulier", ("contacten", "levensgebeurtenissen", "leeftijdsgroep")),
     # --- situationeel ---------------------------------------------------------------------
     Vignet("situationeel_weduwe",
            "Mevrouw Yilmaz verloor een half jaar geleden haar man. Ze spreekt nu alleen nog de caissière en "
@@ -121,12 +127,18 @@ VIGNETTEN = [
            Antwoorden(contacten="alleen_functioneel", deelname="geen", duur="jaren", levensgebeurtenissen=f(),
                       problemen=f({"schulden", "gezondheid"}), houding_hulp="open"),
            "structureel", 1, "snel", ("duur", "contacten", "problemen")),
-    Vignet("structureel_grensgeval_lang_maar_open",
+    Vignet("ggz_lang_maar_open",
            "Petra is al jaren geïsoleerd en heeft psychische klachten. Ze wil graag hulp en laat de werker "
            "binnen.",
            Antwoorden(contacten="geen", deelname="geen", duur="jaren", problemen=f({"psychische_problemen"}),
                       houding_hulp="open", zegt_eenzaam=WEET_NIET),
-           "structureel", 1, "regulier", ("duur", "contacten", "problemen"), alternatief="structureel_ggz"),
+           "structureel_ggz", 1, "regulier", ("duur", "problemen")),
+    Vignet("structureel_lang_alleen_met_schulden",
+           "Meneer De Vries woont al jaren alleen. Alleen de thuiszorg komt nog. Hij heeft schulden en staat "
+           "open voor hulp.",
+           Antwoorden(contacten="alleen_functioneel", duur="jaren", problemen=f({"schulden"}),
+                      houding_hulp="open", leeftijdsgroep="volwassene"),
+           "structureel", 1, "regulier", ("duur", "contacten", "problemen")),
     Vignet("structureel_veel_contact_toch_lang",
            "Mevrouw Smit (zeventig) krijgt elke week bezoek van haar dochter, maar verder ziet ze al jaren "
            "bijna niemand meer. Ze heeft schulden en gezondheidsklachten.",
@@ -148,6 +160,12 @@ VIGNETTEN = [
                       problemen=f({"psychische_problemen", "verwaarlozing"}),
                       signalen=f({"gordijnen_dicht", "brievenbus_vol"}), houding_hulp="weigert"),
            "structureel_ggz", 1, "snel", ("duur", "problemen", "houding_hulp")),
+    Vignet("ggz_grensgeval_geldzorgen",
+           "Sinds een paar maanden heeft Sandra psychische klachten en schulden. Ze spreekt nog wel wat "
+           "mensen, maar wil geen hulp.",
+           Antwoorden(contacten="weinig", duur="maanden", problemen=f({"psychische_problemen", "schulden"}),
+                      houding_hulp="weigert"),
+           "structureel_ggz", None, "snel", ("problemen", "houding_hulp"), alternatief="structureel"),
     Vignet("ggz_grensgeval_duur_maanden",
            "Sinds een paar maanden komt Tamara niet meer buiten. Ze heeft psychische problemen, het huis is "
            "vervuild en ze wil geen hulp.",
@@ -211,6 +229,11 @@ def veld_van(reden: str, a: Antwoorden) -> str:
 @pytest.mark.parametrize("vignet", VIGNETTEN, ids=lambda v: v.naam)
 def test_vignette(vignet):
     beeld = beoordeel(vignet.antwoorden)
+    if vignet.type_id == "geen":
+        assert (beeld.type_id, beeld.zonder_type, beeld.redenen) == (None, "eenzaamheid", ())
+        assert (beeld.trede, beeld.urgentie, beeld.beleving) == (vignet.trede, vignet.urgentie, "eenzaamheid")
+        assert list(beeld.vervolgstappen) == teksten()["vervolgstappen"]["eenzaamheid"]
+        return
     assert beeld.type_id == vignet.type_id
     assert beeld.alternatief_type == vignet.alternatief
     assert beeld.trede == vignet.trede
@@ -219,7 +242,9 @@ def test_vignette(vignet):
     onderwerp = kennisbank().onderwerp(f"type_{vignet.type_id}")
     assert onderwerp is not None
     assert beeld.type_naam == onderwerp.titel
-    assert list(beeld.vervolgstappen) == teksten()["vervolgstappen"][vignet.type_id]
+    outreach = vignet.antwoorden.houding_hulp == "weigert" and vignet.type_id != "structureel_ggz"
+    assert list(beeld.vervolgstappen) == ([teksten()["vervolgstappen"]["zorgmijdend"][0]] if outreach else []) + \
+        teksten()["vervolgstappen"][vignet.type_id]
     assert not beeld.onvoldoende_informatie
 
 
@@ -238,8 +263,8 @@ def test_a_reason_mentions_the_duration_only_when_it_was_given(vignet):
 
 
 def test_borderline_case_names_both_types():
-    beeld = beoordeel(next(v for v in VIGNETTEN if v.naam == "structureel_grensgeval_lang_maar_open").antwoorden)
-    onderwerp = kennisbank().onderwerp("type_structureel_ggz")
+    beeld = beoordeel(next(v for v in VIGNETTEN if v.naam == "ggz_grensgeval_duur_maanden").antwoorden)
+    onderwerp = kennisbank().onderwerp("type_structureel")
     assert onderwerp is not None
     assert beeld.alternatief_naam == onderwerp.titel
     assert "er spelen psychische problemen" in beeld.redenen
@@ -274,7 +299,8 @@ def test_weet_niet_everywhere_gives_a_tentative_picture_without_crashing():
                    leeftijdsgroep=WEET_NIET)
     beeld = beoordeel(a)
     assert beeld.onvoldoende_informatie
-    assert beeld.type_id in TYPES and beeld.redenen == () and beeld.alternatief_type is None
+    assert (beeld.type_id, beeld.zonder_type, beeld.redenen, beeld.alternatief_type) == (None, "onbekend", (), None)
+    assert beeld.ontbreekt == ("contacten", "deelname", "duur", "levensgebeurtenissen", "problemen", "houding_hulp")
     assert (beeld.trede, beeld.trede_naam) == (None, None)
     assert (beeld.beleving, beeld.urgentie) == ("onduidelijk", "regulier")
     assert 2 <= len(beeld.vervolgstappen) <= 4

@@ -22,7 +22,7 @@ def test_the_issue_example_fills_age_event_duration_and_signals():
      {"sig_leeftijdsgroep": "volwassene", "sig_levensgebeurtenissen": ["baanverlies"],
       "sig_problemen": ["schulden", "verslaving"], "sig_houding_hulp": "weigert",
       "sig_signalen": ["alcoholgebruik", "houdt_afstand"]}),
-    ("student van 21, net verhuisd naar Groningen, kent niemand en voelt zich eenzaam",
+    ("student van 19, net verhuisd naar Groningen, kent niemand en voelt zich eenzaam",
      {"sig_leeftijdsgroep": "jongere", "sig_levensgebeurtenissen": ["verhuizing"], "sig_duur": "kort",
       "sig_contacten": "geen", "sig_zegt_eenzaam": "ja", "sig_signalen": ["weinig_contact", "zegt_eenzaam"]}),
     ("hij heeft alleen nog contact met de thuiszorg en is al jaren psychisch kwetsbaar",
@@ -130,9 +130,69 @@ def test_picture_text_is_a_suggestion_with_reasons_rung_and_source():
              "sig_houding_hulp": "open", "sig_zegt_eenzaam": "ja"}
     tekst = casus.beeld_tekst(beoordeel(casus.naar_antwoorden(slots)))
     assert "geen etiket en geen diagnose" in tekst
-    assert ("dit lijkt het meest op situationeel isolement, omdat de partner is overleden, het speelt al maanden "
-            "en er zijn alleen functionele contacten") in tekst
+    # "want" with main-clause order (after "omdat" the verbs would have to move to the end)
+    assert ("dit lijkt het meest op situationeel isolement, want de partner is overleden, het speelt al maanden "
+            "en er zijn alleen functionele contacten.") in tekst
     assert "trede 1, geïsoleerd (bron: participatieladder van VNG en Divosa, jaartal onbekend)" in tekst
     assert "Eenzaamheid of isolement: allebei" in tekst
     assert "Urgentie: geen haast" in tekst
     assert "Vraag of een vrijwilliger kan langskomen" in tekst
+
+
+# --- the picture as a worker reads it (issue 13) -----------------------------------------------
+def _beeld(tekst, **extra):
+    slots = {**casus.lees(tekst), **extra}
+    slots[casus.ACUUT_SLOT] = casus.is_acuut(tekst) or None
+    return casus.beeld_tekst(beoordeel(casus.naar_antwoorden(slots)))
+
+
+def test_redenen_staan_in_correcte_zinnen_na_want():
+    tekst = _beeld("Meneer woont al jaren alleen, heeft geen contact met anderen en is depressief.")
+    assert ("- Type: dit lijkt het meest op structureel isolement met ggz, want het duurt al jaren en er spelen "
+            "psychische problemen.") in tekst
+    assert "omdat" not in tekst
+
+
+def test_jaren_somber_zonder_contacten_is_het_vierde_type_ook_als_de_persoon_hulp_wil():
+    tekst = _beeld("Mevrouw is al jaren depressief en ziet niemand. Ze wil graag hulp.")
+    assert "structureel isolement met ggz" in tekst
+
+
+def test_eenzaam_met_netwerk_noemt_geen_type_en_legt_het_verschil_uit():
+    tekst = _beeld("Ze heeft veel vrienden, zingt in het koor en voelt zich toch heel eenzaam.")
+    assert "Type: ik zie geen tekenen van sociaal isolement." in tekst
+    assert "emotionele eenzaamheid" in tekst and "sociale eenzaamheid" in tekst
+    assert "(bron: De Jong Gierveld en Van Tilburg, 2008)" in tekst
+    assert "isolement, want" not in tekst
+
+
+def test_met_bijna_niets_bekend_zegt_het_beeld_wat_ontbreekt():
+    tekst = _beeld("Ik maak me zorgen om een buurvrouw.")
+    assert "Type: daarvoor weet ik nog te weinig. Ik noem liever geen type dan een verkeerd type." in tekst
+    assert "het contact met anderen" in tekst and "hoe lang het al speelt" in tekst
+    assert "dreigend isolement" not in tekst
+
+
+def test_een_doodswens_geeft_nooit_geen_haast():
+    tekst = _beeld("Hij heeft veel contact met zijn kinderen maar zegt dat het leven geen zin meer heeft.")
+    assert "Urgentie: acuut" in tekst and "geen haast" not in tekst
+
+
+def test_een_recente_psychose_gaat_eerst_naar_de_huisarts_niet_naar_een_vrijwilliger():
+    tekst = _beeld("Na het overlijden van zijn moeder is hij sinds een week psychotisch. Hij heeft geen contact "
+                   "met anderen.")
+    assert "huisartsenpost" in tekst and "ggz-crisisdienst" in tekst
+    assert "Stuur nu geen vrijwilliger." in tekst
+    assert "Vraag of een vrijwilliger kan langskomen" not in tekst
+
+
+@pytest.mark.parametrize("tekst, fout", [
+    ("Haar dochter belt haar elke dag.", "klampt zich vast"),
+    ("Hij drinkt elke ochtend koffie met de buurman.", "drinkt"),
+    ("Ze komt alleen voor de medicijnen bij de apotheek.", "medicijnen"),
+])
+def test_gewone_dingen_worden_geen_oordeel_over_de_persoon(tekst, fout):
+    signalen = casus.lees(tekst).get("sig_signalen", [])
+    assert not {"klampt_vast", "alcoholgebruik", "medicijngebruik"} & set(signalen)
+    labels = casus.gegevens()["labels"]["sig_signalen"]["waarden"]
+    assert "klampt zich vast" not in labels["klampt_vast"] and "(meer)" not in labels["alcoholgebruik"]

@@ -34,8 +34,8 @@ def test_description_is_summarised_and_a_new_case_starts_clean():
                  slots={"sig_contacten": "regelmatig", "beeld_type": "dreigend"}, loop=None)
     events = ActionCasusLezen().run(dispatcher, tr, {})
     tekst = dispatcher.messages[0]["text"]
-    assert tekst.startswith("Dit heb ik begrepen:\n- Hoe lang: al maanden\n"
-                            "- Ingrijpende gebeurtenis: partner overleden")
+    assert tekst.startswith("Dit heb ik begrepen:\n- Hoe lang: al maanden ('vorig jaar')\n"
+                            "- Ingrijpende gebeurtenis: partner overleden ('haar man is vorig jaar overleden')")
     assert "'weet ik niet', 'overslaan', 'vorige vraag' of 'stop'" in tekst
     gezet = {e["name"]: e["value"] for e in events}
     assert gezet["sig_leeftijdsgroep"] == "oudere" and gezet["sig_contacten"] is None and gezet["beeld_type"] is None

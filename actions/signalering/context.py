@@ -1,0 +1,104 @@
+"""Whether a mention in a worker's description counts: the ConText idea for Dutch.
+
+A pattern that finds "schulden" or "depressief" is only half the reading:
+"geen schulden", "misschien depressief", "vroeger dronk hij" and "zijn
+moeder is depressief" do not say that the person has debts, is depressed or
+drinks now. Clinical text mining solved this with trigger words and scopes
+(ConText, Harkema et al. 2009; its Dutch adaptation ContextD, Afzal et al.
+2014): a trigger such as "geen" or "vroeger" governs the words after it (or
+before it, for "... zijn er niet") up to a few words or the end of the
+clause. spaCy's blank Dutch pipeline has no parser, so scopes here are token
+windows that stop at punctuation and at words that start a new clause
+("maar", "want", "omdat", "en is", ...).
+
+Four contexts, with their triggers in data/kennis/signalering.yml (`context`):
+- ontkend: "geen", "niet", "nooit", "zonder", "ontkent", "... zijn er niet";
+- hypothetisch: "misschien", "bang dat", "als ze", "dreigt", "zou kunnen";
+- verleden: "vroeger", "destijds", "ooit", "... gehad", "... afgelost";
+- ander: someone else's problem: "zijn moeder", "haar zoon", "de buurman van".
+
+Plain Python; `casus.lees` asks `geldt` for every pattern match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Pattern, Sequence, Tuple
+
+CONTEXTEN = ("ontkend", "hypothetisch", "verleden", "ander")
+_TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Regels:
+    """The triggers and scopes of one data file, compiled."""
+    voor: Mapping[str, Tuple[Pattern[str], ...]]  # context -> triggers that govern what follows
+    na: Mapping[str, Tuple[Pattern[str], ...]]  # context -> triggers that govern what precedes
+    einde: Mapping[str, Pattern[str]]  # context -> where its scopes stop
+    venster: Mapping[str, int]  # context -> scope in tokens
+    niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
+    ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
+
+
+def compileer(data: Mapping[str, Any]) -> Regels:
+    """The `context` section of signalering.yml as `Regels`."""
+    def patronen(lijst: Optional[List[str]]) -> Tuple[Pattern[str], ...]:
+        return tuple(re.compile(p) for p in (lijst or []))
+
+    blokken: Dict[str, Mapping[str, Any]] = {c: data[c] for c in CONTEXTEN}
+    return Regels(
+        voor={c: patronen(blok.get("voor")) for c, blok in blokken.items()},
+        na={c: patronen(blok.get("na")) for c, blok in blokken.items()},
+        einde={c: re.compile("|".join(blok.get("einde", data["einde"]))) for c, blok in blokken.items()},
+        venster={c: int(blok.get("venster", data["venster"])) for c, blok in blokken.items()},
+        niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
+        ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
+    )
+
+
+def _bereikt(regels: Regels, context: str, tekst: str, begin: int, eind: int) -> bool:
+    """Whether a scope from `begin` to `eind` is short enough and not ended by a clause break."""
+    tokens = len(_TOKEN.findall(tekst, begin, eind))
+    return tokens <= regels.venster[context] and not regels.einde[context].search(tekst, begin, eind)
+
+
+def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -> List[Tuple[str, str]]:
+    """The contexts that govern the mention tekst[begin:eind] of `sleutel`
+    ("sig_problemen.schulden"), each with the trigger's words."""
+    gevonden = []
+    for context in CONTEXTEN:
+        if {sleutel, sleutel.split(".")[0]} & regels.niet_voor[context]:
+            continue
+        binnen = sleutel not in regels.ontkenning_in_patroon and context != "ander"
+        trigger = _trigger(regels, context, tekst, begin, eind, binnen)
+        if trigger:
+            gevonden.append((context, trigger))
+    return gevonden
+
+
+def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, binnen: bool) -> str:
+    """The first trigger of `context` whose scope reaches the mention, or ''.
+    With `binnen`, a trigger inside the mention counts too ("zegt dat ze
+    niet eenzaam is"); a pattern that itself says "not" ("komt niet buiten")
+    is only turned by a trigger outside it."""
+    for patroon in regels.voor[context]:
+        for m in patroon.finditer(tekst, 0, eind):
+            if m.end() <= begin and _bereikt(regels, context, tekst, m.end(), begin):
+                return m.group(0)
+            if binnen and m.start() >= begin:
+                return m.group(0)
+    for patroon in regels.na[context]:
+        for m in patroon.finditer(tekst, begin if binnen else eind):
+            if m.start() >= eind and _bereikt(regels, context, tekst, eind, m.start()):
+                return m.group(0)
+            if binnen and m.end() <= eind:
+                return m.group(0)
+    return ""
+
+
+def telt(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -> bool:
+    """Whether the mention says something about the person, now, for real."""
+    return not contexten(regels, tekst, begin, eind, sleutel)
+
+
+__all__: Sequence[str] = ("CONTEXTEN", "Regels", "compileer", "contexten", "telt")

@@ -1,0 +1,181 @@
+"""How well the assistant reads a worker's free description of one person,
+measured on descriptions written apart from the patterns and training data.
+
+    .venv/bin/python -m bot.signalering_bench [--bestand tests/beschrijvingen_ontwikkel.yml] [--fouten]
+
+Default: the held-out set (tests/beschrijvingen_heldout.yml, for measuring
+only); tune on the development set (tests/beschrijvingen_ontwikkel.yml).
+Each description is read as the first message of the signalering walk
+(`casus.lees`, the patterns and context rules) and the first picture is made
+from it alone, as if the worker answered no question. Printed:
+
+- micro-F1 over all facets and per facet, a facet value being one
+  (facet, value) pair such as (problemen, schulden);
+- per context subset (negated, hypothetical or past, about someone else) how
+  many mentions that must not count were read as present;
+- type accuracy, urgency accuracy, and loneliness-versus-isolation accuracy
+  (the picture's beleving);
+- how many descriptions with a death wish get the crisis answer with 113.
+
+`make bench` prints the same table for the held-out set.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+
+from actions.algemeen.yamlbestand import lees_mapping
+from actions.kennis.kennisbank import kennisbank
+from actions.signalering import casus
+from actions.signalering.beoordeling import beoordeel
+from gedeeld import settings
+
+HELDOUT = settings.ROOT / "tests" / "beschrijvingen_heldout.yml"
+ONTWIKKEL = settings.ROOT / "tests" / "beschrijvingen_ontwikkel.yml"
+FACETTEN = ("contacten", "deelname", "duur", "levensgebeurtenissen", "problemen", "signalen", "houding_hulp",
+            "zegt_eenzaam", "leeftijdsgroep", "acuut")
+CONTEXTGROEPEN = {"ontkend": ("ontkend",), "hypothetisch of verleden": ("hypothetisch", "verleden"),
+                  "iemand anders": ("ander",)}
+Paar = Tuple[str, str]
+ZELFDE = {"psychische_crisis": "psychische_problemen"}
+
+
+@dataclass(frozen=True)
+class Lezing:
+    """What the assistant made of one description."""
+    paren: frozenset  # (facet, value) pairs read as present
+    type_id: Optional[str]  # a type, 'geen' (lonely, not isolated) or 'onbekend'
+    urgentie: str
+    beleving: str
+    crisis_met_113: bool
+
+
+@dataclass
+class Uitslag:
+    aantal: int = 0
+    per_facet: Dict[str, List[int]] = field(default_factory=lambda: {f: [0, 0, 0] for f in FACETTEN})  # tp, pred, gold
+    context_fouten: Counter = field(default_factory=Counter)
+    context_aantal: Counter = field(default_factory=Counter)
+    goed: Counter = field(default_factory=Counter)  # type, urgentie, beleving
+    doodswens: List[int] = field(default_factory=lambda: [0, 0])  # routed to 113, total
+    fouten: List[str] = field(default_factory=list)
+
+    def f1(self, facet: Optional[str] = None) -> Tuple[float, float, float]:
+        rijen = [self.per_facet[facet]] if facet else list(self.per_facet.values())
+        tp, pred, gold = (sum(r[i] for r in rijen) for i in range(3))
+        precisie = tp / pred if pred else 1.0
+        recall = tp / gold if gold else 1.0
+        return precisie, recall, (2 * precisie * recall / (precisie + recall) if precisie + recall else 0.0)
+
+    def nauwkeurigheid(self, wat: str) -> float:
+        return self.goed[wat] / self.aantal if self.aantal else 0.0
+
+
+def paren_van(facetten: Mapping[str, Any]) -> Set[Paar]:
+    """The (facet, value) pairs of an annotation or a reading; acuut only when true."""
+    paren: Set[Paar] = set()
+    for facet in FACETTEN:
+        waarde = facetten.get(facet)
+        if facet == "acuut":
+            if waarde:
+                paren.add(("acuut", "ja"))
+        elif isinstance(waarde, (list, tuple, set, frozenset)):
+            # a psychiatric crisis is a psychic problem in the annotation's terms
+            paren |= {(facet, ZELFDE.get(str(w), str(w))) for w in waarde if w not in (casus.GEEN, None)}
+        elif waarde is not None:
+            paren.add((facet, str(waarde)))
+    return paren
+
+
+def lees_beschrijving(tekst: str) -> Lezing:
+    """The first message of the signalering walk, as the dialogue reads it."""
+    slots = casus.lees(tekst)
+    slots[casus.ACUUT_SLOT] = casus.is_acuut(tekst) or None
+    facetten = {veld: slots.get(slot) for slot, veld in {**casus.KEUZE_SLOTS, **casus.SET_SLOTS}.items()}
+    facetten["acuut"] = bool(slots.get(casus.ACUUT_SLOT))
+    beeld = beoordeel(casus.naar_antwoorden(slots))
+    crisis = kennisbank().crisis_antwoord(None).tekst if facetten["acuut"] else ""
+    type_id = beeld.type_id or {"eenzaamheid": "geen"}.get(beeld.zonder_type or "", beeld.zonder_type)
+    return Lezing(frozenset(paren_van(facetten)), type_id, beeld.urgentie, beeld.beleving, "113" in crisis)
+
+
+def meet(items: Sequence[Mapping[str, Any]]) -> Uitslag:
+    uitslag = Uitslag()
+    for item in items:
+        lezing = lees_beschrijving(item["tekst"])
+        echt = paren_van(item["facetten"])
+        uitslag.aantal += 1
+        for facet in FACETTEN:
+            e = {p for p in echt if p[0] == facet}
+            v = {p for p in lezing.paren if p[0] == facet}
+            rij = uitslag.per_facet[facet]
+            rij[0] += len(e & v)
+            rij[1] += len(v)
+            rij[2] += len(e)
+        _context(uitslag, item, lezing)
+        verwacht = item["verwacht"]
+        for wat, voorspeld in (("type", lezing.type_id), ("urgentie", lezing.urgentie), ("beleving", lezing.beleving)):
+            if voorspeld == verwacht[wat]:
+                uitslag.goed[wat] += 1
+            else:
+                uitslag.fouten.append(f"{item['id']} {wat}: verwacht {verwacht[wat]}, gelezen {voorspeld}")
+        gemist = sorted(echt - lezing.paren)
+        teveel = sorted(lezing.paren - echt)
+        if gemist or teveel:
+            uitslag.fouten.append(f"{item['id']} facetten: gemist {gemist}, te veel {teveel}")
+        if "doodswens" in item.get("subsets", ()):
+            uitslag.doodswens[1] += 1
+            uitslag.doodswens[0] += lezing.crisis_met_113
+    return uitslag
+
+
+def _context(uitslag: Uitslag, item: Mapping[str, Any], lezing: Lezing) -> None:
+    for vermelding in item.get("niet_aanwezig") or []:
+        groep = next(g for g, contexten in CONTEXTGROEPEN.items() if vermelding["context"] in contexten)
+        uitslag.context_aantal[groep] += 1
+        waarde = "ja" if vermelding["facet"] == "acuut" else str(vermelding["waarde"])
+        if (vermelding["facet"], waarde) in lezing.paren:
+            uitslag.context_fouten[groep] += 1
+            uitslag.fouten.append(f"{item['id']} {groep} gelezen als aanwezig: {vermelding['facet']}={waarde}")
+
+
+def lees(pad: Path = HELDOUT) -> List[dict]:
+    return list(lees_mapping(pad)["beschrijvingen"])
+
+
+def tabel(uitslag: Uitslag) -> str:
+    p, r, f = uitslag.f1()
+    regels = [f"{uitslag.aantal} beschrijvingen",
+              f"facetten micro-F1 {f:.3f} (precisie {p:.3f}, recall {r:.3f})"]
+    for facet in FACETTEN:
+        tp, pred, gold = uitslag.per_facet[facet]
+        fp, fr, ff = uitslag.f1(facet)
+        regels.append(f"  {facet:<22} F1 {ff:.3f}  P {fp:.3f}  R {fr:.3f}  (goed {tp}, gelezen {pred}, echt {gold})")
+    regels.append("context: vermeldingen die niet mogen tellen, toch gelezen als aanwezig")
+    for groep in CONTEXTGROEPEN:
+        regels.append(f"  {groep:<24} {uitslag.context_fouten[groep]} van {uitslag.context_aantal[groep]}")
+    regels += [f"type goed                  {uitslag.nauwkeurigheid('type'):.3f}",
+               f"urgentie goed              {uitslag.nauwkeurigheid('urgentie'):.3f}",
+               f"eenzaamheid/isolement goed {uitslag.nauwkeurigheid('beleving'):.3f}",
+               f"doodswens naar 113         {uitslag.doodswens[0]} van {uitslag.doodswens[1]}"]
+    return "\n".join(regels)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.signalering_bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--bestand", type=Path, default=HELDOUT)
+    parser.add_argument("--fouten", action="store_true", help="ook elke fout per beschrijving")
+    args = parser.parse_args(argv)
+    uitslag = meet(lees(args.bestand))
+    print(tabel(uitslag))
+    if args.fouten:
+        print("\n".join(["", *uitslag.fouten]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

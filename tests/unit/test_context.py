@@ -1,0 +1,66 @@
+"""Whether a mention in a description counts (actions/signalering/context.py),
+through `casus.vermeldingen`, on sentences of the kinds the issue names (not
+the held-out ones): negated, hypothetical, past and resolved, someone else's,
+and intensified or past-tense wording that must still be read."""
+import pytest
+
+from actions.signalering import casus
+
+
+def gelezen(tekst):
+    return {(slot, waarde) for slot, waarden in casus.vermeldingen(tekst).items() for waarde in waarden}
+
+
+@pytest.mark.parametrize("tekst, niet", [
+    ("Psychische problemen zijn er niet, ze is vooral moe.", ("sig_problemen", "psychische_problemen")),
+    ("Hij heeft geen schulden en woont alleen.", ("sig_problemen", "schulden")),
+    ("Meneer heeft nooit gedronken.", ("sig_problemen", "verslaving")),
+    ("Ze is niet depressief, wel verdrietig.", ("sig_problemen", "psychische_problemen")),
+    ("Ze ontkent dat ze eenzaam is.", ("sig_zegt_eenzaam", "ja")),
+])
+def test_een_ontkende_vermelding_telt_niet(tekst, niet):
+    assert niet not in gelezen(tekst)
+
+
+@pytest.mark.parametrize("tekst, niet", [
+    ("Ze is bang dat ze schulden krijgt.", ("sig_problemen", "schulden")),
+    ("Misschien is hij depressief, dat weten we niet.", ("sig_problemen", "psychische_problemen")),
+    ("Vroeger dronk hij veel, nu al jaren niet meer.", ("sig_problemen", "verslaving")),
+    ("Ze had schulden, die zijn afgelost.", ("sig_problemen", "schulden")),
+])
+def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
+    assert niet not in gelezen(tekst)
+
+
+@pytest.mark.parametrize("tekst, niet", [
+    ("Zijn moeder is depressief.", ("sig_problemen", "psychische_problemen")),
+    ("Haar zoon heeft grote schulden.", ("sig_problemen", "schulden")),
+    ("Mevrouw vertelt dat de buurman van haar dochter veel drinkt.", ("sig_problemen", "verslaving")),
+])
+def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
+    assert niet not in gelezen(tekst)
+
+
+@pytest.mark.parametrize("tekst, wel", [
+    ("Ze voelt zich héél eenzaam.", ("sig_zegt_eenzaam", "ja")),
+    ("Hij voelt zich erg alleen sinds de verhuizing.", ("sig_zegt_eenzaam", "ja")),
+    ("Haar man overleed vorig jaar.", ("sig_levensgebeurtenissen", "overlijden_partner")),
+    ("Hij woont al meer dan vijftien jaar alleen.", ("sig_duur", "jaren")),
+    ("Ze praat alleen met de caissière.", ("sig_contacten", "alleen_functioneel")),
+    ("Hij zingt elke week in het koor.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Hij is depressief, zijn moeder niet.", ("sig_problemen", "psychische_problemen")),
+    ("Ze heeft schulden maar geen verslaving.", ("sig_problemen", "schulden")),
+    ("Hij komt niet meer buiten.", ("sig_signalen", "komt_niet_buiten")),
+])
+def test_gewone_woorden_worden_gelezen(tekst, wel):
+    assert wel in gelezen(tekst)
+
+
+def test_elke_vermelding_zegt_uit_welke_woorden_ze_komt():
+    tekst = "Mevrouw (82) voelt zich héél eenzaam. Psychische problemen zijn er niet."
+    slots = casus.lees(tekst)
+    samenvatting = casus.samenvatting(slots, casus.vermeldingen(tekst))
+    assert samenvatting == ("Dit heb ik begrepen:\n"
+                            "- Zegt zelf eenzaam te zijn: ja ('voelt zich heel eenzaam')\n"
+                            "- Leeftijd: oudere ('(82)')\n"
+                            "- Signalen: zegt zich eenzaam te voelen ('voelt zich heel eenzaam')")

@@ -1,0 +1,65 @@
+"""The description bench (bot/signalering_bench.py): the held-out descriptions
+stay apart from everything the reader learns from, and the figures it prints
+are computed as documented."""
+import re
+
+import yaml
+
+from bot import signalering_bench
+from gedeeld import settings
+
+
+def _normaal(tekst):
+    return re.sub(r"[\W_]+", "", tekst.lower())
+
+
+def _zinnen(tekst):
+    """Sentences long enough that a match is no coincidence ("Schulden zijn er niet." is common)."""
+    return [z for z in re.split(r"(?<=[.!?])\s+", tekst) if len(z.split()) >= 6]
+
+
+def test_de_heldout_beschrijvingen_staan_nergens_in_de_trainings_of_patroondata():
+    bronnen = [*(settings.DATA_DIR / "nlu").glob("*.yml"), settings.KENNIS_DIR / "signalering.yml",
+               settings.ROOT / "tests" / "beschrijvingen_ontwikkel.yml",
+               settings.ROOT / "tests" / "beschrijvingen_ontwikkel_2.yml"]
+    data = "\n".join(p.read_text(encoding="utf-8") for p in bronnen)
+    exact, genormaliseerd = data.lower(), _normaal(data)
+    for item in signalering_bench.lees():
+        for zin in _zinnen(item["tekst"]):
+            assert zin.lower() not in exact, f"{item['id']}: {zin!r} staat in de trainings- of patroondata"
+            assert _normaal(zin) not in genormaliseerd, f"{item['id']}: {zin!r} staat er (bijna) letterlijk in"
+
+
+def test_de_heldout_set_heeft_de_gevraagde_omvang():
+    items = signalering_bench.lees()
+    subsets = [s for item in items for s in item["subsets"]]
+    assert len(items) >= 80
+    for subset, minimum in (("ontkend", 15), ("hypothetisch_verleden", 15), ("ander", 15),
+                            ("versterkt_of_verleden", 15), ("eenzaam_niet_geisoleerd", 10), ("doodswens", 5)):
+        assert subsets.count(subset) >= minimum, subset
+    for type_id in ("dreigend", "situationeel", "structureel", "structureel_ggz"):
+        assert sum(item["verwacht"]["type"] == type_id for item in items) >= 10, type_id
+
+
+def test_de_cijfers_kloppen_op_een_kleine_set(tmp_path):
+    items = yaml.safe_load("""
+- id: t1
+  tekst: "Mevrouw (82) voelt zich heel eenzaam. Schulden heeft ze niet."
+  facetten: {zegt_eenzaam: ja, signalen: [zegt_eenzaam], leeftijdsgroep: oudere, problemen: [], acuut: false}
+  niet_aanwezig: [{facet: problemen, waarde: schulden, context: ontkend}]
+  subsets: [ontkend]
+  verwacht: {type: onbekend, trede: null, urgentie: regulier, beleving: eenzaamheid, ggz_crisis: false}
+- id: t2
+  tekst: "Meneer wil er niet meer zijn."
+  facetten: {acuut: true, contacten: weinig}
+  subsets: [doodswens]
+  verwacht: {type: onbekend, trede: null, urgentie: acuut, beleving: onduidelijk, ggz_crisis: false}
+""")
+    uitslag = signalering_bench.meet(items)
+    assert uitslag.aantal == 2 and uitslag.doodswens == [1, 1]
+    assert uitslag.context_fouten["ontkend"] == 0 and uitslag.context_aantal["ontkend"] == 1
+    assert uitslag.per_facet["contacten"] == [0, 0, 1]  # missed: recall counts it, precision does not
+    assert uitslag.f1("acuut") == (1.0, 1.0, 1.0)
+    assert uitslag.nauwkeurigheid("urgentie") == 1.0
+    assert "doodswens naar 113         1 van 2" not in signalering_bench.tabel(uitslag)
+    assert "doodswens naar 113         1 van 1" in signalering_bench.tabel(uitslag)
