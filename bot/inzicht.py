@@ -10,10 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Optional, Sequence
 
-from sqlalchemy.exc import DBAPIError
-
 from bot.leren import gegevens, rapport, weergave
-from bot.privacy import NO_DATABASE, WRONG_USAGE, DutchArgumentParser, PrivacyFout, check_database
+from bot.privacy import WRONG_USAGE, DutchArgumentParser, PrivacyFout, check_database, run_command
 from gedeeld import settings
 
 
@@ -40,16 +38,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--tot", type=datum, default=vandaag, help="laatste dag, telt mee (JJJJ-MM-DD)")
     p.add_argument("--uit", type=Path, default=Path("rapport.html"), help="het HTML-bestand (standaard rapport.html)")
     args = p.parse_args(argv)
-    try:
+
+    def command() -> None:
         args.uit.write_text(rapport_html(settings.get("TRACKER_STORE_URL"), args.van, args.tot), encoding="utf-8")
-    except PrivacyFout as error:
-        print(f"Fout: {error}", file=sys.stderr)
-        return error.exit_code
-    except DBAPIError as error:
-        print(f"Fout: de database gaf een fout: {error.orig}", file=sys.stderr)
-        return NO_DATABASE
-    print(f"Rapport over {args.van} tot en met {args.tot} geschreven naar {args.uit}.")
-    return 0
+        print(f"Rapport over {args.van} tot en met {args.tot} geschreven naar {args.uit}.")
+
+    return run_command(command)
 
 
 if __name__ == "__main__":

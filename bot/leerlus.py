@@ -17,10 +17,9 @@ import sys
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import yaml
-from sqlalchemy.exc import DBAPIError
 
 from bot.leren import gegevens, inbox, review
-from bot.privacy import NO_DATABASE, WRONG_USAGE, DutchArgumentParser, PrivacyFout, check_database
+from bot.privacy import WRONG_USAGE, DutchArgumentParser, PrivacyFout, check_database, run_command
 from gedeeld import settings
 
 
@@ -67,7 +66,9 @@ def wijzigingen(besluiten: Sequence[review.Besluit]) -> str:
     regels = [f"+ {b.keuze}: {b.tekst}" if not b.reden else f"- niet toegevoegd: {b.tekst} ({b.reden})"
               for b in besluiten]
     toegevoegd = sum(1 for b in besluiten if not b.reden)
-    regels.append(f"{toegevoegd} voorbeeld(en) toegevoegd aan {review.REVIEW_FILE.relative_to(settings.ROOT)}; "
+    bestand = review.REVIEW_FILE
+    getoond = bestand.relative_to(settings.ROOT) if bestand.is_relative_to(settings.ROOT) else bestand
+    regels.append(f"{toegevoegd} voorbeeld(en) toegevoegd aan {getoond}; "
                   "`make train` neemt ze mee.")
     return "\n".join(regels) + "\n"
 
@@ -86,19 +87,15 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     settings.load()
     args = parser().parse_args(argv)
-    try:
+
+    def command() -> None:
         lijst = groepen(settings.get("TRACKER_STORE_URL"), args.dagen, args.drempel)
-        if not args.toewijzen:
+        if args.toewijzen:
+            print(wijzigingen(review.verwerk(keuzes(args.toewijzen, lijst), intents())), end="")
+        else:
             print(toon(lijst), end="")
-            return 0
-        print(wijzigingen(review.verwerk(keuzes(args.toewijzen, lijst), intents())), end="")
-    except PrivacyFout as error:
-        print(f"Fout: {error}", file=sys.stderr)
-        return error.exit_code
-    except DBAPIError as error:
-        print(f"Fout: de database gaf een fout: {error.orig}", file=sys.stderr)
-        return NO_DATABASE
-    return 0
+
+    return run_command(command)
 
 
 if __name__ == "__main__":

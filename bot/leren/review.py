@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Sequence, Set
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set
 
 import yaml
 
@@ -68,8 +68,9 @@ def heldout_teksten(map_: Path = settings.ROOT / "tests") -> Set[str]:
     return teksten_in(p for patroon in HELDOUT_FILES for p in sorted(map_.glob(patroon)))
 
 
-def lees_review(pad: Path = REVIEW_FILE) -> Dict[str, List[str]]:
+def lees_review(pad: Optional[Path] = None) -> Dict[str, List[str]]:
     """intent -> examples already in the review file."""
+    pad = pad or REVIEW_FILE
     if not pad.is_file():
         return {}
     inhoud = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
@@ -104,9 +105,11 @@ def weiger_reden(tekst: str, bekend: Set[str], heldout: Set[str], intents: Set[s
     return ""
 
 
-def verwerk(keuzes: Sequence[tuple], intents: Set[str], pad: Path = REVIEW_FILE,
-            heldout: Set[str] | None = None, trainingsdata: Path = settings.ROOT / "data" / "nlu") -> List[Besluit]:
-    """Apply (text, choice) pairs to the review file; returns what became of each."""
+def verwerk(keuzes: Sequence[tuple], intents: Set[str], pad: Optional[Path] = None,
+            heldout: Optional[Set[str]] = None, trainingsdata: Path = settings.ROOT / "data" / "nlu") -> List[Besluit]:
+    """Apply (text, choice) pairs to the review file (default REVIEW_FILE);
+    returns what became of each."""
+    pad = pad or REVIEW_FILE
     voorbeelden = lees_review(pad)
     bekend = teksten_in(p for p in sorted(trainingsdata.glob("*.yml")))
     heldout = heldout_teksten() if heldout is None else heldout
