@@ -46,8 +46,11 @@ def _png(sectie: Sectie) -> Optional[str]:
                 as_.plot(labels, [float("nan") if w is None else w for w in waarden], marker="o", label=kolom)
             as_.legend(fontsize=8)
         else:
-            waarden = [c[0].getoond() for _, c in sectie.rijen]
-            as_.barh(labels[::-1], [0 if w is None else w for w in waarden][::-1], color="#2b6cb0")
+            waarden = [c[0].getoond() for _, c in sectie.rijen][::-1]
+            as_.barh(labels[::-1], [0 if w is None else w for w in waarden], color="#2b6cb0")
+            for y, waarde in enumerate(waarden):
+                if waarde is None:
+                    as_.text(0, y, f" {VERBORGEN}", va="center", fontsize=8)
             as_.set_xlabel(sectie.kolommen[0])
         as_.set_title(sectie.titel, fontsize=10)
         as_.tick_params(labelsize=8)
@@ -83,7 +86,8 @@ def pagina(titel: str, inhoud: str) -> str:
 
 def rapport_html(rapport: Rapport) -> str:
     privacy = (f'<p class="privacy">Privacy: dit rapport bevat geen tekst van berichten, alleen aantallen. '
-               f"Een getal dat op minder dan {MINIMUM} gesprekken berust, staat er als &quot;{VERBORGEN}&quot;, "
+               f"Een getal dat op minder dan {MINIMUM} gesprekken berust, staat er als "
+               f"&quot;{html.escape(VERBORGEN)}&quot;, "
                "zodat niemand (medewerker of cliënt) te herkennen is. Weken lopen van maandag tot en met zondag "
                "(ISO-weeknummers), tijden in UTC.</p>")
     kop = (f"<h1>Inzicht in het gebruik van de assistent</h1><p>Periode: {rapport.van:%d-%m-%Y} tot en met "

@@ -255,7 +255,7 @@ def test_elk_getal_van_het_rapport_klopt_met_de_database(database, tmp_path):
     for b in _gebruikersberichten(database):
         assert b["text"] not in pagina
     assert pagina.index("minder dan 5 gesprekken") < pagina.index("<h1>")
-    assert len(tabellen.plaatjes) >= 8 and all(p.startswith("data:image/png;base64,") for p in tabellen.plaatjes)
+    assert len(tabellen.plaatjes) >= 7 and all(p.startswith("data:image/png;base64,") for p in tabellen.plaatjes)
 
 
 def test_de_pagina_en_het_rapport_in_chromium(database, tmp_path):
