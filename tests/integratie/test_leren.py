@@ -69,8 +69,9 @@ def _schuif_terug(pad: Path, senders: Set[str], seconden: float) -> None:
             event["timestamp"] -= seconden
             db.execute("update events set timestamp = ?, data = ? where id = ?",
                        (event["timestamp"], json.dumps(event), rij_id))
-        db.execute(f"update gespreksverslag set timestamp = timestamp - ? where conversation_id in "
-                   f"({','.join('?' * len(senders))})", (seconden, *sorted(senders)))
+        if db.execute("select 1 from sqlite_master where name = 'gespreksverslag'").fetchone():
+            db.execute(f"update gespreksverslag set timestamp = timestamp - ? where conversation_id in "
+                       f"({','.join('?' * len(senders))})", (seconden, *sorted(senders)))
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +115,11 @@ def test_de_inbox_groepeert_wat_niet_begrepen_werd_met_geredigeerde_teksten(data
     assert not any("Jansen" in t for t in teksten)
     geraniums = [g for g in groepen if any("geraniums" in i.bericht.tekst for i in g.items)]
     assert len(geraniums) == 1, [[i.bericht.tekst for i in g.items] for g in geraniums]
-    stored = [b for b in _gebruikersberichten(database) if "geraniums" in b["text"]]
-    assert geraniums[0].aantal == len(stored) and "mevrouw [NAAM] zit de hele dag achter de geraniums" in teksten
+    niet_begrepen = [b for b in _gebruikersberichten(database) if "geraniums" in b["text"] and (
+        b["parse_data"]["intent"]["name"] == "nlu_fallback" or "utter_please_rephrase" in b["acties"]
+        or b["parse_data"]["intent"]["confidence"] < 0.5)]
+    assert geraniums[0].aantal == len(niet_begrepen) >= 20
+    assert "mevrouw [NAAM] zit de hele dag achter de geraniums" in teksten
     huisbezoek = next(g for g in groepen if any("huisbezoek" in i.bericht.tekst for i in g.items))
     assert all("gecorrigeerd" in i.redenen for i in huisbezoek.items)
     assert huisbezoek.aantal == sum(1 for b in _gebruikersberichten(database) if "huisbezoek" in b["text"])
