@@ -21,7 +21,7 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List, NoReturn, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, NoReturn, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -189,16 +189,11 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    settings.load()
-    args = parser().parse_args(argv)
+def run_command(command: Callable[[], None]) -> int:
+    """Run a command of a database CLI: 0 when done, else the Dutch error on
+    stderr and its exit code (bot.privacy, bot.leerlus, bot.inzicht)."""
     try:
-        if args.command == "purge":
-            args.days = (parse_days(args.older_than) if args.older_than is not None
-                         else parse_days(settings.get("RETENTION_DAYS"), "RETENTION_DAYS"))
-        url = settings.get("TRACKER_STORE_URL")
-        check_database(url)
-        args.handler(url, args)
+        command()
     except PrivacyFout as error:
         print(f"Fout: {error}", file=sys.stderr)
         return error.exit_code
@@ -206,6 +201,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"Fout: de database gaf een fout: {_reason(error)}", file=sys.stderr)
         return NO_DATABASE
     return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    settings.load()
+    args = parser().parse_args(argv)
+
+    def command() -> None:
+        if args.command == "purge":
+            args.days = (parse_days(args.older_than) if args.older_than is not None
+                         else parse_days(settings.get("RETENTION_DAYS"), "RETENTION_DAYS"))
+        url = settings.get("TRACKER_STORE_URL")
+        check_database(url)
+        args.handler(url, args)
+
+    return run_command(command)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from bot import rasa_cli
+from bot.leren import pagina as leren_pagina
 from gedeeld import settings
 
 STARTUP_TIMEOUT_S = 240
@@ -175,7 +176,10 @@ def _content_security_policy() -> str:
 
 class _DemoHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        path = self.path.split("?", 1)[0]
+        path, _, query = self.path.partition("?")
+        if path in leren_pagina.PADEN:
+            self._learning_page(path, query)
+            return
         if path == "/favicon.ico":  # none, and no 404 in the browser's console
             self.send_response(204)
             self.end_headers()
@@ -197,6 +201,18 @@ class _DemoHandler(BaseHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         if content_type.startswith("text/html"):
             self.send_header("Content-Security-Policy", _content_security_policy())
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _learning_page(self, path: str, query: str) -> None:
+        """The review inbox and the insight report (bot/leren/pagina.py), behind the API token."""
+        status, page = leren_pagina.antwoord(path, query, self.headers.get("Authorization"))
+        body = page.encode()
+        self.send_response(status)
+        for name, value in [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
+                            ("Referrer-Policy", "no-referrer"), ("Content-Security-Policy", leren_pagina.CSP)]:
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
