@@ -140,6 +140,7 @@ backend rasa
   balance hash var(txn.conversation)
   hash-type consistent
   option httpchk GET /
+  http-response set-header X-Rasa-Replica %[srv_name]
 {rasa}
 backend widget
   balance source
