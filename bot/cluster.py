@@ -201,7 +201,8 @@ def running(model: Path, replicas: int, action_servers: int, front_port: int) ->
         for process, port in zip(cluster.actions, action_ports, strict=True):
             servers.wait_until_up(f"http://127.0.0.1:{port}/health", process)
         for process, port in zip(cluster.rasa, cluster.rasa_ports, strict=True):
-            servers.wait_until_up(f"http://127.0.0.1:{port}/", process)
+            # the replicas load their models at the same time, on the same cores
+            servers.wait_until_up(f"http://127.0.0.1:{port}/", process, servers.STARTUP_TIMEOUT_S * replicas)
         servers.wait_until_up(f"{cluster.url}/", cluster.haproxy)
         yield cluster
 

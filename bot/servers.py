@@ -20,7 +20,8 @@ from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 from bot import rasa_cli
 from gedeeld import settings
 
-STARTUP_TIMEOUT_S = 240
+# A loaded 2-core machine can need longer to start Rasa: SERVER_STARTUP_TIMEOUT_S.
+STARTUP_TIMEOUT_S = float(os.environ.get("SERVER_STARTUP_TIMEOUT_S", "240"))
 
 
 def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = None) -> subprocess.Popen:
