@@ -19,6 +19,7 @@ import pwd
 import socket
 import subprocess
 import time
+import urllib.request
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,21 @@ def _wait_for_port(port: int, process: subprocess.Popen, what: str, timeout_s: f
     raise RuntimeError(f"{what} did not listen on port {port} within {timeout_s:.0f} s")
 
 
+def _wait_for_postgres(url: str, timeout_s: float = 120) -> None:
+    """Listening is not ready: after an unclean stop PostgreSQL recovers first."""
+    import psycopg2
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            psycopg2.connect(url).close()
+            return
+        except psycopg2.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
 def _postgres_bin() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"), key=lambda p: int(p.split("/")[4]))
     if not found:
@@ -96,8 +112,10 @@ def postgres(port: int) -> Iterator[str]:
     process = _child([str(bin_dir / "postgres"), "-D", str(data), "-p", str(port), "-k", str(data),
                       "-c", "listen_addresses=127.0.0.1"], "postgres.log", user, cwd=data)
     try:
+        url = f"postgresql://{POSTGRES_USER}@127.0.0.1:{port}/postgres"
         _wait_for_port(port, process, "PostgreSQL")
-        yield f"postgresql://{POSTGRES_USER}@127.0.0.1:{port}/postgres"
+        _wait_for_postgres(url)
+        yield url
     finally:
         servers.stop(process)
 
@@ -112,7 +130,8 @@ def start_redis(port: int) -> subprocess.Popen:
     return process
 
 
-def haproxy_config(front: int, action_front: int, rasa_ports: List[int], action_ports: List[int]) -> str:
+def haproxy_config(front: int, action_front: int, rasa_ports: List[int], action_ports: List[int],
+                   stats: int = 0) -> str:
     """HAProxy: consistent hashing per conversation to the Rasa replicas, round
     robin over healthy action servers."""
     rasa = "\n".join(f"  server rasa{i} 127.0.0.1:{p} check inter 2s fall 2 rise 1"
@@ -154,7 +173,21 @@ backend actions
   balance roundrobin
   option httpchk GET /health
 {actions}
-"""
+""" + (f"listen stats\n  bind 127.0.0.1:{stats}\n  stats enable\n  stats uri /stats\n" if stats else "")
+
+
+def wait_until_all_up(stats_url: str, servers_expected: int, timeout_s: float = 60) -> None:
+    """Until HAProxy's own checks see every server UP: before that, the hash
+    would send a conversation elsewhere once the late server comes up."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{stats_url};csv", timeout=5) as response:
+            rows = [line.split(",") for line in response.read().decode().splitlines()[1:]]
+        up = [row for row in rows if len(row) > 17 and row[1] not in {"FRONTEND", "BACKEND"} and row[17] == "UP"]
+        if len(up) >= servers_expected:
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"HAProxy did not see all {servers_expected} servers up within {timeout_s:.0f} s")
 
 
 def _rasa_environment(cluster: Cluster, action_url: str) -> None:
@@ -195,7 +228,8 @@ def running(model: Path, replicas: int, action_servers: int, front_port: int) ->
             cluster.rasa.append(servers.start_rasa_server(model, CLUSTER_DIR / "logs" / f"rasa{i}.log"))
         stack.callback(lambda: servers.stop(*cluster.rasa, *cluster.actions))
         config = CLUSTER_DIR / "haproxy.cfg"
-        config.write_text(haproxy_config(front_port, action_front, cluster.rasa_ports, action_ports))
+        stats_port = servers.free_port()
+        config.write_text(haproxy_config(front_port, action_front, cluster.rasa_ports, action_ports, stats_port))
         cluster.haproxy = _child(["haproxy", "-f", str(config), "-db"], "haproxy.log")
         stack.callback(lambda: servers.stop(cluster.haproxy))  # type: ignore[arg-type]
         for process, port in zip(cluster.actions, action_ports, strict=True):
@@ -204,6 +238,8 @@ def running(model: Path, replicas: int, action_servers: int, front_port: int) ->
             # the replicas load their models at the same time, on the same cores
             servers.wait_until_up(f"http://127.0.0.1:{port}/", process, servers.STARTUP_TIMEOUT_S * replicas)
         servers.wait_until_up(f"{cluster.url}/", cluster.haproxy)
+        # rasa and widget backends list every replica, actions every action server
+        wait_until_all_up(f"http://127.0.0.1:{stats_port}/stats", 2 * replicas + action_servers)
         yield cluster
 
 
