@@ -64,11 +64,11 @@ def _verdict(ok: bool) -> str:
 
 def comparison(ours: Measured, theirs: Measured) -> str:
     """The side-by-side table and the targets."""
-    lines = [f"{'':22}{'this assistant':48}{'starter (rasa init)':48}ratio"]
+    lines = [f"{'':22}{'this assistant':64}{'starter (rasa init)':64}ratio"]
     for label, a, b in [("1 conversation", ours.one, theirs.one),
                         (f"{CONCURRENT_CONVERSATIONS} conversations", ours.busy, theirs.busy)]:
-        lines.append(f"{label:22}{a.line():48}{b.line():48}{a.throughput / b.throughput:.2f}x")
-    lines.append(f"{'RSS after the load':22}{f'{ours.rss_mb:.0f} MB':48}{f'{theirs.rss_mb:.0f} MB':48}")
+        lines.append(f"{label:22}{a.line():64}{b.line():64}{a.throughput / b.throughput:.2f}x")
+    lines.append(f"{'RSS after the load':22}{f'{ours.rss_mb:.0f} MB':64}{f'{theirs.rss_mb:.0f} MB':64}")
     ratio = ours.busy.throughput / theirs.busy.throughput
     lines.append(f"Targets at {CONCURRENT_CONVERSATIONS} conversations: throughput >= {TARGET_RATIO}x the starter "
                  f"({_verdict(ratio >= TARGET_RATIO)}), p95 <= {TARGET_P95_MS} ms "
