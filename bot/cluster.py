@@ -262,9 +262,13 @@ def bench(model: Path) -> int:
     from bot import load
 
     replicas, action_servers = replica_counts()
+    embedded = dict(os.environ)
     with running(model, replicas, action_servers, servers.free_port()) as cluster:
         load.conversation(cluster.url, "warm-up", 3)
         through_cluster = load.run(cluster.url, one_process.CONCURRENT_CONVERSATIONS)
+    # back to the embedded set-up (in-memory lock store): the cluster's Redis is gone
+    os.environ.clear()
+    os.environ.update(embedded)
     servers.use_free_ports()
     os.environ["TRACKER_STORE_URL"] = f"sqlite:///{settings.VAR_DIR / 'bench' / 'cluster-single.db'}"
     (settings.VAR_DIR / "bench" / "cluster-single.db").unlink(missing_ok=True)
