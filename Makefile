@@ -9,7 +9,7 @@ SPACY_MODEL := var/spacy_nl/meta.json
 NODE_MODULES := node_modules/.package-lock.json
 PIP_VERSION := 24.0
 
-.PHONY: install run test check lint train validate shell test-stories pytest bench lock clean
+.PHONY: install run test check lint train validate shell test-stories pytest bench cluster lock clean
 
 install: $(INSTALLED) $(SPACY_MODEL) $(NODE_MODULES)
 
@@ -83,6 +83,11 @@ test: install
 
 bench: install
 	$(PY) -m bot bench
+
+# N Rasa replicas and M action servers behind HAProxy, PostgreSQL and Redis
+# (.env: CLUSTER_RASA_REPLICAS, CLUSTER_ACTION_SERVERS); `python -m bot cluster --bench` measures it.
+cluster: install
+	$(PY) -m bot cluster
 
 # Re-resolve requirements/base.in within requirements/constraints.txt and pin
 # every package; run after changing either file.

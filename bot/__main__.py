@@ -1,4 +1,4 @@
-"""Command line: `python -m bot {validate,train,run,shell,test-stories,bench}`."""
+"""Command line: `python -m bot {validate,train,run,shell,test-stories,bench,cluster}`."""
 from __future__ import annotations
 
 import argparse
@@ -64,6 +64,24 @@ def cmd_bench(_: argparse.Namespace) -> int:
     return bench.main()
 
 
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from bot import cluster
+    path = model.ensure_model()
+    if args.bench:
+        return cluster.bench(path)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    replicas, action_servers = cluster.replica_counts()
+    try:
+        with cluster.running(path, replicas, action_servers, int(settings.get("CLUSTER_PORT"))) as running:
+            print(cluster.describe(running), flush=True)
+            signal.pause()
+    except KeyboardInterrupt:
+        pass
+    print("Gestopt: HAProxy, Rasa-replica's, actieservers, Redis en PostgreSQL zijn afgesloten.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     settings.load()
     parser = argparse.ArgumentParser(prog="python -m bot")
@@ -71,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, handler in [("validate", cmd_validate), ("train", cmd_train), ("run", cmd_run),
                           ("shell", cmd_shell), ("test-stories", cmd_test_stories), ("bench", cmd_bench)]:
         commands.add_parser(name).set_defaults(handler=handler)
+    cluster = commands.add_parser("cluster", help="N Rasa replicas and M action servers behind HAProxy")
+    cluster.add_argument("--bench", action="store_true", help="the 20-conversation load, cluster vs one process")
+    cluster.set_defaults(handler=cmd_cluster)
     args = parser.parse_args(argv)
     return args.handler(args)
 

@@ -1,42 +1,39 @@
-"""`make bench`: held-out NLU scores, REST latency, training time and memory,
-and the practice partner's move classifier (rules, NLU, both: bot/oefenen_bench.py).
+"""`make bench`: held-out NLU scores, the REST channel under load side by
+side with Rasa's own starter assistant (`rasa init`, bot/starter.py), training
+time and memory, and the practice partner's move classifier (rules, NLU, both:
+bot/oefenen_bench.py).
 
 Starts its own action and Rasa servers on free ports with a fresh SQLite
 database under var/bench/, so it never touches a running `make run`. Every
-request goes to localhost only, and every loop is bounded.
+request goes to 127.0.0.1 only, and every loop is bounded.
 """
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-import statistics
 import time
-import urllib.request
-import uuid
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from typing import List
+from dataclasses import dataclass
 
-from bot import evaluate, model, oefenen_bench, servers, signalering_bench
+from bot import evaluate, load, model, oefenen_bench, servers, signalering_bench, starter
 from gedeeld import settings
 
-CONVERSATION = ["hallo", "wat zijn signalen van eenzaamheid?", "vertel meer", "welke typen isolement zijn er?",
-                "ja graag", "wat is de participatieladder", "hoeveel mensen zijn eenzaam?",
-                "hoe begin ik een gesprek over eenzaamheid?", "dank je", "wat kun je nog meer?"]
-SEQUENTIAL_MESSAGES = 100
+# One conversation of this many turns, then this many conversations at once
+# (load.TURNS turns each), on both assistants.
+SEQUENTIAL_TURNS = 50
 CONCURRENT_CONVERSATIONS = 20
-MESSAGES_PER_CONCURRENT_CONVERSATION = 10
-REQUEST_TIMEOUT_S = 60
+# Targets of issue 14 for one Rasa process.
+TARGET_RATIO = 1.2
+TARGET_P95_MS = 500
+TARGET_RSS_MB = 1024
+
+
+def local_url() -> str:
+    return f"http://127.0.0.1:{settings.get('RASA_PORT')}"
 
 
 def post_json(path: str, body: dict) -> dict:
     """POST JSON to the local Rasa server and return its JSON answer."""
-    request = urllib.request.Request(
-        f"http://localhost:{settings.get('RASA_PORT')}{path}", data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json"}, method="POST")
-    with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_S) as response:
-        return json.loads(response.read())
+    return load.post_json(local_url(), path, body)  # type: ignore[return-value]
 
 
 class HttpParser:
@@ -46,30 +43,43 @@ class HttpParser:
         return post_json("/model/parse", {"text": text})
 
 
-def _conversation(sender: str, count: int) -> List[float]:
-    latencies = []
-    for index in range(count):
-        started = time.perf_counter()
-        post_json("/webhooks/rest/webhook", {"sender": sender, "message": CONVERSATION[index % len(CONVERSATION)]})
-        latencies.append((time.perf_counter() - started) * 1000)
-    return latencies
+@dataclass
+class Measured:
+    one: load.Result
+    busy: load.Result
+    rss_mb: float
 
 
-def _percentiles(latencies: List[float]) -> str:
-    ordered = sorted(latencies)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"p50 {statistics.median(ordered):.0f} ms, p95 {p95:.0f} ms (n={len(ordered)})"
+def measure_load(base_url: str, pid: int) -> Measured:
+    """Warm up, then one conversation and CONCURRENT_CONVERSATIONS at once; RSS after."""
+    load.conversation(base_url, "warm-up", 3)
+    one = load.run(base_url, 1, SEQUENTIAL_TURNS)
+    busy = load.run(base_url, CONCURRENT_CONVERSATIONS)
+    return Measured(one, busy, load.memory_mb(pid))
 
 
-def _memory_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def comparison(ours: Measured, theirs: Measured) -> str:
+    """The side-by-side table and the targets."""
+    lines = [f"{'':22}{'this assistant':64}{'starter (rasa init)':64}ratio"]
+    for label, a, b in [("1 conversation", ours.one, theirs.one),
+                        (f"{CONCURRENT_CONVERSATIONS} conversations", ours.busy, theirs.busy)]:
+        lines.append(f"{label:22}{a.line():64}{b.line():64}{a.throughput / b.throughput:.2f}x")
+    lines.append(f"{'RSS after the load':22}{f'{ours.rss_mb:.0f} MB':64}{f'{theirs.rss_mb:.0f} MB':64}")
+    ratio = ours.busy.throughput / theirs.busy.throughput
+    lines.append(f"Targets at {CONCURRENT_CONVERSATIONS} conversations: throughput >= {TARGET_RATIO}x the starter "
+                 f"({_verdict(ratio >= TARGET_RATIO)}), p95 <= {TARGET_P95_MS} ms "
+                 f"({_verdict(ours.busy.percentile(0.95) <= TARGET_P95_MS)}), RSS <= {TARGET_RSS_MB} MB "
+                 f"({_verdict(ours.rss_mb <= TARGET_RSS_MB)})")
+    return "\n".join(lines)
 
 
 def main() -> int:
     path = model.ensure_model()
+    starter_model = starter.model()
     bench_dir = settings.VAR_DIR / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
     (bench_dir / "tracker.db").unlink(missing_ok=True)
@@ -83,24 +93,20 @@ def main() -> int:
         macro, scores = evaluate.report(predictions)
         weakest = evaluate.weakest(scores)
         zetten = oefenen_bench.uitslagen(lambda teksten: asyncio.run(oefenen_bench.ontleed(HttpParser(), teksten)))
-
-        _conversation("warm-up", 3)
-        sequential = _conversation(f"bench-{uuid.uuid4().hex[:6]}", SEQUENTIAL_MESSAGES)
-        with ThreadPoolExecutor(CONCURRENT_CONVERSATIONS) as pool:
-            runs = pool.map(lambda i: _conversation(f"bench-c{i}-{uuid.uuid4().hex[:6]}",
-                                                    MESSAGES_PER_CONCURRENT_CONVERSATION),
-                            range(CONCURRENT_CONVERSATIONS))
-            concurrent = [latency for run in runs for latency in run]
-        memory = _memory_mb(rasa.pid)
+        ours = measure_load(local_url(), rasa.pid)
+    port = servers.free_port()
+    with starter.running(port) as process:
+        print(f"Rasa's starter assistant up (model {starter_model.name})")
+        theirs = measure_load(f"http://127.0.0.1:{port}", process.pid)
 
     training = model.training_info(path).get("training_seconds")
     print(f"Held-out NLU: macro-F1 {macro:.3f} over {len(predictions)} examples, {len(scores)} intents")
     print("  weakest: " + ", ".join(f"{intent} {score:.3f}" for intent, score in weakest))
-    print(f"REST latency, one conversation: {_percentiles(sequential)}")
-    print(f"REST latency, {CONCURRENT_CONVERSATIONS} concurrent conversations: {_percentiles(concurrent)}")
-    print(f"Training time of this model: {training if training is not None else 'unknown'} s "
+    print(f"\nREST channel under load, the same messages on both (1 conversation of {SEQUENTIAL_TURNS} turns; "
+          f"{CONCURRENT_CONVERSATIONS} at once of {load.TURNS} turns; 127.0.0.1; 2 shared cores, so run it twice):")
+    print(comparison(ours, theirs))
+    print(f"\nTraining time of this model: {training if training is not None else 'unknown'} s "
           "(Rasa's cache may have reused unchanged components; a clean training takes longer)")
-    print(f"Rasa server memory (RSS) after the load: {memory:.0f} MB")
     print(f"\nPractice partner, move classifier on its held-out sets\n{oefenen_bench.vergelijking(zetten)}")
     print("\nReading a worker's description, on the held-out descriptions (tests/beschrijvingen_heldout.yml)\n"
           + signalering_bench.tabel(signalering_bench.meet(signalering_bench.lees())))

@@ -21,7 +21,8 @@ from bot import rasa_cli
 from bot.leren import pagina as leren_pagina
 from gedeeld import settings
 
-STARTUP_TIMEOUT_S = 240
+# A loaded 2-core machine can need longer to start Rasa: SERVER_STARTUP_TIMEOUT_S.
+STARTUP_TIMEOUT_S = float(os.environ.get("SERVER_STARTUP_TIMEOUT_S", "240"))
 
 
 def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = None) -> subprocess.Popen:

@@ -85,6 +85,11 @@ def _defaults() -> Dict[str, str]:
         "WHATSAPP_VERIFY_TOKEN": "",
         "WHATSAPP_ID_KEY": "",
         "WHATSAPP_API_URL": "https://graph.facebook.com/v19.0",
+        # `make cluster` (bot/cluster.py): Rasa replicas and action servers
+        # behind HAProxy, which listens on CLUSTER_PORT of 127.0.0.1.
+        "CLUSTER_RASA_REPLICAS": "2",
+        "CLUSTER_ACTION_SERVERS": "2",
+        "CLUSTER_PORT": "5080",
     }
 
 

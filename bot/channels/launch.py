@@ -56,6 +56,8 @@ def main(args: List[str]) -> int:
         args = [*args, *extra_arguments()]
     from rasa.__main__ import main as rasa_main
 
+    from bot import action_response
+    action_response.install()
     sys.argv = ["rasa", *args]
     rasa_main()
     return 0
