@@ -9,7 +9,8 @@ and server restarts:
      "type": "situationeel",       # type from the first picture, or None
      "zorgmijdend": False,         # the person keeps help off
      "afgerond": False,            # True after 'volgende' on the last phase
-     "melding": None}              # a one-off note from the last move, or None
+     "melding": None,              # a one-off note from the last move, or None
+     "eerder": None}               # the walk for the person before 'nieuwe persoon', or None
 
 `start`, `volgende`, `vorige`, `naar` and `met_type` return a new state and
 never change the one passed in; `fase_tekst` renders the current phase for
@@ -77,13 +78,16 @@ def _op_volgorde(fasen: Any) -> List[str]:
     return [f for f in FASE_VOLGORDE if f in set(fasen or ())]
 
 
-def start(fase: Optional[str] = None, type_id: Optional[str] = None, zorgmijdend: bool = False) -> Staat:
-    """A new walk at `fase` (default: the first). Starting later means the
-    worker has been through the phases before it, so they count as done."""
+def start(fase: Optional[str] = None, type_id: Optional[str] = None, zorgmijdend: bool = False,
+          eerdere_gedaan: bool = False) -> Staat:
+    """A new walk at `fase` (default: the first). A phase is done only when
+    the worker went through it, or said so: `eerdere_gedaan` when the worker
+    answered "waar sta je?" with this phase (then the phases before count as
+    done); a jump on request ("ik wil een plan maken") marks nothing done."""
     fase = _controleer_fase(fase or FASE_VOLGORDE[0])
-    return {"fase": fase, "gedaan": list(FASE_VOLGORDE[:FASE_VOLGORDE.index(fase)]),
-            "type": _controleer_type(type_id), "zorgmijdend": bool(zorgmijdend), "afgerond": False,
-            "melding": None}
+    gedaan = list(FASE_VOLGORDE[:FASE_VOLGORDE.index(fase)]) if eerdere_gedaan else []
+    return {"fase": fase, "gedaan": gedaan, "type": _controleer_type(type_id), "zorgmijdend": bool(zorgmijdend),
+            "afgerond": False, "melding": None, "eerder": None}
 
 
 def geldig(state: Optional[Mapping[str, Any]]) -> Staat:
@@ -91,10 +95,22 @@ def geldig(state: Optional[Mapping[str, Any]]) -> Staat:
     if not isinstance(state, Mapping) or state.get("fase") not in FASE_VOLGORDE:
         return start()
     type_id = state.get("type")
+    eerder = state.get("eerder")
     return {"fase": state["fase"], "gedaan": _op_volgorde(state.get("gedaan")),
             "type": type_id if type_id and f"type_{type_id}" in kennisbank().onderwerpen else None,
             "zorgmijdend": bool(state.get("zorgmijdend")), "afgerond": bool(state.get("afgerond")),
-            "melding": state.get("melding")}
+            "melding": state.get("melding"),
+            "eerder": zonder_eerder(eerder) if isinstance(eerder, Mapping) and eerder.get("fase") else None}
+
+
+def zonder_eerder(state: Optional[Mapping[str, Any]]) -> Staat:
+    """The walk without the one kept for the person before (a new session forgets that one)."""
+    return {**geldig(state), "eerder": None}
+
+
+def voor_nieuwe_persoon(state: Optional[Mapping[str, Any]]) -> Staat:
+    """A fresh walk for a new person; the walk so far is kept in `eerder`."""
+    return {**start(), "eerder": zonder_eerder(state) if state else None}
 
 
 def _nieuw(state: Optional[Mapping[str, Any]], **wijzigingen: Any) -> Staat:
@@ -335,14 +351,29 @@ def fase_in_verzoek(tekst: str) -> Optional[str]:
     """The phase a request to start ("ik wil een plan maken voor mijn buurman",
     "naar fase drie") names, or None. Stricter than `lees_fase`: only a phase
     named by number or name, or a plan; "ik wil beginnen" names no phase, so
-    the worker is asked where they stand."""
+    the worker is asked where they stand. A "plan van aanpak" is the whole
+    approach, not phase five (aanpak.yml `hele_aanpak`)."""
     t = normaal(tekst or "").lower()
+    for patroon in teksten()["hele_aanpak"]:
+        t = re.sub(patroon, "aanpak", t)
     genoemd = _genoemd_nummer(t) or _genoemde_naam(t)
     if genoemd:
         return genoemd
     return FASE_VOLGORDE[-1] if t and lees_fase(t) == FASE_VOLGORDE[-1] else None
 
 
-__all__ = ["start", "geldig", "volgende", "vorige", "naar", "met_type", "is_zorgmijdend", "fase_tekst",
+def lees_plan_antwoord(tekst: str) -> Optional[str]:
+    """The answer to "wil de persoon zelf al iets veranderen?" (asked before a
+    plan when no walk is under way): the plan for yes, motivation for no or
+    not sure, None for anything else."""
+    t = normaal(tekst).lower()
+    for fase_id, patronen in teksten()["plan_vraag"]["antwoorden"].items():
+        if any(re.search(p, t) for p in patronen):
+            return _controleer_fase(fase_id)
+    return None
+
+
+__all__ = ["start", "zonder_eerder", "voor_nieuwe_persoon", "lees_plan_antwoord",
+           "geldig", "volgende", "vorige", "naar", "met_type", "is_zorgmijdend", "fase_tekst",
            "overzicht_tekst", "hervat_tekst", "waar_sta_je_vraag", "waar_sta_je_keuzes", "niet_herkend_tekst",
            "lees_fase", "fase_in_verzoek", "fase_naam"]

@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import plan
 from actions.aanpak.acties import SLOT_AANPAK
+from actions.aanpak.fasen import zonder_eerder
 from actions.gesprek.rol import SLOT_ROL, VRIJWILLIGER, rol
 from actions.kennis.acties import SLOT_ONDERWERP, zeg
 from actions.kennis.kennisbank import kennisbank
@@ -31,13 +32,18 @@ MEE_NAAR_NIEUWE_SESSIE = (SLOT_ROL, SLOT_AANPAK, SLOT_CONCEPT, *casus.BEELD_SLOT
                           *(slot(veld) for veld in plan.VELDEN))
 
 
+def _mee(naam: str, waarde: Any) -> Any:
+    """The walk goes along without the one kept for the person before ('nieuwe persoon')."""
+    return zonder_eerder(waarde) if naam == SLOT_AANPAK else waarde
+
+
 class ActionSessionStart(Action):
     def name(self) -> Text:
         return "action_session_start"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
-        mee = [SlotSet(naam, tracker.get_slot(naam)) for naam in MEE_NAAR_NIEUWE_SESSIE
+        mee = [SlotSet(naam, _mee(naam, tracker.get_slot(naam))) for naam in MEE_NAAR_NIEUWE_SESSIE
                if tracker.get_slot(naam) is not None]
         return [SessionStarted(), *mee, ActionExecuted("action_listen")]
 

@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.algemeen.acties import afhandelingen, herstel_gesprek, is_kennisvraag
 from actions.interventies import Zoekresultaat, bepaal_plaats, render_overzicht, zoek
 from actions.signalering import casus
 from actions.verslag.acties import schrijf_moment
@@ -59,7 +60,11 @@ class ValidateInterventieForm(FormValidationAction):
     async def validate_interventie_gemeente(self, waarde: Any, dispatcher: CollectingDispatcher,
                                             tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         tekst = str(waarde or "")
-        if casus.sturing(tekst) in ("weet_niet", "overslaan"):
+        hersteld = herstel_gesprek(dispatcher, tracker, FORM, SLOT_GEMEENTE, tekst, AFHANDELINGEN,
+                                   kennisvraag=is_kennisvraag(tracker, tekst))
+        if hersteld is not None:
+            return _als_slots(hersteld)
+        if casus.sturing(tekst) == "weet_niet":
             return {SLOT_GEMEENTE: LANDELIJK, SLOT_PROVINCIE: None}
         uitkomst = await asyncio.to_thread(bepaal_plaats, tekst)
         if uitkomst.plaats is None:
@@ -69,6 +74,19 @@ class ValidateInterventieForm(FormValidationAction):
         if uitkomst.melding:
             dispatcher.utter_message(text=uitkomst.melding)
         return {SLOT_GEMEENTE: uitkomst.plaats.gemeente, SLOT_PROVINCIE: uitkomst.plaats.provincie}
+
+
+def _landelijk(_dispatcher: CollectingDispatcher, _tracker: Tracker, vraag: str) -> List[EventType]:
+    """'Overslaan': without a municipality, the national offer only."""
+    return [SlotSet(vraag, LANDELIJK), SlotSet(SLOT_PROVINCIE, None)]
+
+
+AFHANDELINGEN = afhandelingen(FORM, overslaan=_landelijk)
+
+
+def _als_slots(events: List[EventType]) -> Dict[Text, Any]:
+    """The slot events of a repair as a `validate_<slot>` result."""
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 def doelgroep(tracker: Tracker) -> Optional[str]:

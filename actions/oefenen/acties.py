@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.algemeen.acties import afhandelingen, herstel_gesprek, is_kennisvraag
 from actions.oefenen import export
 from actions.oefenen.beurt import OefenFout, beurt, start
 from actions.oefenen.feedback import feedback
@@ -35,6 +36,11 @@ HULP_WOORDEN = re.compile(r"\b(help|wat kun je|hoe werkt (dit|het)|wat moet ik (
 HULP_ZEKERHEID = 0.8
 HULP = ("Je oefent nu een gesprek; ik speel de rol. Praat gewoon verder met de persoon. "
         "Wil je stoppen en feedback krijgen? Zeg dan: stop het rollenspel.")
+
+
+OEFEN_FORM = "oefen_form"
+AFHANDELINGEN = afhandelingen(OEFEN_FORM)
+afhandelingen("rollenspel_form")  # only 'stop' (a rule) and 'help' leave the role
 
 
 def _tekst(tracker: Tracker, slot: str) -> Optional[str]:
@@ -85,7 +91,19 @@ def instelling(tekst: str) -> Optional[str]:
 
 class ValidateOefenForm(FormValidationAction):
     def name(self) -> Text:
-        return "validate_oefen_form"
+        return f"validate_{OEFEN_FORM}"
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        """A repair (herstel.yml) first: a question in between or 'wat bedoel je?'; then the choice."""
+        vraag = tracker.get_slot("requested_slot")
+        tekst = tracker.slots_to_validate().get(vraag) if vraag else None
+        if isinstance(tekst, str):
+            hersteld = herstel_gesprek(dispatcher, tracker, OEFEN_FORM, vraag, tekst, AFHANDELINGEN,
+                                       kennisvraag=is_kennisvraag(tracker, tekst))
+            if hersteld is not None:
+                return hersteld
+        return await super().get_validation_events(dispatcher, tracker, domain)
 
     def validate_oefen_persona(self, waarde: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:

@@ -18,9 +18,17 @@ from rasa_sdk.types import DomainDict
 
 from actions import plan
 from actions.aanpak import fasen as aanpak
-from actions.aanpak.acties import SLOT_AANPAK, walk, zorgmijdend_volgens
-from actions.algemeen.acties import vraag_actie
-from actions.kennis.acties import gevraagd_onderwerp, toon_kort
+from actions.aanpak.acties import FORM as AANPAK_FORM
+from actions.aanpak.acties import SLOT_AANPAK, fase_stap, nieuwe_persoon, walk, zorgmijdend_volgens
+from actions.algemeen import herstel
+from actions.algemeen.acties import (
+    afhandelingen,
+    ga_vraag_terug,
+    herstel_gesprek,
+    is_kennisvraag,
+    verlaat_formulier,
+    vraag_actie,
+)
 from actions.plan import export as plan_export
 from actions.signalering import casus
 from actions.verslag.logboek import schrijf_moment
@@ -127,9 +135,13 @@ class ValidatePlanForm(FormValidationAction):
         waarde = tracker.slots_to_validate().get(vraag) if vraag else None
         if waarde is None or not isinstance(waarde, str):
             return []
-        if self._is_kennisvraag(tracker, waarde):
-            return [*toon_kort(dispatcher, gevraagd_onderwerp(tracker)), SlotSet(vraag, None)]
+        hersteld = herstel_gesprek(dispatcher, tracker, FORM, vraag, waarde, AFHANDELINGEN,
+                                   kennisvraag=is_kennisvraag(tracker, waarde, KENNISVRAAG_ZEKERHEID))
+        if hersteld is not None:
+            return hersteld
         veld = vraag[len("plan_"):]
+        if veld == "aanduiding" and self._eerdere_fase(dispatcher, waarde):
+            return [SlotSet(vraag, None)]
         if veld == "stappen":
             return self._stap(dispatcher, tracker, waarde)
         uitkomst = plan.valideer(veld, waarde, vandaag())
@@ -137,10 +149,14 @@ class ValidatePlanForm(FormValidationAction):
         return [SlotSet(vraag, uitkomst.waarde if uitkomst.ok else None)]
 
     @staticmethod
-    def _is_kennisvraag(tracker: Tracker, tekst: str) -> bool:
-        intent = tracker.latest_message.get("intent") or {}
-        return tekst.strip().endswith("?") and (intent.get("confidence") or 0) >= KENNISVRAAG_ZEKERHEID \
-            and gevraagd_onderwerp(tracker) is not None
+    def _eerdere_fase(dispatcher: CollectingDispatcher, tekst: str) -> bool:
+        """"Ik ken hem nog maar net" to the name question: the worker says where
+        they stand, and that is before the plan; say so and how to go back."""
+        fase = aanpak.lees_fase(tekst)
+        if fase is None or fase == aanpak.FASE_VOLGORDE[-1] or plan.valideer_aanduiding(tekst).ok:
+            return False
+        dispatcher.utter_message(text=herstel.melding("andere_fase", naam=aanpak.fase_naam(fase)))
+        return True
 
     @staticmethod
     def _meld(dispatcher: CollectingDispatcher, uitkomst: plan.Uitkomst) -> None:
@@ -169,6 +185,30 @@ class ValidatePlanForm(FormValidationAction):
             dispatcher.utter_message(text=plan.stap_tekst(nummer, stap))
         klaar = len(nieuw) == plan.MAX_STAPPEN or (len(regels) > 1 and plan.valideer_stappen(nieuw).ok)
         return [SlotSet(SLOT_CONCEPT, nieuw), SlotSet(slot("stappen"), nieuw if klaar else None)]
+
+
+def _vorige_fase(dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str) -> List[EventType]:
+    """Back to motivation: the plan's answers so far are kept for later."""
+    return [SlotSet(vraag, None), *verlaat_formulier(), *fase_stap(dispatcher, tracker, terug=True)]
+
+
+def _volgende_fase(dispatcher: CollectingDispatcher, _tracker: Tracker, vraag: str) -> List[EventType]:
+    dispatcher.utter_message(text=herstel.melding("geen_volgende_fase"))
+    return [SlotSet(vraag, None)]
+
+
+def _pauze(dispatcher: CollectingDispatcher, _tracker: Tracker, vraag: str) -> List[EventType]:
+    dispatcher.utter_message(text=aanpak.teksten()["gesprek"]["plan_gepauzeerd"])
+    return [SlotSet(vraag, None), *verlaat_formulier()]
+
+
+def _nieuwe_persoon(dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str) -> List[EventType]:
+    """A fresh walk, and at once the question where the worker stands with the new person."""
+    return [SlotSet(vraag, None), *nieuwe_persoon(dispatcher, tracker), *verlaat_formulier(AANPAK_FORM)]
+
+
+AFHANDELINGEN = afhandelingen(FORM, vorige_vraag=ga_vraag_terug, vorige_fase=_vorige_fase,
+                              volgende_fase=_volgende_fase, pauze=_pauze, nieuwe_persoon=_nieuwe_persoon)
 
 
 class ActionPlanKlaar(Action):

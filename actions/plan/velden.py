@@ -44,8 +44,9 @@ _TITELS = {"mevrouw": "mevrouw", "mevr": "mevrouw", "mw": "mevrouw", "meneer": "
 
 
 def valideer_aanduiding(tekst: Optional[str]) -> Uitkomst:
-    """How the plan refers to the person: 'de bewoner' (also when empty) or
-    initials such as 'J.K.' or 'mevrouw J.', never a name."""
+    """How the plan refers to the person: 'de bewoner' (also when empty),
+    initials such as 'J.K.' or 'mevrouw J.', or a short description ('mijn
+    cliënt', 'de buurman', 'mevrouw'); never a name, and the refusal says why."""
     t = normaal(tekst).strip()
     standaard = teksten()["standaard_aanduiding"]
     if not t or t.lower().strip(".") in ("bewoner", "de bewoner", "bewoonster", "de bewoonster", "geen", "nee"):
@@ -55,7 +56,29 @@ def valideer_aanduiding(tekst: Optional[str]) -> Uitkomst:
         letters = "".join(f"{c.upper()}." for c in m.group("letters") if c.isalpha())
         titel = _TITELS[m.group("titel").lower().rstrip(".")] if m.group("titel") else None
         return Uitkomst(f"{titel} {letters}" if titel else letters)
-    return Uitkomst(fout=_fout("aanduiding_naam"))
+    return _omschrijving(t)
+
+
+# A description starts with one of these; written with a capital it is still no name.
+_OMSCHRIJVING_BEGIN = re.compile(r"^(?:mijn|onze|de|het|een|die|deze|mevrouw|meneer|mijnheer)\b", re.IGNORECASE)
+
+
+def _omschrijving(tekst: str) -> Uitkomst:
+    """A short description of the person ('mijn cliënt', 'de buurman',
+    'buurvrouw') is accepted as typed; a name is refused. A description starts
+    with an article, 'mijn' or a title, or has only words that are no name."""
+    omschrijving = bool(_OMSCHRIJVING_BEGIN.match(tekst))
+    if omschrijving:
+        tekst = tekst[0].lower() + tekst[1:]
+    bekend = set(teksten()["geen_naam"])
+    woorden = tekst.split()
+    _, veranderd = anoniem(tekst, over_personen=True)
+    if veranderd or (len(woorden) == 1 and not omschrijving and woorden[0].lower() not in bekend):
+        return Uitkomst(fout=_fout("aanduiding_naam"))
+    if len(woorden) > teksten()["aanduiding_max_woorden"] or not (
+            omschrijving or all(w.lower().strip(".,!") in bekend for w in woorden)):
+        return Uitkomst(fout=_fout("aanduiding_lang"))
+    return Uitkomst(tekst.rstrip(".!"))
 
 
 def valideer_tekst(veld: str, tekst: Optional[str]) -> Uitkomst:

@@ -11,9 +11,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.algemeen.acties import vraag_actie
+from actions.algemeen.acties import (
+    afhandelingen,
+    beantwoord_tussenvraag,
+    ga_vraag_terug,
+    herstel_gesprek,
+    is_kennisvraag,
+    vraag_actie,
+)
 from actions.gesprek.rol import VRIJWILLIGER, rol
-from actions.kennis.acties import gevraagd_onderwerp, toon_kort, toon_meer
 from actions.kennis.kennisbank import kennisbank
 from actions.signalering import casus, schaal
 from actions.signalering.beoordeling import WEET_NIET, Beeld, beoordeel
@@ -21,9 +27,6 @@ from actions.verslag.logboek import schrijf_moment
 
 FORM = "signalering_form"
 ALLE_SLOTS = [*casus.KEUZE_SLOTS, *casus.SET_SLOTS, casus.ACUUT_SLOT]
-# Below this confidence a message that answers nothing is not taken as a
-# knowledge question either, but asked again.
-KENNISVRAAG_ZEKERHEID = 0.6
 
 
 def _knoppen(vraag: dict) -> List[Dict[str, str]]:
@@ -108,27 +111,13 @@ class ValidateSignaleringForm(FormValidationAction):
 
     def _verwerk(self, dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str,
                  tekst: str) -> List[EventType]:
-        stuur = casus.sturing(tekst)
-        if stuur == "weet_niet":
+        """Repair first (knowledge questions only once the reading found no answer), then the answer."""
+        hersteld = herstel_gesprek(dispatcher, tracker, FORM, vraag, tekst, AFHANDELINGEN, kennisvraag=False)
+        if hersteld is not None:
+            return hersteld
+        if casus.sturing(tekst) == "weet_niet":
             return [SlotSet(vraag, [WEET_NIET] if vraag in casus.SET_SLOTS else WEET_NIET)]
-        if stuur == "overslaan":
-            dispatcher.utter_message(text=casus.gegevens()["overgeslagen"])
-            return [SlotSet(vraag, [casus.OVERGESLAGEN] if vraag in casus.SET_SLOTS else casus.OVERGESLAGEN)]
-        if stuur == "terug":
-            return self._terug(dispatcher, tracker, vraag)
         return self._lees_antwoord(dispatcher, tracker, vraag, tekst)
-
-    @staticmethod
-    def _terug(dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str) -> List[EventType]:
-        """Back to the question asked before this one (not to an answer read from the description)."""
-        gevraagd = [e.get("value") for e in tracker.events
-                    if e.get("event") == "slot" and e.get("name") == "requested_slot" and e.get("value")]
-        vorige = next((slot for slot in reversed(gevraagd) if slot != vraag), None)
-        if vorige is None:
-            dispatcher.utter_message(text=casus.gegevens()["geen_vorige"])
-            return [SlotSet(vraag, None)]
-        dispatcher.utter_message(text=casus.gegevens()["terug"])
-        return [SlotSet(vraag, None), SlotSet(vorige, None)]
 
     def _lees_antwoord(self, dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str,
                        tekst: str) -> List[EventType]:
@@ -164,15 +153,19 @@ class ValidateSignaleringForm(FormValidationAction):
     @staticmethod
     def _geen_antwoord(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         """A knowledge question gets its answer; anything else a gentle retry."""
-        intent = tracker.latest_message.get("intent") or {}
-        if (intent.get("confidence") or 0) >= KENNISVRAAG_ZEKERHEID:
-            if intent.get("name") == "meer_vertellen":
-                return toon_meer(dispatcher, tracker)
-            onderwerp = gevraagd_onderwerp(tracker)
-            if onderwerp is not None:
-                return toon_kort(dispatcher, onderwerp)
+        if is_kennisvraag(tracker, "", met_vraagteken=False):
+            return beantwoord_tussenvraag(dispatcher, tracker)
         dispatcher.utter_message(text=casus.gegevens()["niet_begrepen"])
         return []
+
+
+def _sla_over(dispatcher: CollectingDispatcher, _tracker: Tracker, vraag: str) -> List[EventType]:
+    dispatcher.utter_message(text=casus.gegevens()["overgeslagen"])
+    return [SlotSet(vraag, [casus.OVERGESLAGEN] if vraag in casus.SET_SLOTS else casus.OVERGESLAGEN)]
+
+
+# The repairs signalering_form declares in herstel.yml that need its own handling.
+AFHANDELINGEN = afhandelingen(FORM, overslaan=_sla_over, vorige_vraag=ga_vraag_terug)
 
 
 def _als_tekst(waarde: Any) -> Optional[str]:
@@ -242,11 +235,13 @@ def _schaal_vraag_actie(index: int, slot: str) -> type:
     return vraag_actie(slot, f"ActionSchaalVraag_{slot}", stel, f"Reads out statement {index + 1} of the scale.")
 
 
+SCHAAL_AFHANDELINGEN = afhandelingen(SCHAAL_FORM, vorige_vraag=ga_vraag_terug)
 SCHAAL_VRAAG_ACTIES = [_schaal_vraag_actie(index, slot) for index, slot in enumerate(schaal.slots())]
 
 
 class ValidateSchaalForm(FormValidationAction):
-    """Only ja, min of meer and nee count; anything else asks again."""
+    """Only ja, min of meer and nee count; a repair (herstel.yml) is carried
+    out; anything else asks again."""
 
     def name(self) -> Text:
         return f"validate_{SCHAAL_FORM}"
@@ -257,6 +252,10 @@ class ValidateSchaalForm(FormValidationAction):
         tekst = tracker.slots_to_validate().get(vraag) if vraag else None
         if not isinstance(tekst, str):
             return []
+        hersteld = herstel_gesprek(dispatcher, tracker, SCHAAL_FORM, vraag, tekst,
+                                   SCHAAL_AFHANDELINGEN, kennisvraag=is_kennisvraag(tracker, tekst))
+        if hersteld is not None:
+            return hersteld
         antwoord = schaal.lees_antwoord(tekst)
         if antwoord is None:
             dispatcher.utter_message(text=schaal.gegevens()["niet_begrepen"])

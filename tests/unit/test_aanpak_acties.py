@@ -60,8 +60,11 @@ def test_a_plain_request_leaves_the_question_where_you_stand_to_the_form():
     assert gezet == {}
 
 
-def test_a_request_for_a_plan_starts_at_the_plan():
+def test_a_request_for_a_plan_asks_first_and_goes_to_the_plan_during_a_walk():
     _, gezet = run(ActionAanpakStarten(), tracker("ik wil een plan maken voor mijn buurman"))
+    assert gezet == {}  # the form asks whether the person wants to change something
+    _, gezet = run(ActionAanpakStarten(), tracker("ik wil een plan maken voor mijn buurman",
+                                                   slots={"aanpak": aanpak.start("motivatie")}))
     assert gezet == {"aanpak_keuze": "actieplan"}
 
 
@@ -132,7 +135,9 @@ def test_coming_back_shows_where_you_were():
     tekst = teksten(messages)[0]
     assert tekst.startswith("Welkom terug. Je was met deze persoon bij de fase eigen verhaal.")
     assert "- Erkenning: gedaan" in tekst and "- Eigen verhaal: hier ben je nu" in tekst
-    assert gezet["aanpak"]["gedaan"] == ["inzicht", "erkenning"]
+    assert "- Inzicht: nog niet" in tekst  # the walk started at erkenning on request: inzicht was not done
+    assert gezet["aanpak"]["gedaan"] == ["erkenning"]
+    assert knoppen(messages)[-1] == "Nieuwe persoon"
 
 
 def test_next_and_back():
@@ -172,7 +177,7 @@ def antwoord(veld, text, slots=None, intent="antwoord_geven", confidence=0.9):
 def test_each_bad_answer_gets_its_own_message_and_the_question_stays_open():
     gisteren = (date.today() - timedelta(days=1)).strftime("%d-%m-%Y")
     gevallen = [
-        ("aanduiding", "Jan Jansen", "Gebruik geen naam in het plan."),
+        ("aanduiding", "Jan Jansen", "Dat lijkt een naam. Een naam zetten we niet in het plan"),
         ("doel", "weet ik niet", "Zonder doel kun je nog geen plan maken."),
         ("vervolgdatum", gisteren, "Die datum is al voorbij:"),
         ("vervolgdatum", "ergens binnenkort", "Die datum kan ik niet lezen."),

@@ -131,14 +131,32 @@ def test_old_fasen_files_without_the_new_parts_still_load(kennis_copy):
 # --- navigation ---------------------------------------------------------------------------------------
 def test_start_without_a_phase_is_the_first_phase():
     assert aanpak.start() == {"fase": "inzicht", "gedaan": [], "type": None, "zorgmijdend": False,
-                              "afgerond": False, "melding": None}
+                              "afgerond": False, "melding": None, "eerder": None}
 
 
-def test_starting_later_counts_the_phases_before_as_done():
-    state = aanpak.start("motivatie", "situationeel")
+def test_starting_later_counts_the_phases_before_as_done_only_when_the_worker_said_so():
+    state = aanpak.start("motivatie", "situationeel", eerdere_gedaan=True)
     assert state["fase"] == "motivatie"
     assert state["gedaan"] == ["inzicht", "erkenning", "eigen_verhaal"]
     assert state["type"] == "situationeel"
+    assert aanpak.start("actieplan")["gedaan"] == []
+
+
+def test_a_new_person_gets_a_fresh_walk_and_the_old_one_is_kept_until_a_new_session():
+    oud = aanpak.volgende(aanpak.start("erkenning"))
+    nieuw = aanpak.voor_nieuwe_persoon(oud)
+    assert nieuw["fase"] == "inzicht" and nieuw["gedaan"] == []
+    assert nieuw["eerder"]["fase"] == "eigen_verhaal" and nieuw["eerder"]["gedaan"] == ["erkenning"]
+    assert aanpak.geldig(json.loads(json.dumps(nieuw)))["eerder"]["fase"] == "eigen_verhaal"
+    assert aanpak.zonder_eerder(nieuw)["eerder"] is None
+
+
+def test_plan_van_aanpak_is_the_whole_approach_and_a_plan_request_is_asked_first():
+    assert aanpak.fase_in_verzoek("kun je me helpen met een plan van aanpak voor mijn cliënt") is None
+    assert aanpak.fase_in_verzoek("ik wil een plan maken voor mijn buurman") == "actieplan"
+    assert [aanpak.lees_plan_antwoord(t) for t in ("Ja, de persoon wil iets veranderen", "Nee, nog niet",
+                                                    "weet ik niet", "de koffie")] == \
+        ["actieplan", "motivatie", "motivatie", None]
 
 
 def test_unknown_phase_or_type_is_a_programming_error():
@@ -210,7 +228,7 @@ def test_jumping_to_the_next_phase_or_back_gives_no_note():
 
 
 def test_jumping_over_phases_already_done_gives_no_note():
-    state = aanpak.naar(aanpak.start("actieplan"), "inzicht")
+    state = aanpak.naar(aanpak.start("actieplan", eerdere_gedaan=True), "inzicht")
     assert aanpak.naar(state, "actieplan")["melding"] is None
 
 
@@ -319,10 +337,11 @@ def test_without_a_type_there_is_no_adaptation():
 
 
 def test_resuming_shows_where_you_were_and_the_overview():
-    state = aanpak.naar(aanpak.start("erkenning"), "motivatie")
+    state = aanpak.naar(aanpak.start("erkenning", eerdere_gedaan=True), "motivatie")
     tekst = aanpak.hervat_tekst(json.loads(json.dumps(state)))
     assert tekst.splitlines()[:7] == [
-        "Welkom terug. Je was met deze persoon bij de fase motivatie.",
+        "Welkom terug. Je was met deze persoon bij de fase motivatie. Gaat het om iemand anders? "
+        "Kies dan 'Nieuwe persoon'.",
         "Waar je staat in de aanpak:",
         "- Inzicht: gedaan",
         "- Erkenning: nog niet",

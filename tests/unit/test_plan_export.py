@@ -108,7 +108,7 @@ eenzaam voelt.
 
 
 def afgeronde_aanpak():
-    state = aanpak.start("actieplan", "situationeel")
+    state = aanpak.start("actieplan", "situationeel", eerdere_gedaan=True)
     return aanpak.volgende(state)
 
 

@@ -98,7 +98,20 @@ def test_the_person_is_de_bewoner_or_initials(tekst, waarde):
 @pytest.mark.parametrize("naam", ["Jan", "Jan de Vries", "meneer Bakker", "jan", "Jk"])
 def test_a_name_for_the_person_is_refused(naam):
     assert plan.valideer_aanduiding(naam) == Uitkomst(fout=(
-        "Gebruik geen naam in het plan. Zeg 'de bewoner', of geef alleen voorletters, zoals J.K."))
+        "Dat lijkt een naam. Een naam zetten we niet in het plan, zodat niemand de persoon herkent als het plan "
+        "wordt gedeeld. Zeg 'de bewoner', omschrijf de persoon, zoals 'de buurman' of 'mijn cliënt', of geef "
+        "alleen voorletters, zoals J.K."))
+
+
+@pytest.mark.parametrize("omschrijving, waarde", [("mijn cliënt", "mijn cliënt"), ("De buurman", "de buurman"),
+                                                  ("mevrouw", "mevrouw"), ("buurvrouw", "buurvrouw")])
+def test_a_description_of_the_person_is_accepted(omschrijving, waarde):
+    assert plan.valideer_aanduiding(omschrijving) == Uitkomst(waarde)
+
+
+def test_a_sentence_is_no_way_to_refer_to_the_person():
+    assert plan.valideer_aanduiding("ik ken hem nog maar net").fout.startswith(
+        "Zo kan ik de persoon niet noemen in het plan.")
 
 
 # --- the safety net ------------------------------------------------------------------------------------
