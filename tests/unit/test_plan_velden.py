@@ -110,8 +110,8 @@ def test_a_description_of_the_person_is_accepted(omschrijving, waarde):
 
 
 def test_a_sentence_is_no_way_to_refer_to_the_person():
-    assert plan.valideer_aanduiding("ik ken hem nog maar net").fout.startswith(
-        "Zo kan ik de persoon niet noemen in het plan.")
+    fout = plan.valideer_aanduiding("ik ken hem nog maar net").fout
+    assert fout is not None and fout.startswith("Zo kan ik de persoon niet noemen in het plan.")
 
 
 # --- the safety net ------------------------------------------------------------------------------------
