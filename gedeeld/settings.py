@@ -85,6 +85,10 @@ def _defaults() -> Dict[str, str]:
         "WHATSAPP_VERIFY_TOKEN": "",
         "WHATSAPP_ID_KEY": "",
         "WHATSAPP_API_URL": "https://graph.facebook.com/v19.0",
+        # Bounded work per message (bot/channels/limits.py): longer messages
+        # are read up to MAX_MESSAGE_CHARS, with a notice; a bigger request gets 413.
+        "MAX_MESSAGE_CHARS": "3000",
+        "REQUEST_MAX_BYTES": "1000000",
     }
 
 

@@ -16,7 +16,7 @@ import os
 import sys
 from typing import List
 
-from bot.channels import auth, oidc
+from bot.channels import auth, limits, oidc
 
 
 def is_loopback(interface: str) -> bool:
@@ -54,6 +54,7 @@ def main(args: List[str]) -> int:
             print(problem, file=sys.stderr)
             return 2
         args = [*args, *extra_arguments()]
+        os.environ.update(limits.request_size_setting())
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *args]
