@@ -8,6 +8,7 @@ street words, titles, particles), in upper and lower case."""
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import Callable, Iterator, Tuple
 
 LENGTE = 10_000
@@ -46,4 +47,4 @@ def duur(werk: Callable[[], object], keer: int = 3) -> float:
 
 def traagste(zoek: Callable[[str], object]) -> Tuple[float, str]:
     """The slowest adversarial input for `zoek`: (seconds, unit)."""
-    return max((duur(lambda tekst=tekst: zoek(tekst)), eenheid) for eenheid, tekst in invoer())
+    return max((duur(partial(zoek, tekst)), eenheid) for eenheid, tekst in invoer())
