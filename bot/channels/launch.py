@@ -16,6 +16,7 @@ import os
 import sys
 from typing import List
 
+from bot import log_redaction
 from bot.channels import auth, limits, oidc
 
 
@@ -55,6 +56,7 @@ def main(args: List[str]) -> int:
             return 2
         args = [*args, *extra_arguments()]
         os.environ.update(limits.request_size_setting())
+        log_redaction.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *args]

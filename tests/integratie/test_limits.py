@@ -11,19 +11,15 @@ import uuid
 
 import pytest
 
-from bot import servers
-from kanalen import events, http, model_voor_kanalen, omgeving, rasa_url
+from kanalen import events, http, rasa_url
 
 BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
 LANG = ("ze belt soms met haar dochter --- en verder 1,1,1,1 ...... " * 600)[:30_000]
 
 
 @pytest.fixture(scope="module")
-def rasa(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("grenzen")
-    with omgeving(TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", REQUEST_MAX_BYTES="200000"):
-        with servers.running(model_voor_kanalen(), log_dir=tmp):
-            yield tmp
+def rasa(servers_met_logs):
+    return servers_met_logs
 
 
 def rest(sender, message):
@@ -67,6 +63,6 @@ def test_another_conversation_is_answered_while_a_long_message_is_read(rasa):
 
 def test_a_request_over_the_size_limit_gets_413_and_stores_nothing(rasa):
     sender = f"groot-{uuid.uuid4().hex[:8]}"
-    status, _, _ = http("POST", rasa_url("/webhooks/rest/webhook"), {"sender": sender, "message": "x" * 300_000})
+    status, _, _ = http("POST", rasa_url("/webhooks/rest/webhook"), {"sender": sender, "message": "x" * 1_200_000})
     assert status == 413
     assert events(sender) == []
