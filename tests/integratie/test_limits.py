@@ -8,9 +8,11 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from http.client import HTTPConnection
 
 import pytest
 
+from gedeeld import settings
 from kanalen import events, http, rasa_url
 
 BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
@@ -62,7 +64,14 @@ def test_another_conversation_is_answered_while_a_long_message_is_read(rasa):
 
 
 def test_a_request_over_the_size_limit_gets_413_and_stores_nothing(rasa):
+    """Refused on its Content-Length, before the body is read (sending all of
+    it would meet a closed connection)."""
     sender = f"groot-{uuid.uuid4().hex[:8]}"
-    status, _, _ = http("POST", rasa_url("/webhooks/rest/webhook"), {"sender": sender, "message": "x" * 1_200_000})
-    assert status == 413
+    verbinding = HTTPConnection("127.0.0.1", int(settings.get("RASA_PORT")), timeout=30)
+    verbinding.putrequest("POST", "/webhooks/rest/webhook")
+    verbinding.putheader("Content-Type", "application/json")
+    verbinding.putheader("Content-Length", str(1_200_000))
+    verbinding.endheaders(f'{{"sender": "{sender}", "message": "'.encode())
+    assert verbinding.getresponse().status == 413
+    verbinding.close()
     assert events(sender) == []
