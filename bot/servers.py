@@ -36,7 +36,8 @@ def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = 
 
 
 def start_action_server(log: Optional[Path] = None) -> subprocess.Popen:
-    return _start(["run", "actions", "--actions", "actions", "--port", settings.get("ACTION_PORT")], log)
+    """rasa_sdk's server through bot/action_server.py: redacted logs, no echo of the tracker on errors."""
+    return _start([], log, [sys.executable, "-m", "bot.action_server", "--port", settings.get("ACTION_PORT")])
 
 
 def start_rasa_server(model: Path, log: Optional[Path] = None) -> subprocess.Popen:

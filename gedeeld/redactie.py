@@ -61,8 +61,11 @@ UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
 LETTER = UPPER + LOWER
 
+# Every repetition here and below starts where its run of characters starts
+# (a lookbehind), so a long run is read once, not once from every position:
+# work per message stays linear in its length (tests/unit/test_redactie_tijd.py).
 MONEY = re.compile(
-    r"€\s?\d[\d.,]*(?:-|,-)?|\b\d[\d.,]*\s?(?:euro|eur)\b", re.IGNORECASE)
+    r"€\s?\d[\d.,]*(?:-|,-)?|(?<![\d.,])\b\d[\d.,]*\s?(?:euro|eur)\b", re.IGNORECASE)
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 
@@ -92,8 +95,9 @@ PARTICLE = r"(?:[vV]an|[dD]e|[dD]er|[dD]en|[hH]et|'t|'s|[tT]er|[tT]en|[tT]e|[lL]
 STREET_PREFIXES = (r"Burgemeester|Burg\.|Dokter|Dr\.|Professor|Prof\.|Mr\.|Pastoor|Pater|Generaal|Kapitein|"
                    r"Admiraal|President|Prins|Prinses|Koning|Koningin|Graaf|Gravin|Hertog|Jonkheer|Sint|St\.|"
                    r"Lange|Korte|Oude|Nieuwe|Grote|Kleine|Hoge|Lage|Noord|Oost|Zuid|West")
-STREET = (rf"(?:(?:(?:{STREET_PREFIXES})\s+)+(?:{PARTICLE}\s+)*|(?:Van|Ter|Ten|Den|De|'t)\s+(?:(?:der|den|de)\s+)?)?"
-          rf"[{LETTER}'’.-]{{2,}}(?:{STREET_SUFFIXES})")
+STREET = (rf"(?:(?:(?:{STREET_PREFIXES})\s+){{1,3}}(?:{PARTICLE}\s+){{0,3}}"
+          rf"|(?:Van|Ter|Ten|Den|De|'t)\s+(?:(?:der|den|de)\s+)?)?"
+          rf"(?<![{LETTER}'’.-])[{LETTER}'’.-]{{2,}}(?:{STREET_SUFFIXES})")
 ADDRESS = re.compile(
     rf"(?<![\w])(?:{STREET}\s+{HOUSE_NUMBER}(?:\s*,?\s*{POSTCODE})?"
     rf"|{POSTCODE}[\s,]+(?:(?:nr\.?|nummer|huisnummer)\s*)?{HOUSE_NUMBER})")
@@ -151,6 +155,17 @@ def _emails(text: str) -> Iterator[Vondst]:
         yield _finding("E-MAIL", m.start(), m.end())
 
 
+# A -> "10", ..., Z -> "35": the letters of an IBAN as its checksum reads them.
+_IBAN_DIGITS = {ord(letter): str(value) for value, letter in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ", start=10)}
+
+
+def _mod97(candidate: str) -> bool:
+    """The IBAN checksum alone: a cheap first test, so text full of IBAN-like
+    words ("nl12 nl12 ...") costs microseconds per cut, not a full check."""
+    compact = candidate.replace(" ", "").upper()
+    return len(compact) >= 15 and int((compact[4:] + compact[:4]).translate(_IBAN_DIGITS)) % 97 == 1
+
+
 def _ibans(text: str) -> Iterator[Vondst]:
     """From each possible start, the longest candidate that passes the
     checksum, cut back word by word ("NL91 ABNA 0417 1643 00 en" -> "...00")."""
@@ -158,7 +173,8 @@ def _ibans(text: str) -> Iterator[Vondst]:
     while m := IBAN_CANDIDATE.search(text, position):
         candidate, position = m.group(), m.start() + 1
         for end in range(len(candidate), 0, -1):
-            if (end == len(candidate) or candidate[end] == " ") and stdnum_iban.is_valid(candidate[:end]):
+            if ((end == len(candidate) or candidate[end] == " ") and _mod97(candidate[:end])
+                    and stdnum_iban.is_valid(candidate[:end])):
                 yield _finding("IBAN", m.start(), m.start() + end)
                 position = m.start() + end
                 break

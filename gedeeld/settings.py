@@ -90,6 +90,10 @@ def _defaults() -> Dict[str, str]:
         "CLUSTER_RASA_REPLICAS": "2",
         "CLUSTER_ACTION_SERVERS": "2",
         "CLUSTER_PORT": "5080",
+        # Bounded work per message (bot/channels/limits.py): longer messages
+        # are read up to MAX_MESSAGE_CHARS, with a notice; a bigger request gets 413.
+        "MAX_MESSAGE_CHARS": "3000",
+        "REQUEST_MAX_BYTES": "1000000",
     }
 
 

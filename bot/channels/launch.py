@@ -16,7 +16,8 @@ import os
 import sys
 from typing import List
 
-from bot.channels import auth, oidc
+from bot import log_redaction
+from bot.channels import auth, limits, oidc
 
 
 def is_loopback(interface: str) -> bool:
@@ -54,6 +55,8 @@ def main(args: List[str]) -> int:
             print(problem, file=sys.stderr)
             return 2
         args = [*args, *extra_arguments()]
+        os.environ.update(limits.request_size_setting())
+        log_redaction.install()
     from rasa.__main__ import main as rasa_main
 
     from bot import action_response

@@ -17,7 +17,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import auth
+from bot.channels import auth, limits
 
 REASONS = {401: ("NotAuthenticated", "Geen of een onjuist token."),
            403: ("NotAuthorized", "Dit token mag niet in dit gesprek.")}
@@ -44,7 +44,7 @@ class SecuredRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Any) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        blueprint = super().blueprint(limits.capped(on_new_message))
 
         @blueprint.middleware("request")
         async def require_token(request: Request) -> Optional[HTTPResponse]:

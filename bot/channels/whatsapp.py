@@ -67,7 +67,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import document as documenten
-from bot.channels import messaging
+from bot.channels import limits, messaging
 from bot.channels.messaging import ALLEEN_TEKST, FOUT
 
 logger = logging.getLogger(__name__)
@@ -501,6 +501,7 @@ class WhatsAppInput(InputChannel):
                 logger.warning("Could not tell the user about the failure: %s", error)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = limits.capped(on_new_message)
         blueprint = Blueprint("whatsapp_webhook", __name__)
 
         @blueprint.listener("after_server_start")

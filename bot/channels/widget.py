@@ -50,7 +50,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from bot.channels import auth, oidc
+from bot.channels import auth, limits, oidc
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +131,7 @@ class WidgetInput(SocketIOInput):
         return WidgetOutput(self.sio, self.bot_message_evt) if self.sio else super().get_output_channel()
 
     def blueprint(self, on_new_message: Any) -> Blueprint:
+        on_new_message = limits.capped(on_new_message)
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
         origins = set(auth.allowed_origins())

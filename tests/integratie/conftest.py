@@ -64,3 +64,15 @@ class Gesprek:
 @pytest.fixture
 def gesprek(agent, event_loop_for_agent):
     return Gesprek(agent, event_loop_for_agent)
+
+
+@pytest.fixture(scope="session")
+def servers_met_logs(tmp_path_factory):
+    """Both servers as `make run` starts them, with their log files in the
+    directory this yields; shared by the hardening tests (issue 19) so they
+    start one pair of servers. They use the session's throw-away database."""
+    from kanalen import model_voor_kanalen
+
+    tmp = tmp_path_factory.mktemp("servers_met_logs")
+    with servers.running(model_voor_kanalen(), log_dir=tmp):
+        yield tmp

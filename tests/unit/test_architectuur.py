@@ -1,6 +1,7 @@
 """The layout keeps its promises (docs/architectuur.md):
 
-- rasa_sdk is imported only by the Rasa layer modules, `actions/<pakket>/acties.py`;
+- rasa_sdk is imported only by the Rasa layer modules, `actions/<pakket>/acties.py`,
+  and by the server that hosts them, `bot/action_server.py`;
 - `actions` never imports `bot`, and `gedeeld` imports neither `actions` nor `bot`;
 - no two project modules import each other, directly or through others;
 - every feature package has exactly one Rasa layer module, and a docstring.
@@ -21,6 +22,7 @@ from gedeeld import settings
 
 PAKKETTEN = ("actions", "bot", "gedeeld")
 RASA_LAAG = "acties.py"
+ACTIESERVER = "bot.action_server"  # rasa_sdk's server, run with redacted logs (issue 19)
 VERBODEN = {"actions": ("bot",), "gedeeld": ("actions", "bot")}
 
 
@@ -61,7 +63,8 @@ def overtredingen(root: Path) -> List[str]:
         plek = pad.relative_to(root)
         for doel, regel in imports(pad, naam, bekend):
             top = doel.split(".")[0]
-            if top == "rasa_sdk" and not (naam.startswith("actions.") and pad.name == RASA_LAAG):
+            rasa_laag = naam == ACTIESERVER or (naam.startswith("actions.") and pad.name == RASA_LAAG)
+            if top == "rasa_sdk" and not rasa_laag:
                 fouten.append(f"{plek}:{regel}: importeert rasa_sdk buiten een Rasa-laagmodule ({RASA_LAAG})")
             if top in VERBODEN.get(naam.split(".")[0], ()):
                 fouten.append(f"{plek}:{regel}: {naam.split('.')[0]} importeert {top}")

@@ -1,8 +1,11 @@
 """Reading a worker's description and answers (actions/signalering/casus.py): plain
 Python, no model. Fictional people only."""
+import re
+
 import pytest
 
-from actions.signalering import casus
+import tijdmeting
+from actions.signalering import casus, schaal
 from actions.signalering.beoordeling import WEET_NIET, beoordeel
 
 VOORBEELD = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
@@ -196,3 +199,39 @@ def test_gewone_dingen_worden_geen_oordeel_over_de_persoon(tekst, fout):
     assert not {"klampt_vast", "alcoholgebruik", "medicijngebruik"} & set(signalen)
     labels = casus.gegevens()["labels"]["sig_signalen"]["waarden"]
     assert "klampt zich vast" not in labels["klampt_vast"] and "(meer)" not in labels["alcoholgebruik"]
+
+
+# --- bounded work per message (issue 19) ----------------------------------------------
+def _patronen(waarde, pad="signalering"):
+    """(path, compiled pattern) for every pattern in the loaded data."""
+    if isinstance(waarde, re.Pattern):
+        yield pad, waarde
+    elif isinstance(waarde, dict):
+        for sleutel, deel in waarde.items():
+            yield from _patronen(deel, f"{pad}.{sleutel}")
+    elif isinstance(waarde, (list, tuple)):
+        for index, deel in enumerate(waarde):
+            yield from _patronen(deel, f"{pad}[{index}]")
+
+
+PATRONEN = dict(_patronen(casus.gegevens()))
+PATRONEN.update(_patronen(schaal.gegevens(), "schaal"))
+
+
+def test_every_pattern_of_the_data_files_is_collected():
+    assert "signalering.antwoorden.sig_contacten.alleen_functioneel[0]" in PATRONEN
+    assert len(PATRONEN) >= 60
+
+
+@pytest.mark.parametrize("pad", sorted(PATRONEN))
+def test_each_description_pattern_is_linear_on_adversarial_input(pad):
+    """'\\w*(thuiszorg|...)' took 4.3 s on 10,000 characters before: it now
+    starts at a word start only."""
+    patroon = PATRONEN[pad]
+    seconden, eenheid = tijdmeting.traagste(lambda tekst: list(patroon.finditer(tekst)))
+    assert seconden <= tijdmeting.GRENS, f"{pad} took {seconden * 1000:.0f} ms on {eenheid!r} * n"
+
+
+def test_reading_a_long_description_stays_fast():
+    seconden, eenheid = tijdmeting.traagste(casus.lees)
+    assert seconden <= 10 * tijdmeting.GRENS, f"lees took {seconden * 1000:.0f} ms on {eenheid!r} * n"

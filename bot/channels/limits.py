@@ -1,0 +1,60 @@
+"""Bounded work per message, for every channel (issue 19).
+
+A message longer than `MAX_MESSAGE_CHARS` is read up to that length, cut at
+the last space before it, and the worker is told so in plain Dutch before the
+answer; the conversation goes on where it was (a form keeps its place). The
+cut keeps the NLU, the redaction and the tracker store's work per message
+bounded: before, a 30,000-character REST message took 57 s and the server
+answered nobody else meanwhile. Every channel wraps the `on_new_message` it
+is given with `capped` (REST, widget, Telegram, WhatsApp).
+
+The request size of the Rasa server is bounded too: `request_size_setting`
+gives Sanic's `REQUEST_MAX_SIZE` (413 above it), set by bot/channels/launch.py.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Awaitable, Callable, Coroutine, Dict
+
+from rasa.core.channels.channel import UserMessage
+
+DEFAULT_MAX_CHARS = 3000
+DEFAULT_REQUEST_BYTES = 1_000_000
+TE_LANG = ("Je bericht is erg lang ({lengte} tekens). Ik lees alleen de eerste {max} tekens. "
+           "Stuur de rest gerust in een volgend bericht; we gaan verder waar we waren.")
+
+
+def max_chars() -> int:
+    return int(os.environ.get("MAX_MESSAGE_CHARS") or DEFAULT_MAX_CHARS)
+
+
+def inkorten(tekst: str, limiet: int) -> str:
+    """`tekst` cut to at most `limiet` characters, at the last white space
+    before the limit (so no phone number or name is cut in two), or hard."""
+    if len(tekst) <= limiet:
+        return tekst
+    snede = max(tekst.rfind(" ", 0, limiet + 1), tekst.rfind("\n", 0, limiet + 1))
+    return tekst[:snede if snede > limiet // 2 else limiet].rstrip()
+
+
+def melding(lengte: int, limiet: int) -> str:
+    return TE_LANG.format(lengte=f"{lengte:,}".replace(",", "."), max=f"{limiet:,}".replace(",", "."))
+
+
+def capped(on_new_message: Callable[[UserMessage], Awaitable[Any]]
+           ) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
+    """`on_new_message` that reads at most `max_chars()` of a message and
+    first tells the worker when it cut one."""
+    async def handle(message: UserMessage) -> Any:
+        limiet, tekst = max_chars(), message.text or ""
+        if len(tekst) > limiet:
+            message.text = inkorten(tekst, limiet)
+            await message.output_channel.send_text_message(message.sender_id, melding(len(tekst), limiet))
+        return await on_new_message(message)
+
+    return handle
+
+
+def request_size_setting() -> Dict[str, str]:
+    """Sanic's request size limit for the servers' environment."""
+    return {"SANIC_REQUEST_MAX_SIZE": os.environ.get("REQUEST_MAX_BYTES") or str(DEFAULT_REQUEST_BYTES)}

@@ -1,0 +1,51 @@
+"""Adversarial inputs and a timer for the linear-time tests of the redaction
+and the description patterns (issue 19): one message must never cost
+seconds because a pattern starts a match at almost every position.
+
+Each input is one short unit repeated to `LENGTE` characters: runs of the
+characters the patterns repeat (dashes, dots, digits with separators, letters,
+street words, titles, particles), in upper and lower case."""
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import Callable, Iterator, Tuple
+
+LENGTE = 10_000
+GRENS = 0.050  # seconds per pattern per input
+
+EENHEDEN = (
+    "-", ".", "'", " ", "\t", "a", "A", "1", "a-", "A-", "a.", "x'", "Ab-", "Ab-Ab ", "a ", "A ", "Aa ", "1 ", "1.",
+    "1,", "1.,", "€1", "12 ", "1 A", "1-1-", "1 jan ", "AB12", "NL12", "nl12 ", "1234 AB ", "1234AB", "aa@", "a@a.",
+    "straat", "straat ", "Astraat ", "Burgemeester ", "Van ", "van de ", "de ", "mevrouw ", "mevrouw A", "A. ",
+    "mijn zoon ", "de heer ", "geboren ", "geb. ", "thuiszorg", "xthuiszorg", "hulpverlen", "weet ", "komt ",
+    "alleen ", "niet meer naar ", "zegt ", "voel ",
+)
+
+
+def invoer() -> Iterator[Tuple[str, str]]:
+    """(unit, text of LENGTE characters) for every unit, as typed and in lower case."""
+    for eenheid in EENHEDEN:
+        tekst = (eenheid * (LENGTE // len(eenheid) + 1))[:LENGTE]
+        yield eenheid, tekst
+        if tekst.lower() != tekst:
+            yield eenheid.lower(), tekst.lower()
+
+
+def duur(werk: Callable[[], object], keer: int = 3) -> float:
+    """The fastest of `keer` runs, in seconds of this thread's CPU time: the
+    machine is shared, and a quadratic pattern is slow every time while a
+    busy moment (another process on the same core) is not."""
+    beste = float("inf")
+    for _ in range(keer):
+        begin = time.thread_time()
+        werk()
+        beste = min(beste, time.thread_time() - begin)
+        if beste <= GRENS:
+            break
+    return beste
+
+
+def traagste(zoek: Callable[[str], object]) -> Tuple[float, str]:
+    """The slowest adversarial input for `zoek`: (seconds, unit)."""
+    return max((duur(partial(zoek, tekst)), eenheid) for eenheid, tekst in invoer())
