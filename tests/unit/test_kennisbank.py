@@ -91,7 +91,7 @@ def test_crisis_answer_gives_the_exact_numbers_with_sources():
     assert "bel 112" in tekst
     assert "bel 113 of 0800-0113" in tekst
     assert "bel 0800-2000" in tekst
-    assert "(bron: 113.nl, 2025)" in tekst
+    assert "(bron: 113.nl; ANP, 2025)" in tekst
     assert tekst.index("112") < tekst.index("0800-0113")
 
 
