@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import List
 
-from bot import evaluate, model, oefenen_bench, servers
+from bot import crisis_bench, evaluate, model, oefenen_bench, servers
 from gedeeld import settings
 
 CONVERSATION = ["hallo", "wat zijn signalen van eenzaamheid?", "vertel meer", "welke typen isolement zijn er?",
@@ -61,6 +61,24 @@ def _percentiles(latencies: List[float]) -> str:
     return f"p50 {statistics.median(ordered):.0f} ms, p95 {p95:.0f} ms (n={len(ordered)})"
 
 
+def _rest_teksten(sender: str, text: str) -> List[str]:
+    answers = post_json("/webhooks/rest/webhook", {"sender": sender, "message": text})
+    return [a.get("text") or "" for a in answers]
+
+
+def _crisis_figures() -> str:
+    """Held-out crisis set: NLU acute_zorg alone, and the real dialogue path over REST."""
+    sets = crisis_bench.regels()
+    nlu = {soort: {t: post_json("/model/parse", {"text": t})["intent"]["name"] == "acute_zorg" for t in teksten}
+           for soort, teksten in sets.items()}
+    pad = {soort: {t: crisis_bench.gesprek_bereikt_crisis(_rest_teksten, t) for t in teksten}
+           for soort, teksten in sets.items()}
+    return "\n".join([crisis_bench.uitslag("Held-out crisis set, dialogue path (the gate)", pad["crisis"],
+                                           pad["geen_crisis"]),
+                      crisis_bench.uitslag("Held-out crisis set, NLU acute_zorg alone", nlu["crisis"],
+                                           nlu["geen_crisis"])])
+
+
 def _memory_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -82,6 +100,7 @@ def main() -> int:
         predictions = asyncio.run(evaluate.predict(HttpParser(), evaluate.load_examples()))
         macro, scores = evaluate.report(predictions)
         weakest = evaluate.weakest(scores)
+        crisis = _crisis_figures()
         zetten = oefenen_bench.uitslagen(lambda teksten: asyncio.run(oefenen_bench.ontleed(HttpParser(), teksten)))
 
         _conversation("warm-up", 3)
@@ -96,6 +115,7 @@ def main() -> int:
     training = model.training_info(path).get("training_seconds")
     print(f"Held-out NLU: macro-F1 {macro:.3f} over {len(predictions)} examples, {len(scores)} intents")
     print("  weakest: " + ", ".join(f"{intent} {score:.3f}" for intent, score in weakest))
+    print(crisis)
     print(f"REST latency, one conversation: {_percentiles(sequential)}")
     print(f"REST latency, {CONCURRENT_CONVERSATIONS} concurrent conversations: {_percentiles(concurrent)}")
     print(f"Training time of this model: {training if training is not None else 'unknown'} s "
