@@ -138,3 +138,19 @@ def test_missing_file_is_named(kennis_copy):
     (kennis_copy / "hulplijnen.yml").unlink()
     with pytest.raises(KennisbankFout, match="hulplijnen.yml: kan het bestand niet lezen"):
         laad(kennis_copy)
+
+
+def test_elke_bron_heeft_een_verschijningsjaar_of_zegt_dat_het_onbekend_is():
+    jaren = {b["id"]: b["jaar"] for b in kennisbank().bronnen.values()}
+    assert {i: j for i, j in jaren.items()
+            if not re.fullmatch(r"(19|20)\d\d( en (19|20)\d\d)?|jaartal onbekend", j)} == {}
+
+
+@pytest.mark.parametrize("cijfer_id, bron_id, spreker", [
+    ("isolement_kinderen", "welzijnplus_schenkels", "Schenkels"),
+    ("rotterdam_ouderen", "welzijnplus_van_der_hout", "Van der Hout"),
+])
+def test_de_welzijn_plus_cijfers_staan_op_naam_van_wie_ze_noemde(cijfer_id, bron_id, spreker):
+    kennis = kennisbank()
+    assert kennis.cijfers[cijfer_id]["bron"] == bron_id
+    assert spreker in kennis.bronnen[bron_id]["kort"]
