@@ -154,3 +154,11 @@ def test_de_welzijn_plus_cijfers_staan_op_naam_van_wie_ze_noemde(cijfer_id, bron
     kennis = kennisbank()
     assert kennis.cijfers[cijfer_id]["bron"] == bron_id
     assert spreker in kennis.bronnen[bron_id]["kort"]
+
+
+def test_alleen_outreachend_geldt_voor_wie_zorg_mijdt_niet_voor_het_hele_type():
+    onderwerp = kennisbank().onderwerp("type_structureel_ggz")
+    assert onderwerp is not None
+    tekst = kennisbank().kort_antwoord(onderwerp).tekst
+    assert "Wie zorg mijdt, bereik je alleen outreachend" in tekst
+    assert "Je bereikt ze alleen outreachend" not in tekst
