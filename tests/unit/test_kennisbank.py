@@ -162,3 +162,21 @@ def test_alleen_outreachend_geldt_voor_wie_zorg_mijdt_niet_voor_het_hele_type():
     tekst = kennisbank().kort_antwoord(onderwerp).tekst
     assert "Wie zorg mijdt, bereik je alleen outreachend" in tekst
     assert "Je bereikt ze alleen outreachend" not in tekst
+
+
+def test_elk_onderwerpantwoord_noemt_zijn_bron():
+    kennis = kennisbank()
+    zonder = [o.id for o in kennis.onderwerpen.values()
+              if "(bron: " not in kennis.kort_antwoord(o).tekst or "(bron: " not in kennis.meer_antwoord(o).tekst]
+    assert zonder == []
+
+
+def test_signalen_begint_met_concrete_signalen_en_dan_de_soorten():
+    kennis = kennisbank()
+    onderwerp = kennis.onderwerp("signalen")
+    assert onderwerp is not None
+    antwoord = kennis.kort_antwoord(onderwerp)
+    signalen = [r for r in antwoord.tekst.splitlines() if r.startswith("- ")]
+    assert antwoord.tekst.startswith("Let vooral op deze signalen:") and 5 <= len(signalen) <= 6
+    assert "gordijnen" in antwoord.tekst and "functionele contacten" in antwoord.tekst
+    assert len([k for k in antwoord.knoppen if k.titel.startswith("Signalen: ")]) == 6
