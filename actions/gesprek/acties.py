@@ -76,7 +76,7 @@ class ActionCrisis(Action):
 
 class ActionBuitenModus(Action):
     """A practice move or a form answer predicted outside its mode (rules in
-    data/rules/oefenen.yml and basis.yml): act on the best intent of the
+    data/rules/oefenen.yml and formulieren.yml): act on the best intent of the
     ranking that means something here (actions/gesprek/modus.py). Acute
     danger, by that intent or by the crisis patterns, gets the crisis routes."""
 
@@ -93,7 +93,7 @@ class ActionBuitenModus(Action):
         if onderwerp:
             return toon_kort(dispatcher, onderwerp)
         if (bericht.get("intent") or {}).get("name") == modus.FORMULIER_ANTWOORD:
-            dispatcher.utter_message(response="utter_please_rephrase")
+            dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
             return []
         aanbod = oefen_teksten()["buiten_oefenen"]
         dispatcher.utter_message(text=aanbod["tekst"], buttons=[{"title": k["titel"], "payload": k["payload"]}

@@ -59,7 +59,7 @@ def test_een_echte_oefenzin_krijgt_het_aanbod_om_te_oefenen():
     assert [b["payload"] for b in berichten[0]["buttons"]] == ["/oefenen_starten", "/wat_kun_je"]
 
 
-def test_een_los_formulierantwoord_vraagt_om_het_anders_te_zeggen():
+def test_een_los_formulierantwoord_krijgt_het_antwoord_zonder_vraag():
     tracker = _tracker("de bewoner", [("antwoord_geven", 0.9)])
     berichten, _ = voer_uit(ActionBuitenModus(), tracker)
-    assert [b.get("response") for b in berichten] == ["utter_please_rephrase"]
+    assert [b.get("response") for b in berichten] == ["utter_antwoord_zonder_vraag"]
