@@ -14,7 +14,7 @@ import os
 import time
 from dataclasses import dataclass
 
-from bot import evaluate, load, model, oefenen_bench, servers, signalering_bench, starter
+from bot import crisis_bench, evaluate, load, model, oefenen_bench, servers, signalering_bench, starter
 from gedeeld import settings
 
 # One conversation of this many turns, then this many conversations at once
@@ -77,6 +77,24 @@ def comparison(ours: Measured, theirs: Measured) -> str:
     return "\n".join(lines)
 
 
+def _rest_teksten(sender: str, text: str) -> list:
+    answers = post_json("/webhooks/rest/webhook", {"sender": sender, "message": text})
+    return [a.get("text") or "" for a in answers]
+
+
+def _crisis_figures() -> str:
+    """Held-out crisis set: NLU acute_zorg alone, and the real dialogue path over REST."""
+    sets = crisis_bench.regels()
+    nlu = {soort: {t: post_json("/model/parse", {"text": t})["intent"]["name"] == "acute_zorg" for t in teksten}
+           for soort, teksten in sets.items()}
+    pad = {soort: {t: crisis_bench.gesprek_bereikt_crisis(_rest_teksten, t) for t in teksten}
+           for soort, teksten in sets.items()}
+    return "\n".join([crisis_bench.uitslag("Held-out crisis set, dialogue path (the gate)", pad["crisis"],
+                                           pad["geen_crisis"]),
+                      crisis_bench.uitslag("Held-out crisis set, NLU acute_zorg alone", nlu["crisis"],
+                                           nlu["geen_crisis"])])
+
+
 def main() -> int:
     path = model.ensure_model()
     starter_model = starter.model()
@@ -92,6 +110,7 @@ def main() -> int:
         predictions = asyncio.run(evaluate.predict(HttpParser(), evaluate.load_examples()))
         macro, scores = evaluate.report(predictions)
         weakest = evaluate.weakest(scores)
+        crisis = _crisis_figures()
         zetten = oefenen_bench.uitslagen(lambda teksten: asyncio.run(oefenen_bench.ontleed(HttpParser(), teksten)))
         ours = measure_load(local_url(), rasa.pid)
     port = servers.free_port()
@@ -102,6 +121,7 @@ def main() -> int:
     training = model.training_info(path).get("training_seconds")
     print(f"Held-out NLU: macro-F1 {macro:.3f} over {len(predictions)} examples, {len(scores)} intents")
     print("  weakest: " + ", ".join(f"{intent} {score:.3f}" for intent, score in weakest))
+    print(crisis)
     print(f"\nREST channel under load, the same messages on both (1 conversation of {SEQUENTIAL_TURNS} turns; "
           f"{CONCURRENT_CONVERSATIONS} at once of {load.TURNS} turns; 127.0.0.1; 2 shared cores, so run it twice):")
     print(comparison(ours, theirs))

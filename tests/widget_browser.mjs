@@ -14,6 +14,8 @@ const DEMO_URL = process.env.DEMO_URL;
 const RASA_URL = process.env.RASA_URL;
 const SCREENSHOTS = process.env.SCREENSHOT_DIR || "results/screenshots";
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+// Every number of data/kennis/hulplijnen.yml (tests/integratie/test_widget_browser.py passes them).
+const HULPLIJN_NUMMERS = JSON.parse(process.env.HULPLIJN_NUMMERS || "[]");
 const ANSWER_TIMEOUT = 60_000;
 const PRIVACY =
   "Typ geen namen of andere gegevens waaraan iemand te herkennen is. Het gesprek wordt zonder zulke " +
@@ -272,6 +274,18 @@ try {
   assert.match(crisis.answers.join(" "), /0800-0113/);
   assert.ok((await page.locator('.bericht.assistent a[href="tel:08000113"]').count()) > 0, "0800-0113 is not a tel: link");
   ok("a safety message gets the crisis lines at once, with 0800-0113 as a phone link");
+
+  // a question about one help line gets that line; every help-line number links to all its digits
+  const luisterlijn = await send(page, "Wat is het telefoonnummer van de Luisterlijn?");
+  assert.match(luisterlijn.answers.join(" "), /De Luisterlijn: bel 088-0767 000/);
+  assert.ok(HULPLIJN_NUMMERS.length >= 5, "no help-line numbers passed in HULPLIJN_NUMMERS");
+  for (const nummer of HULPLIJN_NUMMERS) {
+    const href = "tel:" + nummer.replace(/\D/g, "");
+    const links = page.locator(`.bericht.assistent a[href="${href}"]`);
+    assert.ok((await links.count()) > 0, `${nummer} is not a ${href} link`);
+    assert.equal((await links.first().textContent()).trim(), nummer, `the link for ${nummer} does not show all of it`);
+  }
+  ok(`the Luisterlijn question gets the Luisterlijn; ${HULPLIJN_NUMMERS.join(", ")} each link to all their digits`);
 
   // markup typed by the user stays text, also when the server sends it back
   await send(page, MARKUP);

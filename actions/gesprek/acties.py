@@ -21,9 +21,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import plan
 from actions.aanpak.acties import SLOT_AANPAK
 from actions.aanpak.fasen import zonder_eerder
+from actions.gesprek import modus
 from actions.gesprek.rol import SLOT_ROL, VRIJWILLIGER, rol
-from actions.kennis.acties import SLOT_ONDERWERP, zeg
+from actions.kennis.acties import SLOT_ONDERWERP, toon_kort, zeg
 from actions.kennis.kennisbank import kennisbank
+from actions.oefenen.beurt import teksten as oefen_teksten
 from actions.plan.acties import SLOT_CONCEPT, slot
 from actions.signalering import casus
 from actions.signalering.acties import FORM as SIGNALERING_FORM
@@ -76,6 +78,33 @@ class ActionCrisis(Action):
                                  buttons=[{"title": teksten["knop_verder"], "payload": "/bevestigen"},
                                           {"title": teksten["knop_stoppen"], "payload": "/stoppen"}])
         return [SlotSet(casus.ACUUT_SLOT, True)] if tracker.active_loop_name == SIGNALERING_FORM else []
+
+
+class ActionBuitenModus(Action):
+    """A practice move or a form answer predicted outside its mode (rules in
+    data/rules/oefenen.yml and formulieren.yml): act on the best intent of the
+    ranking that means something here (actions/gesprek/modus.py). Acute
+    danger, by that intent or by the crisis patterns, gets the crisis routes."""
+
+    def name(self) -> Text:
+        return "action_buiten_modus"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        bericht = tracker.latest_message
+        beste = modus.beste_andere(bericht.get("intent_ranking") or [])
+        if beste == modus.ACUUT or casus.is_acuut(bericht.get("text") or ""):
+            return ActionCrisis().run(dispatcher, tracker, domain)
+        onderwerp = kennisbank().onderwerp_voor_intent(beste) if beste else None
+        if onderwerp:
+            return toon_kort(dispatcher, onderwerp)
+        if (bericht.get("intent") or {}).get("name") == modus.FORMULIER_ANTWOORD:
+            dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
+            return []
+        aanbod = oefen_teksten()["buiten_oefenen"]
+        dispatcher.utter_message(text=aanbod["tekst"], buttons=[{"title": k["titel"], "payload": k["payload"]}
+                                                                for k in aanbod["knoppen"]])
+        return []
 
 
 def privacy_zin() -> str:

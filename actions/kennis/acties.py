@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.kennis.kennisbank import Antwoord, Onderwerp, kennisbank
 
 SLOT_ONDERWERP = "kennis_onderwerp"
+VERWIJS_INTENT = "doorverwijzen"
 
 
 def zeg(dispatcher: CollectingDispatcher, antwoord: Antwoord) -> None:
@@ -30,6 +31,15 @@ def gevraagd_onderwerp(tracker: Tracker) -> Optional[Onderwerp]:
         return kennis.onderwerp(topic_id)
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
     return kennis.onderwerp_voor_intent(intent)
+
+
+def gevraagde_hulplijn(tracker: Tracker) -> Optional[str]:
+    """A referral question that names one help line gets that line, not the
+    general referral answer."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent != VERWIJS_INTENT:
+        return None
+    return kennisbank().genoemde_hulplijn(tracker.latest_message.get("text") or "")
 
 
 def _huidig_onderwerp(tracker: Tracker) -> Optional[Onderwerp]:
@@ -72,6 +82,10 @@ class ActionKennisAntwoord(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
+        lijn = gevraagde_hulplijn(tracker)
+        if lijn:
+            zeg(dispatcher, kennisbank().hulplijn_antwoord(lijn))
+            return []
         return toon_kort(dispatcher, gevraagd_onderwerp(tracker))
 
 

@@ -104,9 +104,27 @@ class Kennisbank:
         return (f"{lijn['naam']}: bel {nummers}, {lijn['wanneer']}. "
                 f"{lijn['voor']} {self.bronvermelding(lijn['bron'])}")
 
+    def genoemde_hulplijn(self, tekst: str) -> Optional[str]:
+        """The one help line a question names by its `namen` ("het nummer van de
+        Luisterlijn"); None when it names none or more than one."""
+        t = tekst.lower()
+        genoemd = [ident for ident, lijn in self.hulplijnen.items()
+                   if any(re.search(rf"(?<![\w-]){re.escape(naam)}(?![\w-])", t) for naam in lijn.get("namen", ()))]
+        return genoemd[0] if len(genoemd) == 1 else None
+
+    def hulplijn_antwoord(self, ident: str) -> Antwoord:
+        """One help line: number, hours, what it is for, source; then all lines."""
+        return Antwoord(self.hulplijn_regel(ident), (Knop("Alle hulplijnen en verwijzen", "/doorverwijzen"),))
+
+    def _met_bron(self, onderwerp: Onderwerp, tekst: str) -> str:
+        """A topic's text ends with the sources it rests on, unless it names them already."""
+        if "(bron:" in tekst or not onderwerp.bronnen:
+            return tekst
+        return f"{tekst}\n{self.bronvermelding(*onderwerp.bronnen)}"
+
     def kort_antwoord(self, onderwerp: Onderwerp) -> Antwoord:
         """The short first answer, with buttons for more and related topics."""
-        tekst = self.render(onderwerp.kort)
+        tekst = self._met_bron(onderwerp, self.render(onderwerp.kort))
         if onderwerp.voorbehoud and not onderwerp.meer:
             tekst += f"\nLet op: {onderwerp.voorbehoud}"
         knoppen: List[Knop] = []
@@ -118,7 +136,7 @@ class Kennisbank:
 
     def meer_antwoord(self, onderwerp: Onderwerp) -> Antwoord:
         """The longer answer behind "Vertel meer"."""
-        tekst = self.render(onderwerp.meer or onderwerp.kort)
+        tekst = self._met_bron(onderwerp, self.render(onderwerp.meer or onderwerp.kort))
         if onderwerp.voorbehoud:
             tekst += f"\nLet op: {onderwerp.voorbehoud}"
         return Antwoord(tekst, tuple(self._vervolgknoppen(onderwerp)))

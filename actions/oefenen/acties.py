@@ -5,7 +5,7 @@ feedback. The persona, trust and feedback are plain Python (actions/oefenen)."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -14,13 +14,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.algemeen.acties import afhandelingen, herstel_gesprek, is_kennisvraag
 from actions.oefenen import export
-from actions.oefenen.beurt import OefenFout, beurt, start
+from actions.oefenen.beurt import OefenFout, beurt, inleiding, start
 from actions.oefenen.feedback import feedback
 from actions.oefenen.personas import overzicht
 
 SLOT_SESSIE = "oefen_sessie"
 SLOT_PERSONA = "oefen_persona"
 SLOT_INSTELLING = "oefen_instelling"
+SLOT_EERSTE_ZIN = "oefen_eerste_zin"
 SLOT_BEURT = "rollenspel_beurt"
 WILLEKEURIG = "willekeurig"
 INSTELLINGEN = {"huisbezoek": "Huisbezoek", "buurthuis": "Gesprek in het buurthuis", "telefoon": "Telefoongesprek"}
@@ -34,6 +35,13 @@ KLAAR = "klaar"
 # read as wat_kun_je and dropped the role.
 HULP_WOORDEN = re.compile(r"\b(help|wat kun je|hoe werkt (dit|het)|wat moet ik (hier )?doen|menu)\b")
 HULP_ZEKERHEID = 0.8
+# A trainee who starts talking instead of choosing ("Goedemiddag, hoe gaat het
+# met u vandaag?") gets this persona in this setting, and an answer in character.
+VANZELF_PERSONA = "annie_verhoeven"
+VANZELF_INSTELLING = "huisbezoek"
+VANZELF_MIN_WOORDEN = 3
+VANZELF_UITLEG = ("Je begon meteen te praten, dus ik kies {naam} voor je. Wil je met iemand anders oefenen? "
+                  "Zeg dan 'stop het rollenspel' en kies daarna opnieuw bij 'gesprek oefenen'.")
 HULP = ("Je oefent nu een gesprek; ik speel de rol. Praat gewoon verder met de persoon. "
         "Wil je stoppen en feedback krijgen? Zeg dan: stop het rollenspel.")
 
@@ -81,6 +89,12 @@ def persona_id(tekst: str) -> Optional[str]:
                  if p["id"] == t or p["naam"].lower() in t or p["naam"].split()[0].lower() in t.split()), None)
 
 
+def begint_gesprek(tekst: str) -> bool:
+    """Whether an answer to 'met wie wil je oefenen?' is the trainee already
+    talking to someone (a sentence, not a name we do not know)."""
+    return persona_id(tekst) is None and len(tekst.split()) >= VANZELF_MIN_WOORDEN
+
+
 def instelling(tekst: str) -> Optional[str]:
     t = tekst.lower()
     # buurthuis before huisbezoek: 'buurthuis' contains 'thuis'.
@@ -107,7 +121,11 @@ class ValidateOefenForm(FormValidationAction):
 
     def validate_oefen_persona(self, waarde: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
-        gekozen = persona_id(str(waarde or ""))
+        tekst = str(waarde or "")
+        if begint_gesprek(tekst):
+            return {SLOT_PERSONA: VANZELF_PERSONA, SLOT_INSTELLING: instelling(tekst) or VANZELF_INSTELLING,
+                    SLOT_EERSTE_ZIN: tekst}
+        gekozen = persona_id(tekst)
         if gekozen is None:
             dispatcher.utter_message(text="Die persoon ken ik niet. Kies een van de knoppen.")
         return {SLOT_PERSONA: gekozen}
@@ -134,8 +152,20 @@ class ActionOefenenBegin(Action):
         except OefenFout as fout:
             dispatcher.utter_message(text=f"Het oefenen kan niet beginnen: {fout}")
             return [SlotSet(SLOT_PERSONA, None), SlotSet(SLOT_INSTELLING, None)]
+        eerste_zin = tracker.get_slot(SLOT_EERSTE_ZIN)
+        if eerste_zin:
+            sessie, tekst = self._antwoord_op(sessie, eerste_zin, tracker.latest_message.get("intent") or {})
         dispatcher.utter_message(text=tekst)
-        return [SlotSet(SLOT_SESSIE, sessie), SlotSet(SLOT_PERSONA, None), SlotSet(SLOT_INSTELLING, None)]
+        return [SlotSet(SLOT_SESSIE, sessie), SlotSet(SLOT_PERSONA, None), SlotSet(SLOT_INSTELLING, None),
+                SlotSet(SLOT_EERSTE_ZIN, None)]
+
+    @staticmethod
+    def _antwoord_op(sessie: dict, zin: str, intent: Dict[str, Any]) -> Tuple[dict, str]:
+        """The trainee began without choosing: say who was picked and how to
+        pick another, set the scene, and answer their first line in character."""
+        naam = next(p["naam"] for p in overzicht() if p["id"] == sessie["persona"])
+        sessie, antwoord = beurt(sessie, zin, (intent.get("name"), intent.get("confidence") or 0))
+        return sessie, f"{VANZELF_UITLEG.format(naam=naam)}\n\n{inleiding(sessie)}\n\n{antwoord}"
 
 
 class ActionAskRollenspelBeurt(Action):

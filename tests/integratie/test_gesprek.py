@@ -19,7 +19,7 @@ def test_greeting_says_it_is_a_digital_assistant_in_dutch(gesprek):
 def test_question_about_113_gives_the_exact_numbers_with_source(gesprek):
     antwoord = " ".join(gesprek.teksten("wat is het nummer van 113 zelfmoordpreventie?"))
     assert "113 of 0800-0113" in antwoord
-    assert "(bron: 113.nl, 2025)" in antwoord
+    assert "(bron: 113.nl; ANP, 2025)" in antwoord
 
 
 def test_participation_ladder_gives_all_six_rungs_with_source(gesprek):

@@ -3,6 +3,7 @@ Debian's Chromium driven by playwright-core (tests/widget_browser.mjs). The
 screenshots land in results/screenshots/ (desktop and phone sizes)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from actions.kennis.kennisbank import kennisbank
 from bot import servers
 from gedeeld import settings
 from kanalen import model_voor_kanalen, omgeving
@@ -18,6 +20,10 @@ SCRIPT = settings.ROOT / "tests" / "widget_browser.mjs"
 SCREENSHOTS = settings.ROOT / "results" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BROWSER_TIMEOUT_S = 600
+
+
+def _hulplijnnummers():
+    return [nummer for lijn in kennisbank().hulplijnen.values() for nummer in lijn["nummers"]]
 
 
 def test_widget_in_chromium(tmp_path):
@@ -34,7 +40,8 @@ def test_widget_in_chromium(tmp_path):
                 [node, str(SCRIPT)], cwd=settings.ROOT, capture_output=True, text=True,
                 timeout=BROWSER_TIMEOUT_S,
                 env={**os.environ, "DEMO_URL": demo_url, "RASA_URL": servers.rasa_server_url(),
-                     "SCREENSHOT_DIR": str(SCREENSHOTS), "CHROMIUM": CHROMIUM})
+                     "SCREENSHOT_DIR": str(SCREENSHOTS), "CHROMIUM": CHROMIUM,
+                     "HULPLIJN_NUMMERS": json.dumps(_hulplijnnummers())})
     print(result.stdout)
     print(result.stderr)
     if result.returncode != 0:

@@ -282,7 +282,8 @@ def test_a_phase_shows_purpose_task_questions_pitfalls_ready_signs_and_sources()
     for teken in fase["klaar_voor_volgende"]:
         assert f"- {teken}" in regels
     assert regels[-3] == ("Bronnen: Wmo Werkplaatsen, Doorbreek eenzaamheid, 2015; Hogeschool Utrecht e.a., "
-                          "Doorbreek eenzaamheid, 2015; Machielse (LESI), pilot Rotterdam, pilot vanaf 2007.")
+                          "Doorbreek eenzaamheid, 2015; Machielse (LESI) in Welzijn+, jaartal onbekend; "
+                          "Schenkels (Charlois' Welzijn) in Welzijn+, jaartal onbekend.")
     assert regels[-2].startswith("Let op: de uitwerking per fase is een praktische uitwerking")
     assert regels[-1].startswith("Zeg 'volgende fase' als de persoon er klaar voor is")
     assert "lijkt op" not in tekst

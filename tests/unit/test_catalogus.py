@@ -382,7 +382,7 @@ def test_the_detail_has_offer_contact_cost_source_and_date(catalogus):
 def test_a_help_line_contact_gives_its_number_with_its_source(catalogus):
     treffer = next(t for t in catalogus.zoek(None) if t.interventie.id == "de_luisterlijn")
     tekst = render_interventie(treffer)
-    assert "bel 088-0767 000" in tekst and "(bron: deluisterlijn.nl, 2025)" in tekst
+    assert "bel 088-0767 000" in tekst and "(bron: NRC, 2021)" in tekst
 
 
 def test_paging_notice_and_empty_results(catalogus):

@@ -89,3 +89,37 @@ def test_continue_shows_the_topic_again():
     messages, events = run(ActionVerder(), tracker("bevestigen", onderwerp="gesprek_openen"))
     assert events == [SlotSet("kennis_onderwerp", "gesprek_openen")]
     assert messages[0]["text"]
+
+
+@pytest.mark.parametrize("vraag, lijn, nummer", [
+    ("Wat is het telefoonnummer van de Luisterlijn?", "De Luisterlijn", "088-0767 000"),
+    ("wanneer kan ik veilig thuis bellen", "Veilig Thuis", "0800-2000"),
+    ("is 113 gratis te bellen", "113 Zelfmoordpreventie", "0800-0113"),
+    ("wanneer bel je 112", "Alarmnummer", "112"),
+])
+def test_een_vraag_naar_een_hulplijn_krijgt_die_lijn_met_tijden_doel_en_bron(vraag, lijn, nummer):
+    messages, events = run(ActionKennisAntwoord(), tracker("doorverwijzen", text=vraag))
+    tekst = messages[0]["text"]
+    assert tekst.startswith(f"{lijn}: bel ") and nummer in tekst
+    assert "(bron: " in tekst
+    assert "Veilig Thuis" not in tekst or lijn == "Veilig Thuis"  # not the general referral
+    assert button_titles(messages[0]) == ["Alle hulplijnen en verwijzen"]
+    assert events == []
+
+
+def test_de_luisterlijn_met_wat_kennis_md_erover_zegt():
+    messages, _ = run(ActionKennisAntwoord(), tracker("doorverwijzen", text="nummer van de luisterlijn graag"))
+    tekst = messages[0]["text"]
+    for deel in ("dag en nacht", "anoniem", "chat", "mail", "eenzaamheid", "geen advies"):
+        assert deel in tekst
+
+
+def test_veilig_thuis_zegt_niets_zonder_bron_over_gratis_of_anoniem():
+    messages, _ = run(ActionKennisAntwoord(), tracker("doorverwijzen", text="wat doet veilig thuis precies"))
+    assert "gratis" not in messages[0]["text"] and "anoniem" not in messages[0]["text"]
+
+
+def test_een_verwijsvraag_zonder_of_met_twee_lijnen_krijgt_het_algemene_antwoord():
+    for vraag in ("naar wie verwijs ik door", "bel ik 113 of veilig thuis?"):
+        messages, events = run(ActionKennisAntwoord(), tracker("doorverwijzen", text=vraag))
+        assert events == [SlotSet("kennis_onderwerp", "doorverwijzen")]

@@ -91,7 +91,7 @@ def test_crisis_answer_gives_the_exact_numbers_with_sources():
     assert "bel 112" in tekst
     assert "bel 113 of 0800-0113" in tekst
     assert "bel 0800-2000" in tekst
-    assert "(bron: 113.nl, 2025)" in tekst
+    assert "(bron: 113.nl; ANP, 2025)" in tekst
     assert tekst.index("112") < tekst.index("0800-0113")
 
 
@@ -138,3 +138,45 @@ def test_missing_file_is_named(kennis_copy):
     (kennis_copy / "hulplijnen.yml").unlink()
     with pytest.raises(KennisbankFout, match="hulplijnen.yml: kan het bestand niet lezen"):
         laad(kennis_copy)
+
+
+def test_elke_bron_heeft_een_verschijningsjaar_of_zegt_dat_het_onbekend_is():
+    jaren = {b["id"]: b["jaar"] for b in kennisbank().bronnen.values()}
+    assert {i: j for i, j in jaren.items()
+            if not re.fullmatch(r"(19|20)\d\d( en (19|20)\d\d)?|jaartal onbekend", j)} == {}
+
+
+@pytest.mark.parametrize("cijfer_id, bron_id, spreker", [
+    ("isolement_kinderen", "welzijnplus_schenkels", "Schenkels"),
+    ("rotterdam_ouderen", "welzijnplus_van_der_hout", "Van der Hout"),
+])
+def test_de_welzijn_plus_cijfers_staan_op_naam_van_wie_ze_noemde(cijfer_id, bron_id, spreker):
+    kennis = kennisbank()
+    assert kennis.cijfers[cijfer_id]["bron"] == bron_id
+    assert spreker in kennis.bronnen[bron_id]["kort"]
+
+
+def test_alleen_outreachend_geldt_voor_wie_zorg_mijdt_niet_voor_het_hele_type():
+    onderwerp = kennisbank().onderwerp("type_structureel_ggz")
+    assert onderwerp is not None
+    tekst = kennisbank().kort_antwoord(onderwerp).tekst
+    assert "Wie zorg mijdt, bereik je alleen outreachend" in tekst
+    assert "Je bereikt ze alleen outreachend" not in tekst
+
+
+def test_elk_onderwerpantwoord_noemt_zijn_bron():
+    kennis = kennisbank()
+    zonder = [o.id for o in kennis.onderwerpen.values()
+              if "(bron: " not in kennis.kort_antwoord(o).tekst or "(bron: " not in kennis.meer_antwoord(o).tekst]
+    assert zonder == []
+
+
+def test_signalen_begint_met_concrete_signalen_en_dan_de_soorten():
+    kennis = kennisbank()
+    onderwerp = kennis.onderwerp("signalen")
+    assert onderwerp is not None
+    antwoord = kennis.kort_antwoord(onderwerp)
+    signalen = [r for r in antwoord.tekst.splitlines() if r.startswith("- ")]
+    assert antwoord.tekst.startswith("Let vooral op deze signalen:") and 5 <= len(signalen) <= 6
+    assert "gordijnen" in antwoord.tekst and "functionele contacten" in antwoord.tekst
+    assert len([k for k in antwoord.knoppen if k.titel.startswith("Signalen: ")]) == 6

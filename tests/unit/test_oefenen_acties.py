@@ -121,3 +121,50 @@ def test_de_rol_leest_de_zet_ook_uit_het_nlu_model(intent, soort):
     slots = ValidateRollenspelForm().validate_rollenspel_beurt("Nou ja, zo gaat dat.", dispatcher, tracker, {})
     laatste = slots["oefen_sessie"]["geschiedenis"][-1]
     assert laatste["soort"] == soort and dispatcher.messages[0]["text"] == laatste["antwoord"]
+
+
+# --- a trainee who starts talking without choosing --------------------------------------------
+def test_wie_meteen_begint_te_praten_krijgt_een_persona_en_een_plek():
+    from rasa_tracker import maak_tracker, voer_uit
+
+    from actions.oefenen.acties import ValidateOefenForm
+
+    zin = "Goedemiddag, hoe gaat het met u vandaag?"
+    tracker = maak_tracker(zin, {}, "begroeten", 0.6, loop="oefen_form", requested="oefen_persona")
+    berichten, events = voer_uit(ValidateOefenForm(), tracker, {"forms": {"oefen_form": {
+        "required_slots": ["oefen_persona", "oefen_instelling"]}}})
+    gezet = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert gezet["oefen_persona"] == "annie_verhoeven"
+    assert gezet["oefen_instelling"] == "huisbezoek"
+    assert gezet["oefen_eerste_zin"] == zin
+    assert not any("ken ik niet" in (b.get("text") or "") for b in berichten)
+
+
+def test_een_onbekende_naam_blijft_een_vraag_om_te_kiezen():
+    from rasa_tracker import maak_tracker, voer_uit
+
+    from actions.oefenen.acties import ValidateOefenForm
+
+    tracker = maak_tracker("Piet", {}, "antwoord_geven", 0.6, loop="oefen_form", requested="oefen_persona")
+    berichten, events = voer_uit(ValidateOefenForm(), tracker, {"forms": {"oefen_form": {
+        "required_slots": ["oefen_persona", "oefen_instelling"]}}})
+    assert berichten[0]["text"] == "Die persoon ken ik niet. Kies een van de knoppen."
+    assert {e["name"]: e["value"] for e in events if e.get("event") == "slot"}["oefen_persona"] is None
+
+
+def test_het_rollenspel_begint_met_een_antwoord_in_de_rol_op_de_eerste_zin():
+    from rasa_tracker import maak_tracker, voer_uit
+
+    from actions.oefenen.acties import ActionOefenenBegin
+
+    zin = "Goedemiddag, hoe gaat het met u vandaag?"
+    tracker = maak_tracker(zin, {"oefen_persona": "annie_verhoeven", "oefen_instelling": "huisbezoek",
+                                 "oefen_eerste_zin": zin}, "begroeten", 0.6)
+    berichten, events = voer_uit(ActionOefenenBegin(), tracker)
+    tekst = berichten[0]["text"]
+    assert tekst.startswith("Je begon meteen te praten, dus ik kies Annie Verhoeven voor je.")
+    assert "stop het rollenspel" in tekst
+    sessie = next(e["value"] for e in events if e["name"] == "oefen_sessie")
+    assert sessie["beurt"] == 1 and sessie["geschiedenis"]
+    assert tekst.endswith(sessie["laatste_antwoord"])
+    assert {"event": "slot", "name": "oefen_eerste_zin", "value": None, "timestamp": None} in events

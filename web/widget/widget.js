@@ -113,14 +113,14 @@
   // ---- tekst van de server veilig weergeven ----
 
   // Links: [tekst](https://...), https://..., www...., domeinnamen (113.nl)
-  // en telefoonnummers (0800-0113). Alles wat geen link wordt, is tekst.
+  // en telefoonnummers (0800-0113, ook met een spatie: 088-0767 000). Alles wat geen link wordt, is tekst.
   var INLINE = new RegExp(
     [
       "\\[([^\\]\\n]{1,200})\\]\\((https?:\\/\\/[^\\s)]+)\\)",
       "(https?:\\/\\/[^\\s<>\"']+)",
       "(www\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:\\/[^\\s<>\"']*)?)",
       "\\b((?:[a-z0-9-]+\\.)+(?:nl|org|com|eu|info)(?:\\/[^\\s<>\"']*)?)(?![\\w.-]*[a-z0-9])",
-      "(?:^|(?<=[\\s(]))(0\\d{2,3}-\\d{4,7}|0\\d{9})\\b",
+      "(?:^|(?<=[\\s(]))(0\\d{2,3}-\\d{3,7}(?: \\d{3,4}(?!\\d))?|0\\d{9})\\b",
       "(?<=\\bbel )(11[23])\\b"
     ].join("|"),
     "gi"

@@ -1,0 +1,39 @@
+"""Intents that only mean something in one mode: a trainee's move (`zet_*`)
+in practice mode and a form answer (`antwoord_geven`) inside a form.
+
+Outside their mode such a prediction is no answer to act on: "er wordt geweld
+gebruikt" once came out as a practice move with 0.13 confidence, "hij wil
+helemaal geen hulp" as a form answer. Rules send those predictions to
+`action_buiten_modus`, which re-reads the ranking (this module) and acts on
+the best intent that does mean something here. Plain Python, no Rasa.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Optional
+
+FORMULIER_ANTWOORD = "antwoord_geven"
+ZET_VOORVOEGSEL = "zet_"
+ACUUT = "acute_zorg"
+FALLBACK = "nlu_fallback"
+# Acute danger needs little: when crisis is the best intent left, a low
+# confidence is enough (a missed crisis is worse than the help lines once too
+# often). Any other intent must be as sure as the NLU fallback threshold.
+ACUUT_ZEKERHEID = 0.1
+ANDERE_ZEKERHEID = 0.3
+
+
+def alleen_in_modus(intent: Optional[str]) -> bool:
+    """Whether the intent only means something in practice mode or a form."""
+    return bool(intent) and (intent == FORMULIER_ANTWOORD or str(intent).startswith(ZET_VOORVOEGSEL))
+
+
+def beste_andere(ranking: Iterable[Mapping]) -> Optional[str]:
+    """The best intent of the ranking that means something outside a mode and
+    is sure enough; None when there is none."""
+    for kandidaat in ranking:
+        naam, zekerheid = kandidaat.get("name"), kandidaat.get("confidence") or 0
+        if naam == FALLBACK or alleen_in_modus(naam):
+            continue
+        drempel = ACUUT_ZEKERHEID if naam == ACUUT else ANDERE_ZEKERHEID
+        return naam if zekerheid >= drempel else None
+    return None

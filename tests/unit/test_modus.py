@@ -1,0 +1,65 @@
+"""Practice moves and form answers outside their mode (actions/gesprek/modus.py
+and action_buiten_modus)."""
+from rasa_sdk.events import SlotSet
+from rasa_tracker import maak_tracker, voer_uit
+
+from actions.gesprek import modus
+from actions.gesprek.acties import ActionBuitenModus
+from actions.kennis.kennisbank import kennisbank
+
+
+def _tracker(tekst, ranking):
+    tracker = maak_tracker(tekst, {}, ranking[0][0], ranking[0][1])
+    tracker.latest_message["intent_ranking"] = [{"name": n, "confidence": c} for n, c in ranking]
+    return tracker
+
+
+def test_alleen_zetten_en_formulierantwoorden_horen_bij_een_modus():
+    assert modus.alleen_in_modus("zet_open_vraag") and modus.alleen_in_modus("antwoord_geven")
+    assert not modus.alleen_in_modus("acute_zorg") and not modus.alleen_in_modus(None)
+
+
+def test_beste_andere_slaat_modus_intents_en_fallback_over():
+    ranking = [{"name": "zet_advies", "confidence": 0.13}, {"name": "nlu_fallback", "confidence": 0.3},
+               {"name": "antwoord_geven", "confidence": 0.12}, {"name": "acute_zorg", "confidence": 0.11}]
+    assert modus.beste_andere(ranking) == "acute_zorg"
+
+
+def test_een_andere_intent_moet_zeker_genoeg_zijn():
+    assert modus.beste_andere([{"name": "zet_advies", "confidence": 0.8},
+                               {"name": "cijfers", "confidence": 0.1}]) is None
+    assert modus.beste_andere([{"name": "zorgmijding", "confidence": 0.4}]) == "zorgmijding"
+
+
+def test_geweld_als_zet_gelezen_krijgt_buiten_het_oefenen_de_crisisroutes():
+    tracker = _tracker("er wordt geweld gebruikt", [("zet_advies", 0.13), ("acute_zorg", 0.12)])
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert kennisbank().crisis["inleiding"] in berichten[0]["text"]
+
+
+def test_crisispatronen_tellen_ook_als_het_model_niets_ziet():
+    tracker = _tracker("ze wil niet meer leven", [("zet_gevoelens_verkennen", 0.9)])
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert kennisbank().crisis["inleiding"] in berichten[0]["text"]
+
+
+def test_geen_hulp_willen_als_antwoord_gelezen_krijgt_het_kennisantwoord():
+    tracker = _tracker("hij wil helemaal geen hulp", [("antwoord_geven", 0.5), ("zorgmijding", 0.4)])
+    berichten, events = voer_uit(ActionBuitenModus(), tracker)
+    assert events == [SlotSet("kennis_onderwerp", "zorgmijding")]
+    zorgmijding = kennisbank().onderwerp("zorgmijding")
+    assert zorgmijding is not None
+    assert berichten[0]["text"] == kennisbank().kort_antwoord(zorgmijding).tekst
+
+
+def test_een_echte_oefenzin_krijgt_het_aanbod_om_te_oefenen():
+    tracker = _tracker("hoe voelt u zich vandaag?", [("zet_open_vraag", 0.95), ("begroeten", 0.02)])
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert berichten[0]["text"].startswith("Het lijkt alsof je tegen een cliënt praat")
+    assert [b["payload"] for b in berichten[0]["buttons"]] == ["/oefenen_starten", "/wat_kun_je"]
+
+
+def test_een_los_formulierantwoord_krijgt_het_antwoord_zonder_vraag():
+    tracker = _tracker("de bewoner", [("antwoord_geven", 0.9)])
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert [b.get("response") for b in berichten] == ["utter_antwoord_zonder_vraag"]
