@@ -192,9 +192,11 @@ class ValidateAanpakForm(FormValidationAction):
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
+        if SLOT_KEUZE not in tracker.slots_to_validate():
+            return []  # nothing extracted ('stop', acute danger): the form rejects and a rule takes over
         tekst = tracker.slots_to_validate().get(SLOT_KEUZE)
         if not isinstance(tekst, str) or not tekst.strip():
-            return [SlotSet(SLOT_KEUZE, None)]  # nothing typed yet (or an empty message): the question comes
+            return [SlotSet(SLOT_KEUZE, None)]  # an empty message: the question comes again
         if tekst in (*FASE_VOLGORDE, VERDER):
             return [SlotSet(SLOT_KEUZE, tekst)]
         hersteld = herstel_gesprek(dispatcher, tracker, FORM, SLOT_KEUZE, tekst, AFHANDELINGEN,
