@@ -176,3 +176,10 @@ def test_een_kringverwijzing_wordt_gemeld(tmp_path):
                             "actions/verslag/acties.py": "def f():\n    from actions.plan.acties import toon_plan\n"})
     assert overtredingen(root) == [
         "kringverwijzing: actions.plan.acties -> actions.verslag.acties -> actions.plan.acties"]
+
+
+def test_geen_twee_testbestanden_met_dezelfde_naam():
+    """pytest imports test files by their base name (tests/ has no packages), so
+    tests/unit/test_x.py and tests/integratie/test_x.py cannot both exist."""
+    namen = [p.name for p in (settings.ROOT / "tests").rglob("test_*.py")]
+    assert sorted(n for n in set(namen) if namen.count(n) > 1) == []
