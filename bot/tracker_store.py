@@ -18,9 +18,8 @@ SQLAlchemy URL, so `sqlite:///var/tracker.db` and
 """
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from typing import Any, Coroutine, Dict, Iterator, List, Optional, Text, TypeVar
+from typing import Any, Dict, Iterator, List, Text
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
@@ -28,8 +27,6 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from gedeeld.redactie import redigeer_waarde, vind
-
-T = TypeVar("T")
 
 # Keys whose values are names the dialogue needs back (intent, action, slot
 # and entity names, policy, ids), never free text.
@@ -79,27 +76,8 @@ class RedactedEvent:
         return self.data
 
 
-async def _in_thread(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run `coroutine` on its own loop in a worker thread. `SQLTrackerStore`'s
-    reads and writes, and the redaction inside `save`, are synchronous under
-    an async name: on Rasa's loop they stalled every other conversation."""
-    return await asyncio.to_thread(asyncio.run, coroutine)
-
-
 class RedactingSQLTrackerStore(SQLTrackerStore):
-    """`SQLTrackerStore` that redacts every event before it is written, and
-    does its database work and redaction off the server's event loop (an
-    event broker, which lives on that loop, keeps `save` there)."""
-
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        if self.event_broker:
-            await super().save(tracker)
-        else:
-            await _in_thread(super().save(tracker))
-
-    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool
-                        ) -> Optional[DialogueStateTracker]:
-        return await _in_thread(super()._retrieve(sender_id, fetch_events_from_all_sessions))
+    """`SQLTrackerStore` that redacts every event before it is written."""
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         return (RedactedEvent.of(event) for event in super()._additional_events(session, tracker))
