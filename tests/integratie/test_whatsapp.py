@@ -193,7 +193,7 @@ def test_the_conversation_is_stored_under_a_pseudonym_with_the_volunteer_role(ra
 def test_an_action_plan_arrives_as_a_document(rasa, fake):
     """The plan form of tests/test_aanpak_gesprek.py, with a button clicked
     where the assistant offers the answer as one."""
-    stappen = ["ik wil een plan maken voor mijn buurman", "de bewoner", "Ik wil weer ergens bij horen",
+    stappen = ["ik wil een plan maken voor mijn buurman", "ja", "de bewoner", "Ik wil weer ergens bij horen",
                "hij hield vroeger de lijstjes bij van de sjoelclub", "zelf de sjoelclub bellen",
                "de dochter en een buurman", "bellen met de sjoelclub, door de bewoner, volgende week maandag",
                "samen naar de koffieochtend, door de buurman, over twee weken", "klaar", "over een maand",
