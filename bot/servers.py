@@ -25,6 +25,17 @@ from gedeeld import settings
 STARTUP_TIMEOUT_S = float(os.environ.get("SERVER_STARTUP_TIMEOUT_S", "240"))
 
 
+def ensure_port_free(name: str) -> None:
+    """Refuse to start a server on a port something else already holds: the
+    new server would stop at once, and the old one would answer in its place
+    without anybody noticing."""
+    port = int(settings.get(name))
+    with socket.socket() as sock:
+        if sock.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"Poort {port} ({name}) is al in gebruik. Stop het programma dat die poort "
+                               f"gebruikt, of kies in .env een andere {name}.")
+
+
 def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = None) -> subprocess.Popen:
     out = open(log, "ab") if log else None
     env = rasa_cli.environment()
@@ -37,6 +48,7 @@ def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = 
 
 def start_action_server(log: Optional[Path] = None) -> subprocess.Popen:
     """rasa_sdk's server through bot/action_server.py: redacted logs, no echo of the tracker on errors."""
+    ensure_port_free("ACTION_PORT")
     return _start([], log, [sys.executable, "-m", "bot.action_server", "--port", settings.get("ACTION_PORT")])
 
 
@@ -44,6 +56,7 @@ def start_rasa_server(model: Path, log: Optional[Path] = None) -> subprocess.Pop
     """`rasa run` through bot/channels/launch.py, which adds the API token, JWT
     secret and allowed origins from the settings without showing them in
     the process list."""
+    ensure_port_free("RASA_PORT")
     args = [
         "run", "--enable-api", "--model", str(model), "--port", settings.get("RASA_PORT"),
         "--interface", settings.get("SERVER_INTERFACE"),
@@ -113,6 +126,19 @@ def use_free_ports(blank: Sequence[str] = DEPLOYMENT_SETTINGS) -> None:
     os.environ["SERVER_INTERFACE"] = "127.0.0.1"
     for name in blank:
         os.environ[name] = ""
+
+
+PORT_SETTINGS = ("ACTION_PORT", "ACTION_ENDPOINT_URL", "RASA_PORT", "DEMO_PORT", "SERVER_INTERFACE")
+
+
+@contextmanager
+def own_ports() -> Iterator[None]:
+    """Fresh free ports for the servers started in this block, and the
+    earlier ones back after it: tests that start servers of their own do
+    not meet the servers of another test that are still running."""
+    with settings.overridden(**{name: os.environ.get(name) for name in PORT_SETTINGS}):
+        use_free_ports(blank=())
+        yield
 
 
 def action_server_url() -> str:

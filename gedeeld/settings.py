@@ -8,8 +8,9 @@ store) work without a `.env` file.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict
+from typing import Dict, Iterator, Optional
 
 from dotenv import load_dotenv
 
@@ -110,3 +111,23 @@ def load(env_file: Path | None = None) -> Dict[str, str]:
 def get(name: str) -> str:
     """One setting; `load()` must have run."""
     return os.environ[name]
+
+
+@contextmanager
+def overridden(**values: Optional[str]) -> Iterator[None]:
+    """Set these settings in the environment for the block (None removes
+    one), then put the earlier values back."""
+    old = {name: os.environ.get(name) for name in values}
+    try:
+        _set(values)
+        yield
+    finally:
+        _set(old)
+
+
+def _set(values: Dict[str, Optional[str]]) -> None:
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sqlite3
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import socketio
 
@@ -37,19 +35,9 @@ def model_voor_kanalen() -> Path:
     return trained[-1] if trained else model.ensure_model()
 
 
-@contextmanager
-def omgeving(**values: str) -> Iterator[None]:
+def omgeving(**values: str):
     """Set environment variables for the block, then put the old values back."""
-    old = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in old.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    return settings.overridden(**values)
 
 
 def rasa_url(path: str) -> str:

@@ -74,5 +74,12 @@ def servers_met_logs(tmp_path_factory):
     from kanalen import model_voor_kanalen
 
     tmp = tmp_path_factory.mktemp("servers_met_logs")
-    with servers.running(model_voor_kanalen(), log_dir=tmp):
+    with servers.own_ports(), servers.running(model_voor_kanalen(), log_dir=tmp):
         yield tmp
+
+
+@pytest.fixture
+def eigen_poorten():
+    """Ports of its own for a test that starts servers itself."""
+    with servers.own_ports():
+        yield

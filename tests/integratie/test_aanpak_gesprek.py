@@ -40,7 +40,7 @@ def documenten(antwoord: list) -> list:
     return [m["custom"] for m in antwoord if isinstance(m.get("custom"), dict)]
 
 
-def test_a_plan_for_the_neighbour_and_a_walk_that_survives_a_restart(trained_model, tmp_path):
+def test_a_plan_for_the_neighbour_and_a_walk_that_survives_a_restart(trained_model, tmp_path, eigen_poorten):
     database = tmp_path / "tracker.db"
     os.environ["TRACKER_STORE_URL"] = f"sqlite:///{database}"
     planner, wandelaar = f"plan-{uuid.uuid4().hex[:6]}", f"walk-{uuid.uuid4().hex[:6]}"

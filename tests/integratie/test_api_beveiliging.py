@@ -29,8 +29,9 @@ ELDERS = "https://elders.example.com"
 @pytest.fixture(scope="module")
 def rasa(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("beveiligd")
-    with omgeving(TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", API_TOKEN=TOKEN, JWT_SECRET=JWT_SECRET,
-                  WIDGET_JWT_SECRET=WIDGET_SECRET, CORS_ORIGINS=f"{INTRANET}, http://localhost:1"):
+    with servers.own_ports(), omgeving(
+            TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", API_TOKEN=TOKEN, JWT_SECRET=JWT_SECRET,
+            WIDGET_JWT_SECRET=WIDGET_SECRET, CORS_ORIGINS=f"{INTRANET}, http://localhost:1"):
         with servers.running(model_voor_kanalen(), log_dir=tmp):
             yield tmp
 

@@ -77,7 +77,7 @@ def _schuif_terug(pad: Path, senders: Set[str], seconden: float) -> None:
 @pytest.fixture(scope="module")
 def database(tmp_path_factory):
     pad = tmp_path_factory.mktemp("leren") / "tracker.db"
-    with omgeving(TRACKER_STORE_URL=f"sqlite:///{pad}"):
+    with servers.own_ports(), omgeving(TRACKER_STORE_URL=f"sqlite:///{pad}"):
         actions = servers.start_action_server(pad.parent / "actions.log")
         try:
             servers.wait_until_up(servers.action_server_url(), actions)

@@ -11,7 +11,7 @@ def post(body):
     return post_json("/webhooks/rest/webhook", body)
 
 
-def test_rest_channel_answers_in_dutch_and_stores_the_conversation(trained_model, tmp_path):
+def test_rest_channel_answers_in_dutch_and_stores_the_conversation(trained_model, tmp_path, eigen_poorten):
     database = tmp_path / "tracker.db"
     os.environ["TRACKER_STORE_URL"] = f"sqlite:///{database}"
     with servers.running(trained_model, log_dir=tmp_path):

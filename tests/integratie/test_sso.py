@@ -248,7 +248,7 @@ class Sso(NamedTuple):
 @pytest.fixture(scope="module")
 def sso(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sso")
-    with FakeProvider() as fake, omgeving(
+    with servers.own_ports(), FakeProvider() as fake, omgeving(
             TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", CORS_ORIGINS=f"{INTRANET}, {servers.demo_url()}",
             WIDGET_JWT_SECRET=WIDGET_SECRET, OIDC_ISSUER=fake.issuer, OIDC_AUDIENCE=AUDIENCE,
             OIDC_SESSION_KEY=SESSION_KEY, OIDC_LEEWAY_SECONDS=str(LEEWAY)):

@@ -39,10 +39,11 @@ def fake():
 @pytest.fixture(scope="module")
 def rasa(fake, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("telegram")
-    with omgeving(TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", TELEGRAM_TOKEN=TOKEN,
-                  TELEGRAM_BOT_NAME=fake.username, TELEGRAM_WEBHOOK_SECRET=SECRET,
-                  TELEGRAM_API_URL=fake.url,
-                  TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{settings.get('RASA_PORT')}/webhooks/telegram/webhook"):
+    with servers.own_ports(), omgeving(
+            TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", TELEGRAM_TOKEN=TOKEN,
+            TELEGRAM_BOT_NAME=fake.username, TELEGRAM_WEBHOOK_SECRET=SECRET,
+            TELEGRAM_API_URL=fake.url,
+            TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{settings.get('RASA_PORT')}/webhooks/telegram/webhook"):
         with servers.running(model_voor_kanalen(), log_dir=tmp):
             yield tmp
 

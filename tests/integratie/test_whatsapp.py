@@ -50,9 +50,10 @@ def fake():
 @pytest.fixture(scope="module")
 def rasa(fake, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("whatsapp")
-    with omgeving(TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", WHATSAPP_TOKEN=TOKEN,
-                  WHATSAPP_PHONE_NUMBER_ID=PHONE_NUMBER_ID, WHATSAPP_APP_SECRET=APP_SECRET,
-                  WHATSAPP_VERIFY_TOKEN=VERIFY_TOKEN, WHATSAPP_ID_KEY=ID_KEY, WHATSAPP_API_URL=fake.api_url):
+    with servers.own_ports(), omgeving(
+            TRACKER_STORE_URL=f"sqlite:///{tmp / 'tracker.db'}", WHATSAPP_TOKEN=TOKEN,
+            WHATSAPP_PHONE_NUMBER_ID=PHONE_NUMBER_ID, WHATSAPP_APP_SECRET=APP_SECRET,
+            WHATSAPP_VERIFY_TOKEN=VERIFY_TOKEN, WHATSAPP_ID_KEY=ID_KEY, WHATSAPP_API_URL=fake.api_url):
         with servers.running(model_voor_kanalen(), log_dir=tmp):
             yield tmp
 

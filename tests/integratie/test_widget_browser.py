@@ -26,7 +26,7 @@ def _hulplijnnummers():
     return [nummer for lijn in kennisbank().hulplijnen.values() for nummer in lijn["nummers"]]
 
 
-def test_widget_in_chromium(tmp_path):
+def test_widget_in_chromium(tmp_path, eigen_poorten):
     node = shutil.which("node")
     assert node, "node is not installed (Node.js 20 or newer; `make install` needs npm)"
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does)"
