@@ -191,8 +191,17 @@ def _reden_houding(a: Antwoorden) -> str:
 
 
 # --- facts read from the answers ----------------------------------------------------
+def _problemen(a: Antwoorden) -> FrozenSet[str]:
+    """The problems, a recent psychiatric crisis counted once: it is the psychic
+    problem, not a second one next to it."""
+    problemen = a.verzameling("problemen")
+    if "psychische_crisis" in problemen:
+        return problemen - {"psychische_problemen"}
+    return problemen
+
+
 def _ggz(a: Antwoorden) -> FrozenSet[str]:
-    return a.verzameling("problemen") & set(GGZ_PROBLEMEN)
+    return _problemen(a) & set(GGZ_PROBLEMEN)
 
 
 def _gebeurtenis(a: Antwoorden) -> bool:
@@ -212,7 +221,7 @@ def _verwaarlozing(a: Antwoorden) -> bool:
 
 
 def _aantal_problemen(a: Antwoorden) -> int:
-    return len(a.verzameling("problemen"))
+    return len(_problemen(a))
 
 
 # --- scoring the type ------------------------------------------------------------------
@@ -245,8 +254,8 @@ KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
         _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),
         _kenmerk(2, lambda a: a.contacten in WEINIG_NETWERK, _CONTACTEN),
         _kenmerk(1, lambda a: a.contacten == "weinig", _CONTACTEN),
-        _kenmerk(2, lambda a: _aantal_problemen(a) >= 2, lambda a: _reden_problemen(a.verzameling("problemen"))),
-        _kenmerk(1, lambda a: _aantal_problemen(a) == 1, lambda a: _reden_problemen(a.verzameling("problemen"))),
+        _kenmerk(2, lambda a: _aantal_problemen(a) >= 2, lambda a: _reden_problemen(_problemen(a))),
+        _kenmerk(1, lambda a: _aantal_problemen(a) == 1, lambda a: _reden_problemen(_problemen(a))),
     ),
     "structureel_ggz": (
         _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),

@@ -78,6 +78,7 @@ def gegevens() -> dict:
     data["antwoorden"] = _per_waarde(data["antwoorden"])
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
     data["acuut"] = _compileer(data["acuut"])
+    data["psychose_tekens"] = _compileer(data["psychose_tekens"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
@@ -197,6 +198,18 @@ def _strikt(t: str) -> Dict[str, Any]:
     groep = _leeftijd(t, los_getal=False)
     if groep:
         gevonden["sig_leeftijdsgroep"] = groep
+    return _recente_psychose(t, gevonden)
+
+
+def _recente_psychose(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
+    """Signs of a psychosis that started only recently are a psychiatric
+    crisis (KNOWLEDGE.md section 10), whatever words the worker used for it."""
+    if gevonden.get("sig_duur") != "kort":
+        return gevonden
+    if _vermelding(t, "sig_problemen", "psychische_crisis", gegevens()["psychose_tekens"]) is None:
+        return gevonden
+    problemen = gevonden.setdefault("sig_problemen", [])
+    problemen.extend(p for p in ("psychische_crisis", "psychische_problemen") if p not in problemen)
     return gevonden
 
 

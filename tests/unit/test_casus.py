@@ -54,6 +54,8 @@ def test_a_worker_mentioning_a_club_the_person_skips_is_not_read_as_violence():
     "haar zoon slaat haar",
     "meneer lag gisteren op de grond en kon niet opstaan",
     "hij eet al dagen niet",
+    "Ze zegt dat ze liever dood wil.",
+    "hij is het liefst dood",
 ])
 def test_acute_danger_is_recognised(tekst):
     assert casus.is_acuut(tekst)
@@ -187,6 +189,19 @@ def test_een_recente_psychose_gaat_eerst_naar_de_huisarts_niet_naar_een_vrijwill
     assert "huisartsenpost" in tekst and "ggz-crisisdienst" in tekst
     assert "Stuur nu geen vrijwilliger." in tekst
     assert "Vraag of een vrijwilliger kan langskomen" not in tekst
+
+
+def test_tekenen_van_een_psychose_die_net_begon_zijn_een_psychische_crisis_ook_zonder_het_woord():
+    tekst = "Sinds een paar weken hoort hij stemmen en denkt hij dat de buren hem bespioneren."
+    assert {"psychische_crisis", "psychische_problemen"} <= set(casus.lees(tekst)["sig_problemen"])
+    beeld = _beeld(tekst)
+    assert "huisartsenpost" in beeld and "meerdere problemen" not in beeld
+    assert "er is sinds kort een psychische crisis" in beeld
+
+
+def test_dezelfde_tekenen_al_jaren_zijn_geen_crisis():
+    problemen = casus.lees("Hij hoort al jaren stemmen.")["sig_problemen"]
+    assert problemen == ["psychische_problemen"]
 
 
 @pytest.mark.parametrize("tekst, fout", [

@@ -51,6 +51,8 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Hij is depressief, zijn moeder niet.", ("sig_problemen", "psychische_problemen")),
     ("Ze heeft schulden maar geen verslaving.", ("sig_problemen", "schulden")),
     ("Hij komt niet meer buiten.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij komt zijn huis niet meer uit.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hulp wil hij niet.", ("sig_houding_hulp", "weigert")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
@@ -64,3 +66,8 @@ def test_elke_vermelding_zegt_uit_welke_woorden_ze_komt():
                             "- Zegt zelf eenzaam te zijn: ja ('voelt zich heel eenzaam')\n"
                             "- Leeftijd: oudere ('(82)')\n"
                             "- Signalen: zegt zich eenzaam te voelen ('voelt zich heel eenzaam')")
+
+
+def test_na_iemand_anders_is_de_persoon_weer_onderwerp_bij_een_enkelvoudig_werkwoord():
+    assert ("sig_signalen", "komt_niet_buiten") in gelezen("Haar kinderen wonen ver weg en ze komt de deur niet meer uit.")
+    assert ("sig_problemen", "verslaving") not in gelezen("Zijn zoons wonen in de buurt en ze drinken veel.")
