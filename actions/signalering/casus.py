@@ -267,11 +267,30 @@ def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
     return _samenhang(gevonden)
 
 
-def uit_entiteiten(entiteiten: Iterable[Mapping[str, Any]]) -> Dict[str, Any]:
-    """Slot values from the NLU model's entities (canonical values, docs/entiteiten.md)."""
+def _entiteit_telt(entiteit: Mapping[str, Any], t: str, slot: str) -> bool:
+    """Whether an entity the model found counts, by the same context rules as
+    the patterns: "Schulden heeft hij niet" is no debt, whoever read it."""
+    begin, eind = entiteit.get("start"), entiteit.get("end")
+    if entiteit.get("role") == "afwezig":
+        return False
+    if not t or not isinstance(begin, int) or not isinstance(eind, int):
+        return True
+    return context.telt(gegevens()["context"], t, begin, eind, f"{slot}.{entiteit.get('value')}")
+
+
+def uit_entiteiten(entiteiten: Iterable[Mapping[str, Any]], tekst: str = "") -> Dict[str, Any]:
+    """Slot values from the NLU model's entities (canonical values, docs/entiteiten.md).
+    With the message's `tekst`, a negated, hypothetical, past or someone else's
+    mention is left out."""
+    # Positions in the entities are positions in `tekst`: read it without
+    # folding spaces, and only when lowering kept every position.
+    t = zonder_accenten(tekst.lower())
+    t = t if len(t) == len(tekst) else ""
     gevonden: Dict[str, Any] = {}
     for entiteit in entiteiten:
         soort, waarde = entiteit.get("entity"), entiteit.get("value")
+        if soort in ENTITEIT_SLOTS and not _entiteit_telt(entiteit, t, ENTITEIT_SLOTS[soort]):
+            continue
         if soort in ENTITEIT_SLOTS:
             lijst = gevonden.setdefault(ENTITEIT_SLOTS[soort], [])
             if waarde not in lijst:

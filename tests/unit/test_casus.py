@@ -111,6 +111,25 @@ def test_model_entities_are_merged_and_unknown_values_dropped():
     assert samen == {"sig_signalen": ["brievenbus_vol", "gordijnen_dicht"], "sig_leeftijdsgroep": "oudere"}
 
 
+def _entiteit(tekst, woorden, soort, waarde, **extra):
+    begin = tekst.index(woorden)
+    return {"entity": soort, "value": waarde, "start": begin, "end": begin + len(woorden), **extra}
+
+
+def test_model_entities_pass_the_same_context_rules_as_the_patterns():
+    tekst = "Schulden heeft hij niet en psychische problemen zijn er ook niet. Zijn zoon drinkt. Hij is somber."
+    entiteiten = [_entiteit(tekst, "Schulden", "probleem", "schulden"),
+                  _entiteit(tekst, "psychische problemen", "probleem", "psychische_problemen"),
+                  _entiteit(tekst, "drinkt", "probleem", "verslaving"),
+                  _entiteit(tekst, "somber", "signaal", "somberheid")]
+    assert casus.uit_entiteiten(entiteiten, tekst) == {"sig_signalen": ["somberheid"]}
+
+
+def test_an_entity_with_the_role_afwezig_does_not_count():
+    tekst = "Hij heeft geen schulden."
+    assert casus.uit_entiteiten([_entiteit(tekst, "schulden", "probleem", "schulden", role="afwezig")], tekst) == {}
+
+
 def test_slots_become_answers_with_unknowns_and_empty_sets():
     antwoorden = casus.naar_antwoorden({
         "sig_contacten": "overgeslagen", "sig_duur": "weet_niet", "sig_levensgebeurtenissen": ["geen"],
