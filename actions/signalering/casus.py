@@ -149,9 +149,20 @@ def _vermeldingen_in(t: str) -> Dict[str, Dict[str, str]]:
             woorden = _vermelding(t, slot, waarde, patronen)
             if woorden is not None:
                 gevonden.setdefault(slot, {})[waarde] = woorden
-                if slot not in SET_SLOTS:
+                if slot not in SET_SLOTS and slot != "sig_contacten":
                     break
     return gevonden
+
+
+def _contact(waarden: Sequence[str]) -> str:
+    """One answer about contacts from all that were mentioned: only helpers
+    outweighs the rest; "kent hier niemand" next to a son who visits is a
+    few contacts, not none; else the first in the data file's order."""
+    if "alleen_functioneel" in waarden:
+        return "alleen_functioneel"
+    if "geen" in waarden and {"weinig", "regelmatig"} & set(waarden):
+        return "weinig"
+    return waarden[0]
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -194,7 +205,7 @@ def _strikt(t: str) -> Dict[str, Any]:
                 lijst.remove("overlijden_naaste")
             gevonden[slot] = lijst
         else:
-            gevonden[slot] = next(iter(waarden))
+            gevonden[slot] = _contact(list(waarden)) if slot == "sig_contacten" else next(iter(waarden))
     groep = _leeftijd(t, los_getal=False)
     if groep:
         gevonden["sig_leeftijdsgroep"] = groep

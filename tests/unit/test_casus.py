@@ -38,6 +38,19 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     assert casus.lees(tekst) == verwacht
 
 
+@pytest.mark.parametrize("tekst, contact", [
+    ("Ze kent hier nog niemand. Haar zoon komt wekelijks langs.", "weinig"),
+    ("Hij ziet zijn kinderen om het weekend. Verder ziet hij niemand.", "weinig"),
+    ("Zijn enige contact is zijn moeder, die eens per maand belt.", "weinig"),
+    ("Ze heeft nog één oude vriendin.", "weinig"),
+    ("Hier heeft ze geen contacten, alleen videobellen met familie.", "weinig"),
+    ("Ze kent niemand, alleen de thuiszorg komt.", "alleen_functioneel"),
+    ("Hij ziet niemand.", "geen"),
+])
+def test_contact_with_someone_next_to_nobody_else_is_a_few_contacts(tekst, contact):
+    assert casus.lees(tekst)["sig_contacten"] == contact
+
+
 def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     gelezen = casus.lees("de man van nummer 12 woont al 30 jaar in dezelfde straat")
     assert "sig_leeftijdsgroep" not in gelezen
