@@ -51,6 +51,18 @@ def test_contact_with_someone_next_to_nobody_else_is_a_few_contacts(tekst, conta
     assert casus.lees(tekst)["sig_contacten"] == contact
 
 
+@pytest.mark.parametrize("tekst, houding", [
+    ("Hulp van het wijkteam houdt ze af.", "weigert"),
+    ("Het wijkteam komt soms, maar ze doet vaak niet open.", "weigert"),
+    ("Hij wil met rust gelaten worden.", "weigert"),
+    ("Ze wil geen behandeling meer.", "weigert"),
+    ("Hij wil niet praten met de leerplichtambtenaar.", "weigert"),
+    ("Hij wil wel kijken naar vrijwilligerswerk.", "open"),
+])
+def test_attitude_to_help_in_other_words(tekst, houding):
+    assert casus.lees(tekst)["sig_houding_hulp"] == houding
+
+
 def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     gelezen = casus.lees("de man van nummer 12 woont al 30 jaar in dezelfde straat")
     assert "sig_leeftijdsgroep" not in gelezen
