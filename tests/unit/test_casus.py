@@ -46,8 +46,10 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Hier heeft ze geen contacten, alleen videobellen met familie.", "weinig"),
     ("Ze kent niemand, alleen de thuiszorg komt.", "alleen_functioneel"),
     ("Hij ziet niemand.", "geen"),
+    ("Zijn zus komt elke zondag.", "regelmatig"),
+    ("Ze heeft een dochter die elke week komt.", "regelmatig"),
 ])
-def test_contact_with_someone_next_to_nobody_else_is_a_few_contacts(tekst, contact):
+def test_contacts_in_other_words(tekst, contact):
     assert casus.lees(tekst)["sig_contacten"] == contact
 
 
