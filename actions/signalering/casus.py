@@ -78,6 +78,7 @@ def gegevens() -> dict:
     data["antwoorden"] = _per_waarde(data["antwoorden"])
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
     data["acuut"] = _compileer(data["acuut"])
+    data["doodswens"] = _compileer(data["doodswens"])
     data["psychose_tekens"] = _compileer(data["psychose_tekens"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
@@ -111,7 +112,7 @@ def sturing(tekst: str) -> Optional[str]:
 def is_acuut(tekst: str) -> bool:
     """Whether the text names acute danger (suicide, violence, life-threatening neglect)."""
     t = _leesbaar(tekst)
-    return any(p.search(t) for p in gegevens()["acuut"])
+    return any(p.search(t) for p in (*gegevens()["acuut"], *gegevens()["doodswens"]))
 
 
 def _leesbaar(tekst: str) -> str:
@@ -209,7 +210,15 @@ def _strikt(t: str) -> Dict[str, Any]:
     groep = _leeftijd(t, los_getal=False)
     if groep:
         gevonden["sig_leeftijdsgroep"] = groep
-    return _recente_psychose(t, gevonden)
+    return _recente_psychose(t, _doodswens(t, gevonden))
+
+
+def _doodswens(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
+    """The person's own death wish is also the signal that life feels pointless."""
+    signalen = gevonden.get("sig_signalen", [])
+    if "zinloosheid" not in signalen and _vermelding(t, "sig_signalen", "zinloosheid", gegevens()["doodswens"]):
+        gevonden["sig_signalen"] = [*signalen, "zinloosheid"]
+    return gevonden
 
 
 def _recente_psychose(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:

@@ -65,6 +65,16 @@ def test_attitude_to_help_in_other_words(tekst, houding):
     assert casus.lees(tekst)["sig_houding_hulp"] == houding
 
 
+def test_a_death_wish_is_acute_and_the_signal_that_life_feels_pointless():
+    tekst = "Ze zegt dat ze er niet meer wil zijn."
+    assert casus.is_acuut(tekst) and "zinloosheid" in casus.lees(tekst)["sig_signalen"]
+
+
+def test_someone_elses_death_wish_still_gives_the_crisis_routes_but_is_not_the_persons_signal():
+    tekst = "Zijn moeder wil niet meer leven."
+    assert casus.is_acuut(tekst) and "sig_signalen" not in casus.lees(tekst)
+
+
 def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     gelezen = casus.lees("de man van nummer 12 woont al 30 jaar in dezelfde straat")
     assert "sig_leeftijdsgroep" not in gelezen
