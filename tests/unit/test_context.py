@@ -71,7 +71,8 @@ def test_elke_vermelding_zegt_uit_welke_woorden_ze_komt():
 
 
 def test_na_iemand_anders_is_de_persoon_weer_onderwerp_bij_een_enkelvoudig_werkwoord():
-    assert ("sig_signalen", "komt_niet_buiten") in gelezen("Haar kinderen wonen ver weg en ze komt de deur niet meer uit.")
+    tekst = "Haar kinderen wonen ver weg en ze komt de deur niet meer uit."
+    assert ("sig_signalen", "komt_niet_buiten") in gelezen(tekst)
     assert ("sig_problemen", "verslaving") not in gelezen("Zijn zoons wonen in de buurt en ze drinken veel.")
 
 
