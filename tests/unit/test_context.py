@@ -55,6 +55,13 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Hij komt niet meer buiten.", ("sig_signalen", "komt_niet_buiten")),
     ("Hij komt zijn huis niet meer uit.", ("sig_signalen", "komt_niet_buiten")),
     ("Hulp wil hij niet.", ("sig_houding_hulp", "weigert")),
+    ("Hij verhuisde drie maanden geleden.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Studente, net op kamers in Groningen.", ("sig_duur", "kort")),
+    ("Sinds de bevalling ziet ze niemand.", ("sig_levensgebeurtenissen", "geboorte_kind")),
+    ("Vrouw is in de zomer overleden.", ("sig_levensgebeurtenissen", "overlijden_partner")),
+    ("Vrouw is in de zomer overleden.", ("sig_duur", "maanden")),
+    ("Vrouw, 41, uit Eritrea.", ("sig_levensgebeurtenissen", "migratie")),
+    ("Sinds zijn ontslag (maart) zit hij thuis.", ("sig_duur", "maanden")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
@@ -78,3 +85,8 @@ def test_na_iemand_anders_is_de_persoon_weer_onderwerp_bij_een_enkelvoudig_werkw
 
 def test_misschien_wel_is_nog_steeds_een_vermoeden():
     assert ("sig_problemen", "psychische_problemen") not in gelezen("Hij is misschien wel depressief.")
+
+
+def test_ontkent_na_de_vermelding_is_een_ontkenning():
+    assert ("sig_signalen", "zinloosheid") not in gelezen("Suïcidale gedachten ontkent hij.")
+    assert "zinloosheid" not in casus.lees("Suïcidale gedachten ontkent hij.").get("sig_signalen", [])
