@@ -375,8 +375,15 @@ def waarde_tekst(slot: str, waarde: Any) -> str:
     if slot in SET_SLOTS:
         if waarde == [GEEN]:
             return labels[slot].get("geen", GEEN)
-        return opsomming([labels[slot]["waarden"][w] for w in waarde if w != GEEN])
+        return opsomming([labels[slot]["waarden"][w] for w in _getoond(waarde) if w != GEEN])
     return labels[slot]["waarden"][waarde]
+
+
+def _getoond(waarden: Sequence[str]) -> List[str]:
+    """A recent psychiatric crisis is said once, not also as 'psychische problemen'."""
+    if "psychische_crisis" in waarden:
+        return [w for w in waarden if w != "psychische_problemen"]
+    return list(waarden)
 
 
 def regel(slot: str, waarde: Any, woorden: Sequence[str] = ()) -> str:

@@ -255,6 +255,17 @@ def test_tekenen_van_een_psychose_die_net_begon_zijn_een_psychische_crisis_ook_z
     assert "er is sinds kort een psychische crisis" in beeld
 
 
+def test_een_recente_crisis_staat_een_keer_in_de_samenvatting():
+    regel = casus.regel("sig_problemen", ["psychische_problemen", "psychische_crisis", "schulden"])
+    assert regel == "- Andere problemen: sinds kort een psychische crisis en geldzorgen of schulden"
+
+
+@pytest.mark.parametrize("tekst", ["Ze houdt iedereen af.", "We merken dat ze de telefoon niet opneemt.",
+                                   "Hij stoot iedereen af.", "Ik red me wel, zegt hij."])
+def test_afstand_houden_in_andere_woorden(tekst):
+    assert "houdt_afstand" in casus.lees(tekst)["sig_signalen"]
+
+
 def test_dezelfde_tekenen_al_jaren_zijn_geen_crisis():
     problemen = casus.lees("Hij hoort al jaren stemmen.")["sig_problemen"]
     assert problemen == ["psychische_problemen"]
