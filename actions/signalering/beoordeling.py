@@ -33,8 +33,9 @@ Scoring design (type of isolation, after Machielse / seed 001)
      factor (life event, older person, shrinking-network signal).
    The four patterns exclude each other, so at most one bonus is given.
 3. Choice: the highest score wins; on a tie the heavier type wins (better
-   too much support than too little). With no points at all no type is
-   named: the picture says what to tell first ("onbekend"). Loneliness with
+   too much support than too little). With fewer than MINIMUM_TYPE points
+   no type is named: one loose risk factor (only an age, only a life event)
+   is too little, and the picture says what to tell first ("onbekend"). Loneliness with
    a network and participation and no sign of isolation names no type
    either ("eenzaamheid": loneliness without isolation, De Jong Gierveld).
 4. Borderline: when the runner-up scores within GRENS_MARGE of the winner
@@ -63,6 +64,7 @@ TYPES = ("dreigend", "situationeel", "structureel", "structureel_ggz")  # light 
 KERNREGEL_BONUS = 3
 GRENS_MARGE = 1
 MINIMUM_ALTERNATIEF = 3
+MINIMUM_TYPE = 2
 MAX_REDENEN = 3
 
 DEELNAME_TREDE = {"georganiseerde_activiteit": 3, "vrijwilligerswerk": 4,
@@ -296,7 +298,7 @@ def _kies_type(punten: Dict[str, int]) -> Tuple[Optional[str], Optional[str]]:
     no type when nothing points to one."""
     rangorde = sorted(TYPES, key=lambda t: (punten[t], TYPES.index(t)), reverse=True)
     beste, tweede = rangorde[0], rangorde[1]
-    if punten[beste] == 0:
+    if punten[beste] < MINIMUM_TYPE:
         return None, None
     dichtbij = punten[tweede] >= max(punten[beste] - GRENS_MARGE, MINIMUM_ALTERNATIEF)
     return beste, (tweede if dichtbij else None)

@@ -75,6 +75,29 @@ def test_someone_elses_death_wish_still_gives_the_crisis_routes_but_is_not_the_p
     assert casus.is_acuut(tekst) and "sig_signalen" not in casus.lees(tekst)
 
 
+@pytest.mark.parametrize("tekst, groep", [
+    ("Cl. 37, bipolair, al jaren.", "volwassene"),
+    ("Man, ongeveer 40, net uit de gevangenis.", "volwassene"),
+    ("Mevrouw, begin 60, in de ziektewet.", "volwassene"),
+    ("Vader van drie, 36, verloor zijn baan.", "volwassene"),
+    ("Mw. 42, moeder van een baby van 3 maanden.", "volwassene"),
+    ("Cl. 49 heeft een zware dwangstoornis, al 15 jr.", "volwassene"),
+])
+def test_ages_as_written_in_case_notes(tekst, groep):
+    assert casus.lees(tekst)["sig_leeftijdsgroep"] == groep
+
+
+@pytest.mark.parametrize("tekst, wel", [
+    ("Mevrouw heeft verder niemand.", ("sig_contacten", "weinig")),
+    ("Haar buurvrouw kijkt nog om het hoekje.", ("sig_contacten", "weinig")),
+    ("Hij heeft een vriend van vroeger.", ("sig_contacten", "weinig")),
+    ("Mijn vader wil nergens meer heen.", ("sig_signalen", ["niet_meer_bij_activiteiten"])),
+])
+def test_more_wording_for_contacts_and_activities(tekst, wel):
+    slot, waarde = wel
+    assert casus.lees(tekst)[slot] == waarde
+
+
 def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     gelezen = casus.lees("de man van nummer 12 woont al 30 jaar in dezelfde straat")
     assert "sig_leeftijdsgroep" not in gelezen
