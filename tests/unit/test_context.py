@@ -38,6 +38,9 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Mevrouw vertelt dat de buurman van haar dochter veel drinkt.", ("sig_problemen", "verslaving")),
     ("Ze is 19 en woont thuis. Moeder drinkt veel.", ("sig_problemen", "verslaving")),
     ("Vroeger kwam haar zus vaak, maar die is nu zelf dement.", ("sig_problemen", "gezondheid")),
+    ("Ze spreekt weinig Nederlands, man werkt de hele dag.", ("sig_deelname", "betaald_werk")),
+    ("Iemand van de kerk maakte zich zorgen.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Ik bezoek als vrijwilliger een vrouw van 84.", ("sig_deelname", "vrijwilligerswerk")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
