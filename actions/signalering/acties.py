@@ -58,7 +58,7 @@ class ActionCasusLezen(Action):
         if acuut:
             zeg_crisis(dispatcher)
         gevonden = casus.samenvoegen(casus.lees(tekst),
-                                     casus.uit_entiteiten(tracker.latest_message.get("entities", [])))
+                                     casus.uit_entiteiten(tracker.latest_message.get("entities", []), tekst))
         samenvatting = casus.samenvatting(gevonden, casus.vermeldingen(tekst))
         uitleg = casus.gegevens()["uitleg_vragen"]
         dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting

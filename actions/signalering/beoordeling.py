@@ -33,8 +33,9 @@ Scoring design (type of isolation, after Machielse / seed 001)
      factor (life event, older person, shrinking-network signal).
    The four patterns exclude each other, so at most one bonus is given.
 3. Choice: the highest score wins; on a tie the heavier type wins (better
-   too much support than too little). With no points at all no type is
-   named: the picture says what to tell first ("onbekend"). Loneliness with
+   too much support than too little). With fewer than MINIMUM_TYPE points
+   no type is named: one loose risk factor (only an age, only a life event)
+   is too little, and the picture says what to tell first ("onbekend"). Loneliness with
    a network and participation and no sign of isolation names no type
    either ("eenzaamheid": loneliness without isolation, De Jong Gierveld).
 4. Borderline: when the runner-up scores within GRENS_MARGE of the winner
@@ -63,6 +64,7 @@ TYPES = ("dreigend", "situationeel", "structureel", "structureel_ggz")  # light 
 KERNREGEL_BONUS = 3
 GRENS_MARGE = 1
 MINIMUM_ALTERNATIEF = 3
+MINIMUM_TYPE = 2
 MAX_REDENEN = 3
 
 DEELNAME_TREDE = {"georganiseerde_activiteit": 3, "vrijwilligerswerk": 4,
@@ -191,8 +193,17 @@ def _reden_houding(a: Antwoorden) -> str:
 
 
 # --- facts read from the answers ----------------------------------------------------
+def _problemen(a: Antwoorden) -> FrozenSet[str]:
+    """The problems, a recent psychiatric crisis counted once: it is the psychic
+    problem, not a second one next to it."""
+    problemen = a.verzameling("problemen")
+    if "psychische_crisis" in problemen:
+        return problemen - {"psychische_problemen"}
+    return problemen
+
+
 def _ggz(a: Antwoorden) -> FrozenSet[str]:
-    return a.verzameling("problemen") & set(GGZ_PROBLEMEN)
+    return _problemen(a) & set(GGZ_PROBLEMEN)
 
 
 def _gebeurtenis(a: Antwoorden) -> bool:
@@ -212,7 +223,7 @@ def _verwaarlozing(a: Antwoorden) -> bool:
 
 
 def _aantal_problemen(a: Antwoorden) -> int:
-    return len(a.verzameling("problemen"))
+    return len(_problemen(a))
 
 
 # --- scoring the type ------------------------------------------------------------------
@@ -245,8 +256,8 @@ KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
         _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),
         _kenmerk(2, lambda a: a.contacten in WEINIG_NETWERK, _CONTACTEN),
         _kenmerk(1, lambda a: a.contacten == "weinig", _CONTACTEN),
-        _kenmerk(2, lambda a: _aantal_problemen(a) >= 2, lambda a: _reden_problemen(a.verzameling("problemen"))),
-        _kenmerk(1, lambda a: _aantal_problemen(a) == 1, lambda a: _reden_problemen(a.verzameling("problemen"))),
+        _kenmerk(2, lambda a: _aantal_problemen(a) >= 2, lambda a: _reden_problemen(_problemen(a))),
+        _kenmerk(1, lambda a: _aantal_problemen(a) == 1, lambda a: _reden_problemen(_problemen(a))),
     ),
     "structureel_ggz": (
         _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),
@@ -287,7 +298,7 @@ def _kies_type(punten: Dict[str, int]) -> Tuple[Optional[str], Optional[str]]:
     no type when nothing points to one."""
     rangorde = sorted(TYPES, key=lambda t: (punten[t], TYPES.index(t)), reverse=True)
     beste, tweede = rangorde[0], rangorde[1]
-    if punten[beste] == 0:
+    if punten[beste] < MINIMUM_TYPE:
         return None, None
     dichtbij = punten[tweede] >= max(punten[beste] - GRENS_MARGE, MINIMUM_ALTERNATIEF)
     return beste, (tweede if dichtbij else None)

@@ -78,6 +78,8 @@ def gegevens() -> dict:
     data["antwoorden"] = _per_waarde(data["antwoorden"])
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
     data["acuut"] = _compileer(data["acuut"])
+    data["doodswens"] = _compileer(data["doodswens"])
+    data["psychose_tekens"] = _compileer(data["psychose_tekens"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
@@ -110,7 +112,7 @@ def sturing(tekst: str) -> Optional[str]:
 def is_acuut(tekst: str) -> bool:
     """Whether the text names acute danger (suicide, violence, life-threatening neglect)."""
     t = _leesbaar(tekst)
-    return any(p.search(t) for p in gegevens()["acuut"])
+    return any(p.search(t) for p in (*gegevens()["acuut"], *gegevens()["doodswens"]))
 
 
 def _leesbaar(tekst: str) -> str:
@@ -148,9 +150,20 @@ def _vermeldingen_in(t: str) -> Dict[str, Dict[str, str]]:
             woorden = _vermelding(t, slot, waarde, patronen)
             if woorden is not None:
                 gevonden.setdefault(slot, {})[waarde] = woorden
-                if slot not in SET_SLOTS:
+                if slot not in SET_SLOTS and slot != "sig_contacten":
                     break
     return gevonden
+
+
+def _contact(waarden: Sequence[str]) -> str:
+    """One answer about contacts from all that were mentioned: only helpers
+    outweighs the rest; "kent hier niemand" next to a son who visits is a
+    few contacts, not none; else the first in the data file's order."""
+    if "alleen_functioneel" in waarden:
+        return "alleen_functioneel"
+    if "geen" in waarden and {"weinig", "regelmatig"} & set(waarden):
+        return "weinig"
+    return waarden[0]
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -193,10 +206,30 @@ def _strikt(t: str) -> Dict[str, Any]:
                 lijst.remove("overlijden_naaste")
             gevonden[slot] = lijst
         else:
-            gevonden[slot] = next(iter(waarden))
+            gevonden[slot] = _contact(list(waarden)) if slot == "sig_contacten" else next(iter(waarden))
     groep = _leeftijd(t, los_getal=False)
     if groep:
         gevonden["sig_leeftijdsgroep"] = groep
+    return _recente_psychose(t, _doodswens(t, gevonden))
+
+
+def _doodswens(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
+    """The person's own death wish is also the signal that life feels pointless."""
+    signalen = gevonden.get("sig_signalen", [])
+    if "zinloosheid" not in signalen and _vermelding(t, "sig_signalen", "zinloosheid", gegevens()["doodswens"]):
+        gevonden["sig_signalen"] = [*signalen, "zinloosheid"]
+    return gevonden
+
+
+def _recente_psychose(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
+    """Signs of a psychosis that started only recently are a psychiatric
+    crisis (KNOWLEDGE.md section 10), whatever words the worker used for it."""
+    if gevonden.get("sig_duur") != "kort":
+        return gevonden
+    if _vermelding(t, "sig_problemen", "psychische_crisis", gegevens()["psychose_tekens"]) is None:
+        return gevonden
+    problemen = gevonden.setdefault("sig_problemen", [])
+    problemen.extend(p for p in ("psychische_crisis", "psychische_problemen") if p not in problemen)
     return gevonden
 
 
@@ -254,11 +287,30 @@ def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
     return _samenhang(gevonden)
 
 
-def uit_entiteiten(entiteiten: Iterable[Mapping[str, Any]]) -> Dict[str, Any]:
-    """Slot values from the NLU model's entities (canonical values, docs/entiteiten.md)."""
+def _entiteit_telt(entiteit: Mapping[str, Any], t: str, slot: str) -> bool:
+    """Whether an entity the model found counts, by the same context rules as
+    the patterns: "Schulden heeft hij niet" is no debt, whoever read it."""
+    begin, eind = entiteit.get("start"), entiteit.get("end")
+    if entiteit.get("role") == "afwezig":
+        return False
+    if not t or not isinstance(begin, int) or not isinstance(eind, int):
+        return True
+    return context.telt(gegevens()["context"], t, begin, eind, f"{slot}.{entiteit.get('value')}")
+
+
+def uit_entiteiten(entiteiten: Iterable[Mapping[str, Any]], tekst: str = "") -> Dict[str, Any]:
+    """Slot values from the NLU model's entities (canonical values, docs/entiteiten.md).
+    With the message's `tekst`, a negated, hypothetical, past or someone else's
+    mention is left out."""
+    # Positions in the entities are positions in `tekst`: read it without
+    # folding spaces, and only when lowering kept every position.
+    t = zonder_accenten(tekst.lower())
+    t = t if len(t) == len(tekst) else ""
     gevonden: Dict[str, Any] = {}
     for entiteit in entiteiten:
         soort, waarde = entiteit.get("entity"), entiteit.get("value")
+        if soort in ENTITEIT_SLOTS and not _entiteit_telt(entiteit, t, ENTITEIT_SLOTS[soort]):
+            continue
         if soort in ENTITEIT_SLOTS:
             lijst = gevonden.setdefault(ENTITEIT_SLOTS[soort], [])
             if waarde not in lijst:
@@ -323,8 +375,15 @@ def waarde_tekst(slot: str, waarde: Any) -> str:
     if slot in SET_SLOTS:
         if waarde == [GEEN]:
             return labels[slot].get("geen", GEEN)
-        return opsomming([labels[slot]["waarden"][w] for w in waarde if w != GEEN])
+        return opsomming([labels[slot]["waarden"][w] for w in _getoond(waarde) if w != GEEN])
     return labels[slot]["waarden"][waarde]
+
+
+def _getoond(waarden: Sequence[str]) -> List[str]:
+    """A recent psychiatric crisis is said once, not also as 'psychische problemen'."""
+    if "psychische_crisis" in waarden:
+        return [w for w in waarden if w != "psychische_problemen"]
+    return list(waarden)
 
 
 def regel(slot: str, waarde: Any, woorden: Sequence[str] = ()) -> str:

@@ -380,3 +380,9 @@ def test_every_type_has_two_to_four_steps_and_every_canonical_value_a_phrase():
     assert set(r["redenen"]["probleem"]) == set(r["redenen"]["probleem_naam"]) == set(PROBLEMEN)
     for veld in ("contacten", "duur", "houding_hulp"):
         assert set(r["redenen"][veld]) == set(KEUZES[veld])
+
+
+def test_one_loose_risk_factor_names_no_type_but_says_what_is_missing():
+    beeld = beoordeel(Antwoorden(leeftijdsgroep="oudere"))
+    assert beeld.type_id is None and beeld.zonder_type != "eenzaamheid"
+    assert "contacten" in beeld.ontbreekt

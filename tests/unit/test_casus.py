@@ -38,6 +38,48 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     assert casus.lees(tekst) == verwacht
 
 
+# Wording as workers and case notes have it, each read into one slot value.
+@pytest.mark.parametrize("tekst, slot, waarde", [
+    ("Ze kent hier nog niemand. Haar zoon komt wekelijks langs.", "sig_contacten", "weinig"),
+    ("Hij ziet zijn kinderen om het weekend. Verder ziet hij niemand.", "sig_contacten", "weinig"),
+    ("Zijn enige contact is zijn moeder, die eens per maand belt.", "sig_contacten", "weinig"),
+    ("Ze heeft nog één oude vriendin.", "sig_contacten", "weinig"),
+    ("Hier heeft ze geen contacten, alleen videobellen met familie.", "sig_contacten", "weinig"),
+    ("Mevrouw heeft verder niemand.", "sig_contacten", "weinig"),
+    ("Haar buurvrouw kijkt nog om het hoekje.", "sig_contacten", "weinig"),
+    ("Hij heeft een vriend van vroeger.", "sig_contacten", "weinig"),
+    ("Ze kent niemand, alleen de thuiszorg komt.", "sig_contacten", "alleen_functioneel"),
+    ("Hij ziet niemand.", "sig_contacten", "geen"),
+    ("Zijn zus komt elke zondag.", "sig_contacten", "regelmatig"),
+    ("Ze heeft een dochter die elke week komt.", "sig_contacten", "regelmatig"),
+    ("Hulp van het wijkteam houdt ze af.", "sig_houding_hulp", "weigert"),
+    ("Het wijkteam komt soms, maar ze doet vaak niet open.", "sig_houding_hulp", "weigert"),
+    ("Hij wil met rust gelaten worden.", "sig_houding_hulp", "weigert"),
+    ("Ze wil geen behandeling meer.", "sig_houding_hulp", "weigert"),
+    ("Hij wil niet praten met de leerplichtambtenaar.", "sig_houding_hulp", "weigert"),
+    ("Hij wil wel kijken naar vrijwilligerswerk.", "sig_houding_hulp", "open"),
+    ("Cl. 37, bipolair, al jaren.", "sig_leeftijdsgroep", "volwassene"),
+    ("Man, ongeveer 40, net uit de gevangenis.", "sig_leeftijdsgroep", "volwassene"),
+    ("Mevrouw, begin 60, in de ziektewet.", "sig_leeftijdsgroep", "volwassene"),
+    ("Vader van drie, 36, verloor zijn baan.", "sig_leeftijdsgroep", "volwassene"),
+    ("Mw. 42, moeder van een baby van 3 maanden.", "sig_leeftijdsgroep", "volwassene"),
+    ("Cl. 49 heeft een zware dwangstoornis, al 15 jr.", "sig_leeftijdsgroep", "volwassene"),
+    ("Mijn vader wil nergens meer heen.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
+])
+def test_wording_in_other_words_is_read(tekst, slot, waarde):
+    assert casus.lees(tekst)[slot] == waarde
+
+
+def test_a_death_wish_is_acute_and_the_signal_that_life_feels_pointless():
+    tekst = "Ze zegt dat ze er niet meer wil zijn."
+    assert casus.is_acuut(tekst) and "zinloosheid" in casus.lees(tekst)["sig_signalen"]
+
+
+def test_someone_elses_death_wish_still_gives_the_crisis_routes_but_is_not_the_persons_signal():
+    tekst = "Zijn moeder wil niet meer leven."
+    assert casus.is_acuut(tekst) and "sig_signalen" not in casus.lees(tekst)
+
+
 def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     gelezen = casus.lees("de man van nummer 12 woont al 30 jaar in dezelfde straat")
     assert "sig_leeftijdsgroep" not in gelezen
@@ -54,6 +96,8 @@ def test_a_worker_mentioning_a_club_the_person_skips_is_not_read_as_violence():
     "haar zoon slaat haar",
     "meneer lag gisteren op de grond en kon niet opstaan",
     "hij eet al dagen niet",
+    "Ze zegt dat ze liever dood wil.",
+    "hij is het liefst dood",
 ])
 def test_acute_danger_is_recognised(tekst):
     assert casus.is_acuut(tekst)
@@ -107,6 +151,25 @@ def test_model_entities_are_merged_and_unknown_values_dropped():
                   {"entity": "probleem", "value": "verzonnen"}]
     samen = casus.samenvoegen(casus.lees("de post stapelt zich op"), casus.uit_entiteiten(entiteiten))
     assert samen == {"sig_signalen": ["brievenbus_vol", "gordijnen_dicht"], "sig_leeftijdsgroep": "oudere"}
+
+
+def _entiteit(tekst, woorden, soort, waarde, **extra):
+    begin = tekst.index(woorden)
+    return {"entity": soort, "value": waarde, "start": begin, "end": begin + len(woorden), **extra}
+
+
+def test_model_entities_pass_the_same_context_rules_as_the_patterns():
+    tekst = "Schulden heeft hij niet en psychische problemen zijn er ook niet. Zijn zoon drinkt. Hij is somber."
+    entiteiten = [_entiteit(tekst, "Schulden", "probleem", "schulden"),
+                  _entiteit(tekst, "psychische problemen", "probleem", "psychische_problemen"),
+                  _entiteit(tekst, "drinkt", "probleem", "verslaving"),
+                  _entiteit(tekst, "somber", "signaal", "somberheid")]
+    assert casus.uit_entiteiten(entiteiten, tekst) == {"sig_signalen": ["somberheid"]}
+
+
+def test_an_entity_with_the_role_afwezig_does_not_count():
+    tekst = "Hij heeft geen schulden."
+    assert casus.uit_entiteiten([_entiteit(tekst, "schulden", "probleem", "schulden", role="afwezig")], tekst) == {}
 
 
 def test_slots_become_answers_with_unknowns_and_empty_sets():
@@ -187,6 +250,30 @@ def test_een_recente_psychose_gaat_eerst_naar_de_huisarts_niet_naar_een_vrijwill
     assert "huisartsenpost" in tekst and "ggz-crisisdienst" in tekst
     assert "Stuur nu geen vrijwilliger." in tekst
     assert "Vraag of een vrijwilliger kan langskomen" not in tekst
+
+
+def test_tekenen_van_een_psychose_die_net_begon_zijn_een_psychische_crisis_ook_zonder_het_woord():
+    tekst = "Sinds een paar weken hoort hij stemmen en denkt hij dat de buren hem bespioneren."
+    assert {"psychische_crisis", "psychische_problemen"} <= set(casus.lees(tekst)["sig_problemen"])
+    beeld = _beeld(tekst)
+    assert "huisartsenpost" in beeld and "meerdere problemen" not in beeld
+    assert "er is sinds kort een psychische crisis" in beeld
+
+
+def test_een_recente_crisis_staat_een_keer_in_de_samenvatting():
+    regel = casus.regel("sig_problemen", ["psychische_problemen", "psychische_crisis", "schulden"])
+    assert regel == "- Andere problemen: sinds kort een psychische crisis en geldzorgen of schulden"
+
+
+@pytest.mark.parametrize("tekst", ["Ze houdt iedereen af.", "We merken dat ze de telefoon niet opneemt.",
+                                   "Hij stoot iedereen af.", "Ik red me wel, zegt hij."])
+def test_afstand_houden_in_andere_woorden(tekst):
+    assert "houdt_afstand" in casus.lees(tekst)["sig_signalen"]
+
+
+def test_dezelfde_tekenen_al_jaren_zijn_geen_crisis():
+    problemen = casus.lees("Hij hoort al jaren stemmen.")["sig_problemen"]
+    assert problemen == ["psychische_problemen"]
 
 
 @pytest.mark.parametrize("tekst, fout", [

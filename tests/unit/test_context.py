@@ -36,6 +36,11 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Zijn moeder is depressief.", ("sig_problemen", "psychische_problemen")),
     ("Haar zoon heeft grote schulden.", ("sig_problemen", "schulden")),
     ("Mevrouw vertelt dat de buurman van haar dochter veel drinkt.", ("sig_problemen", "verslaving")),
+    ("Ze is 19 en woont thuis. Moeder drinkt veel.", ("sig_problemen", "verslaving")),
+    ("Vroeger kwam haar zus vaak, maar die is nu zelf dement.", ("sig_problemen", "gezondheid")),
+    ("Ze spreekt weinig Nederlands, man werkt de hele dag.", ("sig_deelname", "betaald_werk")),
+    ("Iemand van de kerk maakte zich zorgen.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Ik bezoek als vrijwilliger een vrouw van 84.", ("sig_deelname", "vrijwilligerswerk")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -51,6 +56,15 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Hij is depressief, zijn moeder niet.", ("sig_problemen", "psychische_problemen")),
     ("Ze heeft schulden maar geen verslaving.", ("sig_problemen", "schulden")),
     ("Hij komt niet meer buiten.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij komt zijn huis niet meer uit.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hulp wil hij niet.", ("sig_houding_hulp", "weigert")),
+    ("Hij verhuisde drie maanden geleden.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Studente, net op kamers in Groningen.", ("sig_duur", "kort")),
+    ("Sinds de bevalling ziet ze niemand.", ("sig_levensgebeurtenissen", "geboorte_kind")),
+    ("Vrouw is in de zomer overleden.", ("sig_levensgebeurtenissen", "overlijden_partner")),
+    ("Vrouw is in de zomer overleden.", ("sig_duur", "maanden")),
+    ("Vrouw, 41, uit Eritrea.", ("sig_levensgebeurtenissen", "migratie")),
+    ("Sinds zijn ontslag (maart) zit hij thuis.", ("sig_duur", "maanden")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
@@ -64,3 +78,18 @@ def test_elke_vermelding_zegt_uit_welke_woorden_ze_komt():
                             "- Zegt zelf eenzaam te zijn: ja ('voelt zich heel eenzaam')\n"
                             "- Leeftijd: oudere ('(82)')\n"
                             "- Signalen: zegt zich eenzaam te voelen ('voelt zich heel eenzaam')")
+
+
+def test_na_iemand_anders_is_de_persoon_weer_onderwerp_bij_een_enkelvoudig_werkwoord():
+    tekst = "Haar kinderen wonen ver weg en ze komt de deur niet meer uit."
+    assert ("sig_signalen", "komt_niet_buiten") in gelezen(tekst)
+    assert ("sig_problemen", "verslaving") not in gelezen("Zijn zoons wonen in de buurt en ze drinken veel.")
+
+
+def test_misschien_wel_is_nog_steeds_een_vermoeden():
+    assert ("sig_problemen", "psychische_problemen") not in gelezen("Hij is misschien wel depressief.")
+
+
+def test_ontkent_na_de_vermelding_is_een_ontkenning():
+    assert ("sig_signalen", "zinloosheid") not in gelezen("Suïcidale gedachten ontkent hij.")
+    assert "zinloosheid" not in casus.lees("Suïcidale gedachten ontkent hij.").get("sig_signalen", [])

@@ -4,14 +4,16 @@ without a model or server: what the worker sees and which slots are set."""
 import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_tracker import maak_tracker, voer_uit
+from rasa_tracker import maak_tracker, slots_van, voer_uit
 
+from actions.algemeen.yamlbestand import lees_mapping
 from actions.gesprek.acties import ActionCrisis
 from actions.signalering.acties import (
     ActionBeeld,
     ActionCasusLezen,
     ValidateSignaleringForm,
 )
+from gedeeld import settings
 
 DOMAIN = {"forms": {"signalering_form": {"required_slots": [
     "sig_contacten", "sig_deelname", "sig_duur", "sig_levensgebeurtenissen", "sig_problemen",
@@ -144,3 +146,61 @@ def test_the_scale_is_not_offered_when_the_person_does_not_say_they_are_lonely()
     dispatcher = CollectingDispatcher()
     ActionBeeld().run(dispatcher, tracker("nee", slots={"sig_zegt_eenzaam": "nee"}, loop=None), {})
     assert "/schaal_invullen" not in [b["payload"] for b in dispatcher.messages[1]["buttons"]]
+
+
+# --- the test stories of tests/stories/test_signalering_beelden.yml, through the real actions ---
+# Rasa's story test replays the slots a story states instead of running the
+# actions; walking the same stories here makes those slots a claim that fails.
+VERHALEN = lees_mapping(settings.ROOT / "tests" / "stories" / "test_signalering_beelden.yml")["stories"]
+
+
+def _voer_stap_uit(stap: dict, slots: dict, beurt: dict) -> list:
+    """Run the action of one story step on the slots so far; the messages it sent."""
+    tekst, intent = beurt.pop("tekst", ""), beurt.get("intent")
+    if stap["action"] == "action_casus_lezen":
+        berichten, events = voer_uit(ActionCasusLezen(), tracker(tekst, slots, intent=intent, loop=None))
+    elif stap["action"] == "signalering_form":
+        vraag = slots.get("requested_slot") if tekst else None  # no text: the form is just activated
+        berichten, events = voer_uit(ValidateSignaleringForm(), tracker(tekst, slots, requested=vraag, intent=intent),
+                                     DOMAIN)
+    else:
+        berichten, events = voer_uit(ActionBeeld(), tracker(tekst, slots, loop=None))
+    slots.update(slots_van(events))
+    return [m.get("text") or "" for m in berichten]
+
+
+def loop_verhaal(verhaal: dict) -> list:
+    """Walk one story; every slot it states must be what the actions set. The bot's messages."""
+    slots: dict = {}
+    beurt: dict = {}
+    berichten: list = []
+    for stap in verhaal["steps"]:
+        if "user" in stap:
+            beurt = {"tekst": stap["user"], "intent": stap["intent"]}
+        elif "action" in stap:
+            berichten += _voer_stap_uit(stap, slots, beurt)
+        for gezet in stap.get("slot_was_set", []):
+            for slot, waarde in gezet.items():
+                assert slots.get(slot) == waarde, f"{verhaal['story']}: {slot} is {slots.get(slot)!r}, niet {waarde!r}"
+    return berichten
+
+
+@pytest.mark.parametrize("verhaal", VERHALEN, ids=[v["story"] for v in VERHALEN])
+def test_the_picture_stories_state_what_the_actions_really_set(verhaal):
+    berichten = loop_verhaal(verhaal)
+    assert berichten[-2].startswith("Mijn eerste beeld")
+
+
+def test_the_stories_cover_every_type_loneliness_without_isolation_and_a_death_wish():
+    beelden = [next(s["slot_was_set"] for s in reversed(v["steps"]) if "slot_was_set" in s) for v in VERHALEN]
+    typen = [next(g["beeld_type"] for g in b if "beeld_type" in g) for b in beelden]
+    belevingen = [next(g["beeld_beleving"] for g in b if "beeld_beleving" in g) for b in beelden]
+    assert set(typen) >= {"dreigend", "situationeel", "structureel", "structureel_ggz", None}
+    assert "eenzaamheid" in belevingen
+
+
+def test_a_death_wish_in_the_description_gives_113_first_and_never_no_hurry():
+    verhaal = next(v for v in VERHALEN if "doodswens" in v["story"])
+    berichten = loop_verhaal(verhaal)
+    assert "113" in berichten[0]
+    assert "geen haast" not in berichten[-2] and "Urgentie: " in berichten[-2]
