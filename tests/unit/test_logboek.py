@@ -3,11 +3,11 @@ told to the worker, and the conversation goes on (issue 19, point 3)."""
 from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_tracker import maak_tracker
 from sqlalchemy.exc import OperationalError
 
 from actions.verslag import logboek
 from gedeeld import gespreksverslag
-from rasa_tracker import maak_tracker
 
 
 def test_a_failed_write_is_told_to_the_worker(monkeypatch):
