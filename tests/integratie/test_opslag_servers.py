@@ -6,7 +6,6 @@ FailSafeTrackerStore answered from a fresh tracker (the form gone) or kept
 the turn in memory only."""
 from __future__ import annotations
 
-import os
 import sqlite3
 import uuid
 from contextlib import contextmanager
@@ -15,7 +14,7 @@ from typing import Iterator
 import pytest
 
 from bot.opslag import MELDING
-from kanalen import events, http, rasa_url
+from kanalen import active_loop, database_path, events, http, rasa_url, rest
 
 BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
 
@@ -25,23 +24,11 @@ def rasa(servers_met_logs):
     return servers_met_logs
 
 
-def rest(sender, message):
-    status, _, answer = http("POST", rasa_url("/webhooks/rest/webhook"), {"sender": sender, "message": message})
-    assert status == 200, answer
-    return [m.get("text") or "" for m in answer]
-
-
-def active_loop(sender):
-    _, _, tracker = http("GET", rasa_url(f"/conversations/{sender}/tracker"))
-    return (tracker.get("active_loop") or {}).get("name")
-
-
 @contextmanager
 def database_locked(mode: str) -> Iterator[None]:
     """The SQLite file locked by another process: EXCLUSIVE blocks reading and
     writing, a read transaction (SHARED) blocks writing only."""
-    path = os.environ["TRACKER_STORE_URL"].removeprefix("sqlite:///")
-    db = sqlite3.connect(path, isolation_level=None)
+    db = sqlite3.connect(database_path(), isolation_level=None)
     db.execute("BEGIN EXCLUSIVE" if mode == "exclusive" else "BEGIN")
     if mode == "shared":
         db.execute("SELECT count(*) FROM events").fetchall()
@@ -70,3 +57,13 @@ def test_a_locked_database_gets_a_clear_message_and_the_form_goes_on_afterwards(
     assert active_loop(sender) == "signalering_form"
     user_texts = [e["text"] for e in events(sender) if e["type"] == "user"]
     assert user_texts == [BESCHRIJVING, "ze heeft een dochter in Zwolle"]
+
+
+def test_the_health_endpoint_names_a_locked_database(rasa):
+    status, _, answer = http("GET", rasa_url("/webhooks/gezondheid/"))
+    assert (status, answer) == (200, {"status": "ok", "database": "ok", "actieserver": "ok",
+                                      "redis": "niet ingesteld"})
+    with database_locked("exclusive"):
+        status, _, answer = http("GET", rasa_url("/webhooks/gezondheid/"))
+    assert (status, answer["status"], answer["database"], answer["actieserver"]) == (
+        503, "niet bereikbaar", "niet bereikbaar", "ok")
