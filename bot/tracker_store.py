@@ -15,6 +15,11 @@ and `url: ${TRACKER_STORE_URL}`. Rasa hands a custom store's `url` over as
 `host`, and `SQLTrackerStore` uses a host that contains "://" as the complete
 SQLAlchemy URL, so `sqlite:///var/tracker.db` and
 `postgresql://user:password@host:5432/rasa` both work as they are.
+
+Rasa imports this module (from endpoints.yml) before its agent wraps the store
+in `FailSafeTrackerStore`; importing it installs bot/opslag.py, so a database
+that cannot be read or written is told to the worker instead of silently
+giving an empty conversation or an unredacted copy in memory.
 """
 from __future__ import annotations
 
@@ -26,7 +31,10 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot import opslag
 from gedeeld.redactie import redigeer_waarde, vind
+
+opslag.installeer()
 
 # Keys whose values are names the dialogue needs back (intent, action, slot
 # and entity names, policy, ids), never free text.

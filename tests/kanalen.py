@@ -135,3 +135,16 @@ class Widget:
     async def say(self, text: str, session_id: str) -> Dict[str, Any]:
         await self.client.emit("user_uttered", {"message": text, "session_id": session_id})
         return await asyncio.wait_for(self.bot.get(), 60)
+
+
+def rest(sender: str, message: str) -> List[str]:
+    """The texts the REST channel answers to one message (asserts 200)."""
+    status, _, answer = http("POST", rasa_url("/webhooks/rest/webhook"), {"sender": sender, "message": message})
+    assert status == 200, answer
+    return [m.get("text") or "" for m in answer]
+
+
+def active_loop(sender: str) -> Optional[str]:
+    """The conversation's active form, through the HTTP API."""
+    _, _, tracker = http("GET", rasa_url(f"/conversations/{sender}/tracker"))
+    return (tracker.get("active_loop") or {}).get("name")

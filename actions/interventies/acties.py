@@ -127,7 +127,7 @@ class ActionInterventiesTonen(Action):
                                           {"title": "Alles wat ik kan", "payload": "/wat_kun_je"}])
         getoond = [t.interventie.naam for t in resultaat.treffers[:MAX_SUGGESTIES]]
         if getoond:
-            schrijf_moment(tracker, "interventies", voorgesteld_type=tracker.get_slot("beeld_type"),
+            schrijf_moment(dispatcher, tracker, "interventies", voorgesteld_type=tracker.get_slot("beeld_type"),
                            trede=int(trede) if trede else None, urgentie=tracker.get_slot("beeld_urgentie"),
                            interventies=getoond)
         # 'alleen landelijk' counts for this search only: the next one asks again.

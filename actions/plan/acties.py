@@ -223,7 +223,7 @@ class ActionPlanKlaar(Action):
         toon_plan(dispatcher, tracker)
         inhoud = plan_uit(tracker)
         state = walk(tracker)
-        schrijf_moment(tracker, "plan", plan=plan_export.logregel(inhoud),
+        schrijf_moment(dispatcher, tracker, "plan", plan=plan_export.logregel(inhoud),
                        fase=aanpak.fase_naam(state["fase"]) if state else None)
         return []
 

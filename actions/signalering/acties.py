@@ -215,7 +215,8 @@ class ActionBeeld(Action):
             tekst += "\n" + t["vrijwilliger"]
         dispatcher.utter_message(text=tekst)
         dispatcher.utter_message(text=t["vervolg"], buttons=knoppen)
-        schrijf_moment(tracker, "beeld", voorgesteld_type=beeld.type_id, trede=beeld.trede, urgentie=beeld.urgentie)
+        schrijf_moment(dispatcher, tracker, "beeld", voorgesteld_type=beeld.type_id, trede=beeld.trede,
+                       urgentie=beeld.urgentie)
         return _beeld_slots(beeld)
 
 

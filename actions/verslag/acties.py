@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.plan.acties import heeft_plan, toon_plan
-from actions.verslag.logboek import schrijf_moment, verslag_tekst
+from actions.verslag.logboek import NIET_BEWAARD, schrijf_moment, verslag_tekst
 from gedeeld import gespreksverslag
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,8 @@ class ActionGesprekEinde(Action):
             heeft_verslag = bool(gespreksverslag.lees(tracker.sender_id))
         except Exception:  # noqa: BLE001
             logger.exception("Gespreksverslag niet gelezen")
+            dispatcher.utter_message(text=NIET_BEWAARD)
             return []
         if heeft_verslag:
-            schrijf_moment(tracker, "einde")
+            schrijf_moment(dispatcher, tracker, "einde")
         return []

@@ -1,6 +1,7 @@
 """The case log (gespreksverslag): what is written at a moment and how it
 reads in the chat. Storage and redaction live in gedeeld/gespreksverslag.py.
-Plain Python: `schrijf_moment` only reads a tracker's sender, channel and role.
+Plain Python: `schrijf_moment` only reads a tracker's sender, channel and role,
+and tells the worker through the dispatcher when the log could not be written.
 """
 from __future__ import annotations
 
@@ -16,18 +17,21 @@ logger = logging.getLogger(__name__)
 
 MOMENT_NAMEN = {"beeld": "Eerste beeld gemaakt", "plan": "Plan gemaakt",
                 "interventies": "Hulp in de buurt gezocht", "einde": "Gesprek afgesloten"}
+NIET_BEWAARD = ("Let op: dit kon ik nu niet in het gespreksverslag zetten. We kunnen gewoon verder; "
+                "schrijf zelf op wat je wilt onthouden, of vraag later nog eens om het verslag.")
 URGENTIE_NAMEN = {"acuut": "acuut", "snel": "snel in actie komen", "regulier": "geen haast"}
 
 
-def schrijf_moment(tracker: Any, moment: str, **velden: Any) -> bool:
-    """Write one entry; a database problem is logged, never shown as a crash,
-    because the worker's answer matters more than the log line."""
+def schrijf_moment(dispatcher: Any, tracker: Any, moment: str, **velden: Any) -> bool:
+    """Write one entry. A database problem is logged and told to the worker
+    (`NIET_BEWAARD`), never a crash: the conversation goes on."""
     try:
         gespreksverslag.schrijf(tracker.sender_id, moment, kanaal=tracker.get_latest_input_channel(),
                                 rol=rol(tracker), **velden)
         return True
     except Exception:  # noqa: BLE001 - any storage failure: keep the conversation going
         logger.exception("Gespreksverslag niet geschreven (%s)", moment)
+        dispatcher.utter_message(text=NIET_BEWAARD)
         return False
 
 

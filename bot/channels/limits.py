@@ -18,6 +18,8 @@ from typing import Any, Awaitable, Callable, Coroutine, Dict
 
 from rasa.core.channels.channel import UserMessage
 
+from bot import opslag
+
 DEFAULT_MAX_CHARS = 3000
 DEFAULT_REQUEST_BYTES = 1_000_000
 TE_LANG = ("Je bericht is erg lang ({lengte} tekens). Ik lees alleen de eerste {max} tekens. "
@@ -44,7 +46,10 @@ def melding(lengte: int, limiet: int) -> str:
 def capped(on_new_message: Callable[[UserMessage], Awaitable[Any]]
            ) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
     """`on_new_message` that reads at most `max_chars()` of a message and
-    first tells the worker when it cut one."""
+    first tells the worker when it cut one, and that tells the worker when
+    the database could not keep the turn (bot/opslag.py)."""
+    on_new_message = opslag.bewaakt(on_new_message)
+
     async def handle(message: UserMessage) -> Any:
         limiet, tekst = max_chars(), message.text or ""
         if len(tekst) > limiet:

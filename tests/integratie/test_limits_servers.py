@@ -13,7 +13,7 @@ from http.client import HTTPConnection
 import pytest
 
 from gedeeld import settings
-from kanalen import events, http, rasa_url
+from kanalen import active_loop, events, rest
 
 BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
 LANG = ("ze belt soms met haar dochter --- en verder 1,1,1,1 ...... " * 600)[:30_000]
@@ -22,17 +22,6 @@ LANG = ("ze belt soms met haar dochter --- en verder 1,1,1,1 ...... " * 600)[:30
 @pytest.fixture(scope="module")
 def rasa(servers_met_logs):
     return servers_met_logs
-
-
-def rest(sender, message):
-    status, _, answer = http("POST", rasa_url("/webhooks/rest/webhook"), {"sender": sender, "message": message})
-    assert status == 200, answer
-    return [m.get("text") or "" for m in answer]
-
-
-def active_loop(sender):
-    _, _, tracker = http("GET", rasa_url(f"/conversations/{sender}/tracker"))
-    return (tracker.get("active_loop") or {}).get("name")
 
 
 def test_a_30000_character_message_gets_a_kind_notice_and_the_form_goes_on(rasa):

@@ -1,0 +1,65 @@
+"""Fail loudly, lose nothing, when the tracker store's database is down (issue 19).
+
+Rasa wraps every tracker store in `FailSafeTrackerStore`: a failed retrieve
+gives a fresh, empty tracker (a form or a walk is gone without a word, and the
+turn runs on nothing) and a failed save goes to an in-memory store that is
+never read back and keeps the unredacted tracker. `installeer` makes Rasa wrap
+our store with an error callback that raises `OpslagNietBereikbaar` instead,
+so no turn runs on an empty tracker and nothing goes to the in-memory
+fallback. `bewaakt` wraps a channel's `on_new_message`: the worker then reads
+`MELDING`, and once the database is back the conversation goes on from the
+last stored turn. The save stays on Rasa's event loop (moving it to a thread
+let channels answer before the turn was stored).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Awaitable, Callable, Coroutine, Optional
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+logger = logging.getLogger(__name__)
+
+MELDING = ("Ik kan dit gesprek nu niet bewaren, en daarom ook niet verder helpen. "
+           "Er is niets van je bericht opgeslagen. Probeer het over een paar minuten opnieuw; "
+           "we gaan dan verder waar we waren.")
+
+
+class OpslagNietBereikbaar(RuntimeError):
+    """The tracker store's database could not be read or written."""
+
+
+def _doorgeven(error: Exception) -> None:
+    logger.error("Tracker store niet bereikbaar: %s", type(error).__name__)
+    raise OpslagNietBereikbaar(type(error).__name__) from error
+
+
+def installeer() -> None:
+    """Rasa's agent wraps its tracker store with `_doorgeven` as error callback."""
+    from rasa.core import agent
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore, TrackerStore
+
+    def _create_tracker_store(store: Optional[TrackerStore], domain: Any) -> TrackerStore:
+        if store is None:
+            return FailSafeTrackerStore(InMemoryTrackerStore(domain))
+        store.domain = domain
+        return FailSafeTrackerStore(store, on_tracker_store_error=_doorgeven)
+
+    agent.Agent._create_tracker_store = staticmethod(_create_tracker_store)
+
+
+def bewaakt(on_new_message: Callable[[UserMessage], Awaitable[Any]]
+            ) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
+    """`on_new_message` that tells the worker `MELDING` when the turn could
+    not be read or stored. Answers a REST caller would otherwise still get are
+    withdrawn: the turn they belong to is not stored."""
+    async def handle(message: UserMessage) -> Any:
+        try:
+            return await on_new_message(message)
+        except OpslagNietBereikbaar:
+            if isinstance(message.output_channel, CollectingOutputChannel):
+                message.output_channel.messages.clear()
+            await message.output_channel.send_text_message(message.sender_id, MELDING)
+            return None
+
+    return handle
