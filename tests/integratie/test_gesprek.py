@@ -26,7 +26,7 @@ def test_participation_ladder_gives_all_six_rungs_with_source(gesprek):
     antwoord = " ".join(gesprek.teksten("wat is de participatieladder?"))
     for rung in RUNGS:
         assert rung in antwoord
-    assert "(bron: participatieladder van VNG en Divosa" in antwoord
+    assert "(bron: PHH Academie; participatieladder van VNG en Divosa" in antwoord
 
 
 def test_types_of_isolation_are_four_with_source(gesprek):
