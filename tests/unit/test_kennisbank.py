@@ -11,6 +11,7 @@ from actions.kennis.kennisbank import (
     KENNIS_DIR,
     PLACEHOLDER,
     KennisbankFout,
+    Onderwerp,
     kennisbank,
     laad,
 )
@@ -229,6 +230,12 @@ def test_de_participatieladder_bron_noemt_phh_academie_die_het_stuk_schreef():
     assert "PHH Academie" in kennisbank().bron_kort("phh_participatieladder")
 
 
+def onderwerp_met_id(onderwerp_id: str) -> Onderwerp:
+    onderwerp = kennisbank().onderwerp(onderwerp_id)
+    assert onderwerp is not None, onderwerp_id
+    return onderwerp
+
+
 SEEDONDERWERPEN = {
     "vrijwilligers": ("vrijwilligers", "coördinator", "Machielse"),
     "participatiesamenleving": ("participatiesamenleving", "netwerk", "Machielse"),
@@ -253,17 +260,17 @@ def test_elk_seedonderwerp_heeft_een_antwoord_met_bron_en_een_intent(onderwerp_i
 @pytest.mark.parametrize("onderwerp_id", sorted(SEEDONDERWERPEN))
 def test_elk_seedonderwerp_is_een_knop_onder_een_verwant_antwoord(onderwerp_id):
     kennis = kennisbank()
-    titel = kennis.onderwerp(onderwerp_id).titel
+    titel = onderwerp_met_id(onderwerp_id).titel
     onder = [o.id for o in kennis.onderwerpen.values() if o.id not in SEEDONDERWERPEN
              and titel in [k.titel for k in kennis.kort_antwoord(o).knoppen]]
     assert onder, f"geen enkel bestaand antwoord biedt '{titel}' als knop"
 
 
 def test_vrijwilliger_met_zorgen_hoort_bij_wie_hij_terechtkan_en_bij_acuut_gevaar_de_crisisnummers():
-    kort = kennisbank().kort_antwoord(kennisbank().onderwerp("vrijwilligers")).tekst
+    kort = kennisbank().kort_antwoord(onderwerp_met_id("vrijwilligers")).tekst
     assert "Bespreek het met je coördinator" in kort and "acuut gevaar" in kort
 
 
 def test_wie_zorg_mijdt_krijgt_eerst_te_horen_dat_je_er_zelf_naartoe_gaat():
-    kort = kennisbank().kort_antwoord(kennisbank().onderwerp("zorgmijding")).tekst
+    kort = kennisbank().kort_antwoord(onderwerp_met_id("zorgmijding")).tekst
     assert "ga er zelf naartoe" in kort and "lange adem" in kort
