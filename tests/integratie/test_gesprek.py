@@ -127,4 +127,19 @@ def test_hij_wil_helemaal_geen_hulp_krijgt_het_antwoord_over_zorg_mijden_met_een
     assert "ga er zelf naartoe" in berichten[0]["text"]
     knop = next(k for k in berichten[0]["buttons"] if k["title"] == "Stigma voorkomen")
     stigma = gesprek.zeg(knop["payload"])[0]["text"]
-    assert "Samen Sterk zonder Stigma" in stigma and "(bron: Handreiking Ernstige vereenzaming" in stigma
+    assert stigma.startswith("Mensen die ernstig vereenzaamd zijn, worden vaak gezien als 'mislukt'.")
+    assert "(bron: Handreiking Ernstige vereenzaming, jaartal onbekend)" in stigma
+
+
+def test_de_drie_gesprekken_bovenaan_issue_16(gesprek, event_loop_for_agent, agent):
+    from tests.integratie.conftest import Gesprek
+    luisterlijn = " ".join(gesprek.teksten("Wat is het telefoonnummer van de Luisterlijn?"))
+    vraag = "Waar let ik op om eenzaamheid bij een oudere te herkennen?"
+    signalen = Gesprek(agent, event_loop_for_agent).teksten(vraag)
+    oefenen = Gesprek(agent, event_loop_for_agent)
+    oefenen.zeg("Ik wil een gesprek oefenen")
+    start = " ".join(oefenen.teksten("Goedemiddag, hoe gaat het met u vandaag?"))
+    print(luisterlijn, signalen[0], start, sep="\n---\n")
+    assert "088-0767 000" in luisterlijn and "113 of 0800-0113" not in luisterlijn
+    assert signalen[0].startswith("Let vooral op deze signalen:")
+    assert "dus ik kies" in start and "Die persoon ken ik niet" not in start
