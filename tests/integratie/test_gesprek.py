@@ -132,7 +132,7 @@ def test_hij_wil_helemaal_geen_hulp_krijgt_het_antwoord_over_zorg_mijden_met_een
 
 
 def test_de_drie_gesprekken_bovenaan_issue_16(gesprek, event_loop_for_agent, agent):
-    from tests.integratie.conftest import Gesprek
+    Gesprek = type(gesprek)  # a fresh conversation per question, so each starts like a new user
     luisterlijn = " ".join(gesprek.teksten("Wat is het telefoonnummer van de Luisterlijn?"))
     vraag = "Waar let ik op om eenzaamheid bij een oudere te herkennen?"
     signalen = Gesprek(agent, event_loop_for_agent).teksten(vraag)
