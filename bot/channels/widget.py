@@ -5,7 +5,7 @@ Rasa's `SocketIOInput` with six changes:
 - only the configured browser origins may connect (`CORS_ORIGINS`, see
   bot/channels/auth.py). A WebSocket is not subject to the browser's CORS
   rules, so Rasa's `--cors` alone would let any web page talk to the
-  assistant; here the socket.io `connect` of another origin is refused.
+  assistant; here the socket.io `connect` of another origin, or of none, is refused.
   (Not in engine.io: it would add its own CORS headers beside Sanic-CORS's,
   and browsers reject a response with two.);
 - with `WIDGET_JWT_SECRET` (`jwt_key` in credentials.yml) and/or
@@ -190,8 +190,8 @@ class WidgetInput(SocketIOInput):
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth_data: Optional[Dict] = None) -> bool:
             origin = (environ.get("HTTP_ORIGIN") or "").rstrip("/")
-            if origin and origin not in origins:
-                logger.warning("Widget connection from %s refused: not in CORS_ORIGINS", origin)
+            if origin not in origins:  # a browser always sends one; a missing Origin is not a widget page
+                logger.warning("Widget connection from %s refused: not in CORS_ORIGINS", origin or "no Origin")
                 weiger(ANDERE_PAGINA)
             if self.jwt_key or signin is not None:
                 token = auth_data.get("token") if isinstance(auth_data, dict) else None

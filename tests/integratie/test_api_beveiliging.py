@@ -169,6 +169,7 @@ WIDGET_JWT = jwt.encode({"sub": "intranet-gebruiker", "exp": int(time.time()) + 
 
 @pytest.mark.parametrize("origin,token", [
     (ELDERS, WIDGET_JWT),
+    (None, WIDGET_JWT),
     (INTRANET, None),
     (INTRANET, jwt.encode({"sub": "x", "exp": int(time.time()) + 3600}, "ander-geheim", algorithm="HS256")),
 ])
