@@ -95,6 +95,8 @@ def _defaults() -> Dict[str, str]:
         # are read up to MAX_MESSAGE_CHARS, with a notice; a bigger request gets 413.
         "MAX_MESSAGE_CHARS": "3000",
         "REQUEST_MAX_BYTES": "1000000",
+        # Messages one conversation may send a minute; more get a kind notice only.
+        "RATE_LIMIT_PER_MINUTE": "30",
     }
 
 
