@@ -19,6 +19,7 @@ interface without one).
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import os
 import re
 from typing import Any, Dict, List, Optional
@@ -38,6 +39,15 @@ def allowed_origins() -> List[str]:
         return configured
     port = _setting("DEMO_PORT", "8005")
     return [f"http://127.0.0.1:{port}", f"http://localhost:{port}"]
+
+
+def is_loopback(interface: str) -> bool:
+    if interface == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(interface).is_loopback
+    except ValueError:
+        return False
 
 
 def api_token() -> str:

@@ -14,7 +14,6 @@ audience or session key).
 """
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
 from typing import List, Optional
@@ -22,15 +21,7 @@ from urllib.parse import urlsplit
 
 from bot import log_redaction
 from bot.channels import auth, limits, oidc
-
-
-def is_loopback(interface: str) -> bool:
-    if interface == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(interface).is_loopback
-    except ValueError:
-        return False
+from bot.channels.auth import is_loopback
 
 
 def extra_arguments() -> List[str]:
