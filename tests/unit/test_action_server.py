@@ -21,8 +21,8 @@ def test_op_een_ander_adres_dan_loopback_is_een_token_nodig(monkeypatch: pytest.
     assert action_server.refusal("0.0.0.0") is None
 
 
-def weiger(args: dict) -> object:
-    antwoord = asyncio.run(action_server.check_token(SimpleNamespace(args=args)))
+def weiger(args: dict, path: str = "/webhook") -> object:
+    antwoord = asyncio.run(action_server.check_token(SimpleNamespace(args=args, path=path)))
     return antwoord and (antwoord.status, json.loads(antwoord.body))
 
 
@@ -32,6 +32,7 @@ def test_met_een_token_wordt_een_aanroep_zonder_token_geweigerd(monkeypatch: pyt
     assert weiger({}) == (401, {"error": "Geen of een verkeerd ACTION_TOKEN."})
     assert weiger({"token": "fout"}) == (401, {"error": "Geen of een verkeerd ACTION_TOKEN."})
     assert weiger({"token": "actie-geheim"}) is None
+    assert weiger({}, "/health") is None  # servers.wait_until_up checks it without a token
 
 
 def test_zonder_token_op_loopback_gaat_elke_aanroep_door(monkeypatch: pytest.MonkeyPatch) -> None:
