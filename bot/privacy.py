@@ -6,9 +6,12 @@
 
 A conversation is its tracker events (Rasa's `events` table) plus its case
 log (gedeeld/gespreksverslag.py), both in the database of TRACKER_STORE_URL.
-`purge` removes whole conversations whose last activity, in either table, is
-older than the retention period: removing single old events would leave a
-tracker Rasa cannot rebuild. Each command says in Dutch what it did.
+`purge` removes everything older than the retention period: whole
+conversations whose last activity, in either table, is older, and the older
+events and case log entries inside conversations that are still active (a
+volunteer who chats every month keeps only the last period). Rasa rebuilds
+such a tracker from the events that remain; what was said or set before the
+cutoff is gone, as promised. Each command says in Dutch what it did.
 
 Exit codes: 0 done, 1 unknown conversation, 2 wrong command or value,
 3 database not reachable.
@@ -96,13 +99,22 @@ def erase(url: str, conversation_id: str) -> Tuple[int, int]:
     return events, gespreksverslag.wis(conversation_id, url)
 
 
-def purge(url: str, days: int) -> Tuple[int, int, int]:
-    """Remove every conversation inactive for more than `days` days; returns
-    (conversations, events, case log entries) removed."""
+def purge(url: str, days: int) -> Tuple[int, int, int, int]:
+    """Remove every event and case log entry older than `days` days; returns
+    (conversations removed whole, active conversations trimmed, events,
+    case log entries) removed."""
     cutoff = time.time() - days * SECONDS_PER_DAY
-    old = [cid for cid, timestamp in last_activity(url).items() if timestamp < cutoff]
-    removed = [erase(url, cid) for cid in old]
-    return len(old), sum(e for e, _ in removed), sum(r for _, r in removed)
+    activity = last_activity(url)
+    old = {cid for cid, timestamp in activity.items() if timestamp < cutoff}
+    with gespreksverslag.database(url).begin() as connection:
+        trimmed, events = set(), 0
+        if _has_events(connection):
+            trimmed = {row[0] for row in connection.execute(
+                sa.select(EVENTS.c.sender_id).where(EVENTS.c.timestamp < cutoff).distinct())}
+            events = connection.execute(EVENTS.delete().where(EVENTS.c.timestamp < cutoff)).rowcount
+    trimmed |= set(gespreksverslag.ouder_dan(cutoff, url))
+    entries = gespreksverslag.wis_ouder_dan(cutoff, url)
+    return len(old), len(trimmed - old), events, entries
 
 
 def export(url: str, conversation_id: str) -> Dict[str, Any]:
@@ -141,14 +153,19 @@ def _unknown(conversation_id: str) -> PrivacyFout:
 
 def cmd_purge(url: str, args: argparse.Namespace) -> None:
     days = args.days
-    conversations, events, entries = purge(url, days)
-    if conversations == 0:
+    conversations, trimmed, events, entries = purge(url, days)
+    if conversations == trimmed == 0:
         print(f"Geen gesprekken ouder dan {days} dagen; niets verwijderd.")
-    elif conversations == 1:
-        print(f"1 gesprek verwijderd dat ouder is dan {days} dagen ({_removed(events, entries)}).")
-    else:
-        print(f"{conversations} gesprekken verwijderd die ouder zijn dan {days} dagen "
-              f"({_removed(events, entries)}).")
+        return
+    parts = []
+    if conversations:
+        parts.append(f"{_count(conversations, 'gesprek', 'gesprekken')} verwijderd "
+                     f"{'dat ouder is' if conversations == 1 else 'die ouder zijn'} dan {days} dagen")
+    if trimmed:
+        parts.append(f"uit {_count(trimmed, 'lopend gesprek', 'lopende gesprekken')} "
+                     f"alles ouder dan {days} dagen verwijderd")
+    text = "; ".join(parts)
+    print(f"{text[0].upper()}{text[1:]} ({_removed(events, entries)}).")
 
 
 def cmd_erase(url: str, args: argparse.Namespace) -> None:

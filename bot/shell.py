@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -130,7 +131,8 @@ def aanvraag(sender: str, tekst: str) -> urllib.request.Request:
     if auth.api_token():
         url += "?" + urlencode({"token": auth.api_token()})
     elif auth.jwt_secret():
-        token = jwt.encode({"user": {"username": sender, "role": "user"}}, auth.jwt_secret(),
+        token = jwt.encode({"user": {"username": sender, "role": "user"}, "exp": int(time.time()) + 3600},
+                           auth.jwt_secret(),
                            algorithm=auth.jwt_method())
         headers["Authorization"] = auth.BEARER + token
     body = json.dumps({"sender": sender, "message": tekst}).encode()

@@ -116,3 +116,16 @@ def laatste_activiteit(url: Optional[str] = None) -> Dict[str, float]:
     query = sa.select(TABLE.c.conversation_id, sa.func.max(TABLE.c.timestamp)).group_by(TABLE.c.conversation_id)
     with database(url).connect() as connection:
         return dict(connection.execute(query).all())
+
+
+def ouder_dan(tijdstip: float, url: Optional[str] = None) -> List[str]:
+    """The conversations with entries older than `tijdstip` (for retention)."""
+    query = sa.select(TABLE.c.conversation_id).where(TABLE.c.timestamp < tijdstip).distinct()
+    with database(url).connect() as connection:
+        return [row[0] for row in connection.execute(query)]
+
+
+def wis_ouder_dan(tijdstip: float, url: Optional[str] = None) -> int:
+    """Remove every entry older than `tijdstip`; returns how many there were."""
+    with database(url).begin() as connection:
+        return connection.execute(TABLE.delete().where(TABLE.c.timestamp < tijdstip)).rowcount

@@ -95,6 +95,12 @@ def _defaults() -> Dict[str, str]:
         # are read up to MAX_MESSAGE_CHARS, with a notice; a bigger request gets 413.
         "MAX_MESSAGE_CHARS": "3000",
         "REQUEST_MAX_BYTES": "1000000",
+        # Messages one conversation may send a minute; more get a kind notice only.
+        "RATE_LIMIT_PER_MINUTE": "30",
+        # Empty: the action server listens on 127.0.0.1 only. Set: every call
+        # must carry it (endpoints.yml action_endpoint token); required on any
+        # other interface.
+        "ACTION_TOKEN": "",
     }
 
 

@@ -107,11 +107,11 @@ class Widget:
     def _refused(self, data: Any = None) -> None:
         self.refusal = data
 
-    async def connect(self, origin: str, token: Optional[str] = None) -> bool:
+    async def connect(self, origin: Optional[str], token: Optional[str] = None) -> bool:
         """True when the server accepts the socket.io connection, False when it refuses it."""
         try:
-            await self.client.connect(rasa_url(""), headers={"Origin": origin}, transports=["polling"],
-                                      auth={"token": token} if token else None, wait=False)
+            await self.client.connect(rasa_url(""), headers={"Origin": origin} if origin else {},
+                                      transports=["polling"], auth={"token": token} if token else None, wait=False)
         except socketio.exceptions.ConnectionError:
             return False
         for _ in range(200):

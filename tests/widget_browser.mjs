@@ -246,9 +246,10 @@ try {
   ok(`a new conversation opens with the greeting and ${await w.replies.count()} buttons`);
   await shot(page, "desktop-1-begroeting.png");
 
-  const sessionId = await page.evaluate(() => localStorage.getItem("eenzaamheid-widget:gesprek"));
+  const sessionId = await page.evaluate(() => sessionStorage.getItem("eenzaamheid-widget:gesprek"));
   assert.match(sessionId || "", /^[0-9a-f]{32}$/);
-  ok("the conversation id is kept in localStorage");
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  ok("the conversation id is kept in sessionStorage (this tab only), nothing in localStorage");
 
   // a question in the user's own words
   const signals = await send(page, "Welke signalen van eenzaamheid zijn er?");
@@ -361,7 +362,7 @@ try {
   assert.match((await w.botMessages.allTextContents()).join(" "), /0800-0113/);
   assert.equal(await page.locator(".log img, .log b, .log script").count(), 0);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
-  assert.equal(await page.evaluate(() => localStorage.getItem("eenzaamheid-widget:gesprek")), sessionId);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("eenzaamheid-widget:gesprek")), sessionId);
   ok(`after a reload the same conversation shows its ${await w.log.locator(".bericht").count()} messages again, markup still as text`);
   await shot(page, "desktop-3-na-herladen.png");
 
@@ -369,6 +370,22 @@ try {
   await card.locator("summary").click();
   await card.scrollIntoViewIfNeeded();
   ok("after a reload the document card is back, with the same download");
+
+  // the next person at this PC (a new tab: a new browser session) does not get the conversation back
+  const nextPerson = await desktop.newPage();
+  watch(nextPerson);
+  await nextPerson.goto(DEMO_URL);
+  const other = widget(nextPerson);
+  await other.opener.click();
+  await other.panel.waitFor({ state: "visible" });
+  await waitForNewBotMessage(nextPerson, 0);
+  assert.equal(await other.userMessages.count(), 0, "a new browser session replayed the conversation");
+  assert.match((await other.botMessages.allTextContents()).join(" "), /digitale assistent, geen mens/);
+  const otherId = await nextPerson.evaluate(() => sessionStorage.getItem("eenzaamheid-widget:gesprek"));
+  assert.match(otherId || "", /^[0-9a-f]{32}$/);
+  assert.notEqual(otherId, sessionId);
+  await nextPerson.close();
+  ok("a new browser session at the same PC starts its own conversation and sees nothing of the previous one");
   await shot(page, "desktop-4-document.png");
 
   // contrast of text against its background
@@ -408,7 +425,7 @@ try {
   await waitForNewBotMessage(page, 0);
   assert.equal(await w.userMessages.count(), 0);
   assert.match((await w.botMessages.allTextContents()).join(" "), /digitale assistent, geen mens/);
-  const newId = await page.evaluate(() => localStorage.getItem("eenzaamheid-widget:gesprek"));
+  const newId = await page.evaluate(() => sessionStorage.getItem("eenzaamheid-widget:gesprek"));
   assert.match(newId || "", /^[0-9a-f]{32}$/);
   assert.notEqual(newId, sessionId);
   ok("'Nieuw gesprek' starts an empty conversation with a new id and a new greeting");

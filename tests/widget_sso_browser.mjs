@@ -48,7 +48,7 @@ try {
     .locator(".bericht.assistent", { hasText: "digitale assistent, geen mens" })
     .first()
     .waitFor({ timeout: ANSWER_TIMEOUT });
-  const conversation = await signedIn.page.evaluate(() => localStorage.getItem("eenzaamheid-widget:gesprek"));
+  const conversation = await signedIn.page.evaluate(() => sessionStorage.getItem("eenzaamheid-widget:gesprek"));
   assert.match(conversation, /^[0-9a-f]{32}$/);
   assert.deepEqual(signedIn.errors, []);
   console.log("ok 1 - a token from a function returning a Promise signs in, and the greeting comes");

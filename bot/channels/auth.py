@@ -7,7 +7,8 @@ the Rasa process inherits:
 - `JWT_SECRET` / `JWT_METHOD`: callers pass `Authorization: Bearer <jwt>` with
   the payload Rasa's HTTP API expects, `{"user": {"username": ..., "role":
   "admin" | "user"}}`; a "user" may only speak as the conversation named
-  by its username;
+  by its username; every JWT must carry `exp` (a token without one would
+  be valid forever once leaked);
 - `CORS_ORIGINS`: comma- or space-separated origins (`https://intranet.example.nl`);
   empty means only the demo page that `make run` serves.
 
@@ -18,6 +19,7 @@ interface without one).
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import os
 import re
 from typing import Any, Dict, List, Optional
@@ -39,6 +41,15 @@ def allowed_origins() -> List[str]:
     return [f"http://127.0.0.1:{port}", f"http://localhost:{port}"]
 
 
+def is_loopback(interface: str) -> bool:
+    if interface == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(interface).is_loopback
+    except ValueError:
+        return False
+
+
 def api_token() -> str:
     return _setting("API_TOKEN")
 
@@ -56,11 +67,13 @@ def protection_configured() -> bool:
 
 
 def decode_jwt(authorization: Optional[str], secret: str, method: str) -> Optional[Dict[str, Any]]:
-    """The payload of a valid `Bearer` token signed with `secret`, else None."""
+    """The payload of a valid, unexpired `Bearer` token signed with `secret`
+    and carrying `exp`, else None."""
     if not secret or not authorization or not authorization.startswith(BEARER):
         return None
     try:
-        payload = jwt.decode(authorization[len(BEARER):].strip(), secret, algorithms=[method])
+        payload = jwt.decode(authorization[len(BEARER):].strip(), secret, algorithms=[method],
+                             options={"require": ["exp"]})
     except jwt.PyJWTError:
         return None
     return payload if isinstance(payload, dict) else None

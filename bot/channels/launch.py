@@ -6,27 +6,22 @@ on the command line they would show in every user's process list, so
 bot/servers.py starts Rasa through this module, which adds `--auth-token`,
 `--jwt-secret`/`--jwt-method` (when set) and `--cors` with the allowed
 origins to `sys.argv` and then runs Rasa's own command line. It refuses to
-start an open HTTP API on any interface other than loopback, and an
-incomplete widget sign-in (OIDC_ISSUER without its audience or session key).
+start with an open HTTP API when any channel is reachable from outside (a
+non-loopback interface, or a public WIDGET_SERVER_URL or TELEGRAM_WEBHOOK_URL,
+which means a reverse proxy forwards to this machine), Telegram without its
+webhook secret, and an incomplete widget sign-in (OIDC_ISSUER without its
+audience or session key).
 """
 from __future__ import annotations
 
-import ipaddress
 import os
 import sys
-from typing import List
+from typing import List, Optional
+from urllib.parse import urlsplit
 
 from bot import log_redaction
 from bot.channels import auth, limits, oidc
-
-
-def is_loopback(interface: str) -> bool:
-    if interface == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(interface).is_loopback
-    except ValueError:
-        return False
+from bot.channels.auth import is_loopback
 
 
 def extra_arguments() -> List[str]:
@@ -38,19 +33,40 @@ def extra_arguments() -> List[str]:
     return extra
 
 
-def refusal(interface: str) -> str:
-    return (f"SERVER_INTERFACE={interface} opens the servers to other machines, but neither API_TOKEN "
-            "nor JWT_SECRET is set: the HTTP API would let anyone read and change conversations. "
-            "Set one of them in .env (see .env.example), or listen on 127.0.0.1 behind a reverse proxy.")
+def _public(url: str) -> bool:
+    """True when `url` is set and its host is not this machine."""
+    return bool(url) and not is_loopback(urlsplit(url).hostname or "")
+
+
+def exposure() -> List[str]:
+    """Why the servers can be reached from other machines (empty: they cannot)."""
+    interface = os.environ.get("SERVER_INTERFACE", "127.0.0.1")
+    reasons = [] if is_loopback(interface) else [f"SERVER_INTERFACE={interface}"]
+    for name in ("WIDGET_SERVER_URL", "TELEGRAM_WEBHOOK_URL"):
+        value = os.environ.get(name, "").strip()
+        if _public(value):
+            reasons.append(f"{name}={value}")
+    return reasons
+
+
+def refusal() -> Optional[str]:
+    """The Dutch reason not to start, or None when the settings are safe."""
+    reasons = exposure()
+    if reasons and not auth.protection_configured():
+        return (f"Niet gestart: {' en '.join(reasons)} maakt de servers bereikbaar voor andere computers, "
+                "maar API_TOKEN en JWT_SECRET zijn allebei leeg. Dan kan iedereen gesprekken lezen en "
+                "veranderen. Zet er een van in .env (zie .env.example), of laat de servers alleen op "
+                "127.0.0.1 luisteren zonder publiek adres.")
+    if os.environ.get("TELEGRAM_TOKEN", "").strip() and not os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip():
+        return ("Niet gestart: Telegram staat aan (TELEGRAM_TOKEN), maar TELEGRAM_WEBHOOK_SECRET is leeg. "
+                "Zonder dat geheim kan iedereen berichten sturen alsof ze van Telegram komen. Zet een "
+                "willekeurige tekst in .env (bijvoorbeeld de uitvoer van: openssl rand -hex 32).")
+    return oidc.configuration_problem()
 
 
 def main(args: List[str]) -> int:
     if args[:1] == ["run"]:
-        interface = os.environ.get("SERVER_INTERFACE", "127.0.0.1")
-        if not is_loopback(interface) and not auth.protection_configured():
-            print(refusal(interface), file=sys.stderr)
-            return 2
-        problem = oidc.configuration_problem()
+        problem = refusal()
         if problem:
             print(problem, file=sys.stderr)
             return 2

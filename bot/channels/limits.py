@@ -8,13 +8,19 @@ bounded: before, a 30,000-character REST message took 57 s and the server
 answered nobody else meanwhile. Every channel wraps the `on_new_message` it
 is given with `capped` (REST, widget, Telegram, WhatsApp).
 
+A conversation that sends more than `RATE_LIMIT_PER_MINUTE` messages within
+a minute gets a kind Dutch notice instead of an answer for the messages over
+the limit (they are not processed and not stored); what was said before stays.
+
 The request size of the Rasa server is bounded too: `request_size_setting`
 gives Sanic's `REQUEST_MAX_SIZE` (413 above it), set by bot/channels/launch.py.
 """
 from __future__ import annotations
 
 import os
-from typing import Any, Awaitable, Callable, Coroutine, Dict
+import time
+from collections import deque
+from typing import Any, Awaitable, Callable, Coroutine, Deque, Dict
 
 from rasa.core.channels.channel import UserMessage
 
@@ -22,6 +28,9 @@ from bot import opslag
 
 DEFAULT_MAX_CHARS = 3000
 DEFAULT_REQUEST_BYTES = 1_000_000
+DEFAULT_PER_MINUTE = 30
+TE_SNEL = ("Je stuurt veel berichten kort na elkaar. Wacht even een minuutje en stuur je bericht dan "
+           "opnieuw; wat we al besproken hebben, blijft bewaard.")
 TE_LANG = ("Je bericht is erg lang ({lengte} tekens). Ik lees alleen de eerste {max} tekens. "
            "Stuur de rest gerust in een volgend bericht; we gaan verder waar we waren.")
 
@@ -43,14 +52,44 @@ def melding(lengte: int, limiet: int) -> str:
     return TE_LANG.format(lengte=f"{lengte:,}".replace(",", "."), max=f"{limiet:,}".replace(",", "."))
 
 
+def per_minute() -> int:
+    return int(os.environ.get("RATE_LIMIT_PER_MINUTE") or DEFAULT_PER_MINUTE)
+
+
+class Tempo:
+    """Counts each conversation's messages of the last minute."""
+
+    def __init__(self, klok: Callable[[], float] = time.monotonic) -> None:
+        self.klok = klok
+        self.tijden: Dict[str, Deque[float]] = {}
+
+    def te_snel(self, sender_id: str, limiet: int) -> bool:
+        """Count a message of `sender_id`; True when it is over `limiet` a minute."""
+        nu = self.klok()
+        for sender in [s for s, t in self.tijden.items() if t and t[-1] <= nu - 60]:
+            del self.tijden[sender]  # forget quiet conversations, so memory stays bounded
+        tijden = self.tijden.setdefault(sender_id, deque())
+        while tijden and tijden[0] <= nu - 60:
+            tijden.popleft()
+        if len(tijden) >= limiet:
+            return True
+        tijden.append(nu)
+        return False
+
+
 def capped(on_new_message: Callable[[UserMessage], Awaitable[Any]]
            ) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
     """`on_new_message` that reads at most `max_chars()` of a message and
-    first tells the worker when it cut one, and that tells the worker when
-    the database could not keep the turn (bot/opslag.py)."""
+    first tells the worker when it cut one, answers a conversation over
+    `per_minute()` messages a minute with a notice only, and tells the
+    worker when the database could not keep the turn (bot/opslag.py)."""
     on_new_message = opslag.bewaakt(on_new_message)
+    tempo = Tempo()
 
     async def handle(message: UserMessage) -> Any:
+        if tempo.te_snel(str(message.sender_id), per_minute()):
+            await message.output_channel.send_text_message(message.sender_id, TE_SNEL)
+            return None
         limiet, tekst = max_chars(), message.text or ""
         if len(tekst) > limiet:
             message.text = inkorten(tekst, limiet)

@@ -5,7 +5,7 @@ Rasa's `SocketIOInput` with six changes:
 - only the configured browser origins may connect (`CORS_ORIGINS`, see
   bot/channels/auth.py). A WebSocket is not subject to the browser's CORS
   rules, so Rasa's `--cors` alone would let any web page talk to the
-  assistant; here the socket.io `connect` of another origin is refused.
+  assistant; here the socket.io `connect` of another origin, or of none, is refused.
   (Not in engine.io: it would add its own CORS headers beside Sanic-CORS's,
   and browsers reject a response with two.);
 - with `WIDGET_JWT_SECRET` (`jwt_key` in credentials.yml) and/or
@@ -41,6 +41,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 import uuid
 from typing import Any, Dict, List, NoReturn, Optional, Text, TypeGuard
 
@@ -116,6 +117,15 @@ def geschiedenis(events: List[Any]) -> List[Dict[str, Any]]:
     return berichten[-MAX_HISTORY:]
 
 
+def verlopen(events: List[Any], minuten: float, nu: Optional[float] = None) -> bool:
+    """True when the last event is older than the session expiry (domain.yml
+    session_config, in minutes; 0 means sessions never expire): such a session
+    is not replayed, so the next person at a shared PC does not see it."""
+    if not events or minuten <= 0:
+        return False
+    return (time.time() if nu is None else nu) - events[-1].timestamp > minuten * 60
+
+
 class WidgetOutput(SocketIOOutput):
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
@@ -154,7 +164,9 @@ class WidgetInput(SocketIOInput):
             except Exception:  # the widget still works without its history
                 logger.exception("Could not read the history of a widget conversation")
                 return []
-            return geschiedenis(list(tracker.events)) if tracker else []
+            if tracker is None or verlopen(list(tracker.events), agent.domain.session_config.session_expiration_time):
+                return []
+            return geschiedenis(list(tracker.events))
 
         async def aanmelden(sid: Text, token: str) -> None:
             """Check the socket's token: an HS256 JWT with the widget secret, or
@@ -178,8 +190,8 @@ class WidgetInput(SocketIOInput):
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth_data: Optional[Dict] = None) -> bool:
             origin = (environ.get("HTTP_ORIGIN") or "").rstrip("/")
-            if origin and origin not in origins:
-                logger.warning("Widget connection from %s refused: not in CORS_ORIGINS", origin)
+            if origin not in origins:  # a browser always sends one; a missing Origin is not a widget page
+                logger.warning("Widget connection from %s refused: not in CORS_ORIGINS", origin or "no Origin")
                 weiger(ANDERE_PAGINA)
             if self.jwt_key or signin is not None:
                 token = auth_data.get("token") if isinstance(auth_data, dict) else None

@@ -37,7 +37,7 @@ def rasa(tmp_path_factory):
 
 
 def token_jwt(secret=JWT_SECRET, **user):
-    return jwt.encode({"user": user}, secret, algorithm="HS256")
+    return jwt.encode({"user": user, "exp": int(time.time()) + 3600}, secret, algorithm="HS256")
 
 
 def bearer(token):
@@ -61,6 +61,7 @@ WRONG = {
     "JWT signed with another secret": ("", bearer(token_jwt("ander-geheim", username="x", role="admin"))),
     "expired JWT": ("", bearer(jwt.encode({"user": {"role": "admin"}, "exp": int(time.time()) - 60},
                                           JWT_SECRET, algorithm="HS256"))),
+    "JWT without exp": ("", bearer(jwt.encode({"user": {"role": "admin"}}, JWT_SECRET, algorithm="HS256"))),
     "not a JWT": ("", {"Authorization": "Bearer abc.def.ghi"}),
     "token in the header instead": ("", {"Authorization": f"Bearer {TOKEN}"}),
 }
@@ -163,13 +164,14 @@ def test_socket_polling_has_one_cors_header_for_the_intranet_and_none_for_others
 
 # ---- the widget's socket ----
 
-WIDGET_JWT = jwt.encode({"sub": "intranet-gebruiker"}, WIDGET_SECRET, algorithm="HS256")
+WIDGET_JWT = jwt.encode({"sub": "intranet-gebruiker", "exp": int(time.time()) + 3600}, WIDGET_SECRET, algorithm="HS256")
 
 
 @pytest.mark.parametrize("origin,token", [
     (ELDERS, WIDGET_JWT),
+    (None, WIDGET_JWT),
     (INTRANET, None),
-    (INTRANET, jwt.encode({"sub": "x"}, "ander-geheim", algorithm="HS256")),
+    (INTRANET, jwt.encode({"sub": "x", "exp": int(time.time()) + 3600}, "ander-geheim", algorithm="HS256")),
 ])
 def test_widget_socket_refuses_other_origins_and_missing_jwt(rasa, origin, token):
     async def scenario():

@@ -23,13 +23,14 @@ from gedeeld.settings import ROOT
 
 DAY = 24 * 3600
 NOW = time.time()
-# conversation id: (age in days of its events or None, ages in days of its case log entries)
+# conversation id: (ages in days of its turns of events, ages in days of its case log entries)
 CONVERSATIONS = {
-    "oud": (200, [200, 199]),
-    "oud-zonder-verslag": (120, []),
-    "alleen-verslag": (None, [100]),
-    "lang-lopend": (200, [10]),  # last activity 10 days ago: stays
-    "nieuw": (0, [0, 0]),
+    "oud": ([200], [200, 199]),
+    "oud-zonder-verslag": ([120], []),
+    "alleen-verslag": ([], [100]),
+    "lang-lopend": ([200], [10]),  # last activity 10 days ago: stays, without its old events
+    "actief": ([200, 2], [120, 2]),  # chats now and then: only the recent turn and entry stay
+    "nieuw": ([0], [0, 0]),
 }
 EVENTS_PER_CONVERSATION = 4
 
@@ -48,9 +49,9 @@ def database(tmp_path) -> Path:
     path = tmp_path / "tracker.db"
     url = f"sqlite:///{path}"
     store = RedactingSQLTrackerStore(host=url)
-    for conversation_id, (age, case_log) in CONVERSATIONS.items():
-        if age is not None:
-            tracker = DialogueStateTracker.from_events(conversation_id, events(age))
+    for conversation_id, (ages, case_log) in CONVERSATIONS.items():
+        if ages:
+            tracker = DialogueStateTracker.from_events(conversation_id, [e for age in ages for e in events(age)])
             asyncio.run(store.save(tracker))
         for entry_age in case_log:
             gespreksverslag.schrijf(conversation_id, "plan", rol="werker", plan="Belt zoon Kees op 06-87654321.",
@@ -75,22 +76,41 @@ def test_purge_removes_conversations_inactive_longer_than_asked(database):
     result = privacy(database, "purge", "--older-than", "90d")
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ("3 gesprekken verwijderd die ouder zijn dan 90 dagen "
-                             "(8 gebeurtenissen en 3 verslagregels).\n")
-    assert stored(database) == {"events": {"lang-lopend", "nieuw"}, "gespreksverslag": {"lang-lopend", "nieuw"}}
+    assert result.stdout == ("3 gesprekken verwijderd die ouder zijn dan 90 dagen; uit 2 lopende gesprekken "
+                             "alles ouder dan 90 dagen verwijderd (16 gebeurtenissen en 4 verslagregels).\n")
+    assert stored(database) == {"events": {"actief", "nieuw"},
+                                "gespreksverslag": {"lang-lopend", "actief", "nieuw"}}
 
     again = privacy(database, "purge", "--older-than", "90")
     assert (again.returncode, again.stdout) == (0, "Geen gesprekken ouder dan 90 dagen; niets verwijderd.\n")
+
+
+def test_purge_removes_old_events_and_entries_inside_a_conversation_that_is_still_active(database):
+    result = privacy(database, "purge", "--older-than", "90d")
+
+    assert result.returncode == 0, result.stderr
+    url = f"sqlite:///{database}"
+    with sqlite3.connect(database) as db:
+        ages = [(NOW - t) / DAY for (t,) in db.execute("select timestamp from events where sender_id = 'actief'")]
+    assert len(ages) == EVENTS_PER_CONVERSATION and max(ages) < 3
+    assert [round((NOW - e["timestamp"]) / DAY) for e in gespreksverslag.lees("actief", url)] == [2]
+    store = RedactingSQLTrackerStore(host=url)
+    tracker = asyncio.run(store.retrieve("actief"))
+    store.engine.dispose()
+    assert tracker is not None
+    assert tracker.latest_message.text == "Mevrouw [NAAM], [TELEFOON], woont in Nijmegen."
+    assert len(tracker.events) == EVENTS_PER_CONVERSATION
 
 
 def test_purge_takes_the_retention_period_from_the_settings(database):
     result = privacy(database, "purge", RETENTION_DAYS="150")
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ("1 gesprek verwijderd dat ouder is dan 150 dagen "
-                             "(4 gebeurtenissen en 2 verslagregels).\n")
+    assert result.stdout == ("1 gesprek verwijderd dat ouder is dan 150 dagen; uit 2 lopende gesprekken "
+                             "alles ouder dan 150 dagen verwijderd (12 gebeurtenissen en 2 verslagregels).\n")
     assert "oud" not in stored(database)["events"] | stored(database)["gespreksverslag"]
     assert "oud-zonder-verslag" in stored(database)["events"]
+    assert gespreksverslag.lees("actief", f"sqlite:///{database}")[0]["timestamp"] < NOW - 100 * DAY
 
 
 @pytest.mark.parametrize("value", ["abc", "-5d", "90 dagen", ""])

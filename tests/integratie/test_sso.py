@@ -311,7 +311,8 @@ def test_the_widget_refuses_invalid_tokens_with_a_dutch_message(sso, case):
 
 
 def test_the_widget_secret_still_works_beside_oidc(sso):
-    assert connect(jwt.encode({"sub": "intranet"}, WIDGET_SECRET, algorithm="HS256")) == (True, None)
+    widget_jwt = jwt.encode({"sub": "intranet", "exp": int(time.time()) + 3600}, WIDGET_SECRET, algorithm="HS256")
+    assert connect(widget_jwt) == (True, None)
     assert connect(None) == (False, {"message": NIET_AANGEMELD, "data": {"tijdelijk": False}})
 
 

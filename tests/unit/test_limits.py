@@ -42,3 +42,33 @@ def test_a_message_within_the_cap_passes_unchanged():
 
     asyncio.run(limits.capped(on_new_message)(UserMessage("hallo", CollectingOutputChannel(), "iemand")))
     assert gelezen == ["hallo"]
+
+
+def test_a_conversation_over_the_rate_limit_gets_a_kind_notice_and_others_go_on(monkeypatch):
+    monkeypatch.setenv("RATE_LIMIT_PER_MINUTE", "3")
+    gelezen = []
+
+    async def on_new_message(message):
+        gelezen.append((message.sender_id, message.text))
+
+    handle = limits.capped(on_new_message)
+    uit = CollectingOutputChannel()
+
+    async def scenario():
+        for n in range(5):
+            await handle(UserMessage(f"bericht {n}", uit, "snel"))
+        await handle(UserMessage("hallo", uit, "rustig"))
+
+    asyncio.run(scenario())
+    assert gelezen == [("snel", "bericht 0"), ("snel", "bericht 1"), ("snel", "bericht 2"), ("rustig", "hallo")]
+    assert [(m["recipient_id"], m["text"]) for m in uit.messages] == [("snel", limits.TE_SNEL)] * 2
+    assert limits.TE_SNEL.startswith("Je stuurt veel berichten kort na elkaar.")
+
+
+def test_the_rate_limit_counts_only_the_last_minute():
+    nu = [1000.0]
+    tempo = limits.Tempo(klok=lambda: nu[0])
+    assert [tempo.te_snel("a", 2) for _ in range(3)] == [False, False, True]
+    nu[0] += 61
+    assert tempo.te_snel("a", 2) is False
+    assert list(tempo.tijden) == ["a"]

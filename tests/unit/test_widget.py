@@ -8,7 +8,7 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 
-from bot.channels.widget import geldige_sessie, geschiedenis
+from bot.channels.widget import geldige_sessie, geschiedenis, verlopen
 
 
 def test_only_the_widgets_own_ids_are_accepted():
@@ -61,3 +61,12 @@ def test_history_brings_back_custom_payloads_such_as_documents():
     ])
     assert history == [{"van": "assistent", "text": "Hier is het actieplan."},
                        {"van": "assistent", "custom": document}]
+
+
+def test_a_session_older_than_the_session_expiry_is_not_replayed():
+    events = [UserUttered("hallo", timestamp=1000.0), BotUttered("Dag!", timestamp=1001.0)]
+
+    assert verlopen(events, 120, nu=1001.0 + 119 * 60) is False
+    assert verlopen(events, 120, nu=1001.0 + 121 * 60) is True
+    assert verlopen(events, 0, nu=1001.0 + 10**9) is False  # sessions that never expire
+    assert verlopen([], 120, nu=10**9) is False

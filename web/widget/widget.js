@@ -24,8 +24,10 @@
  * elementen voor regels, lijstjes, links en knoppen. Een document van de
  * assistent (actieplan, oefenverslag) wordt een kaartje om te downloaden, te
  * kopiëren of als tekst te bekijken. De browser bewaart
- * alleen het gespreksnummer (localStorage); de eerdere berichten stuurt de
- * server bij het verbinden opnieuw (al ontdaan van namen en andere gegevens).
+ * alleen het gespreksnummer, en alleen zolang dit tabblad open is
+ * (sessionStorage): wie daarna aan dezelfde pc gaat zitten, ziet het gesprek
+ * niet. De eerdere berichten stuurt de server bij het verbinden opnieuw (al
+ * ontdaan van namen en andere gegevens), alleen als de sessie niet verlopen is.
  */
 (function () {
   "use strict";
@@ -534,7 +536,7 @@
   // ---- verbinding ----
 
   var socket = null;
-  var gesprek = lees("localStorage", cfg.opslagSleutel);
+  var gesprek = lees("sessionStorage", cfg.opslagSleutel);
   var bevestigd = false;
   var geschiedenisGeladen = false;
   var begroet = false;
@@ -621,7 +623,7 @@
     });
     socket.on("session_confirm", function (id) {
       gesprek = typeof id === "string" ? id : id && id.session_id;
-      schrijf("localStorage", cfg.opslagSleutel, gesprek);
+      schrijf("sessionStorage", cfg.opslagSleutel, gesprek);
     });
     socket.on("session_history", function (data) {
       if (!data || data.session_id !== gesprek) {
@@ -703,7 +705,7 @@
     wachtrij = [];
     gesprek = null;
     begroet = false;
-    schrijf("localStorage", cfg.opslagSleutel, null);
+    schrijf("sessionStorage", cfg.opslagSleutel, null);
     meld("Nieuw gesprek gestart.");
     if (socket && socket.connected) {
       vraagSessie(null);
