@@ -26,5 +26,5 @@ def test_elke_crisisregel_bereikt_het_crisisantwoord(agent, event_loop_for_agent
     crisis = {t: _bereikt(agent, event_loop_for_agent, t) for t in regels["crisis"]}
     geen = {t: _bereikt(agent, event_loop_for_agent, t) for t in regels["geen_crisis"]}
     print(crisis_bench.uitslag("held-out crisis set, dialogue path", crisis, geen))
-    gemist = [t for t, ok in crisis.items() if not ok]
-    assert len(gemist) <= NOG_GEMIST, f"{len(gemist)} crisisregels missen het crisisantwoord (was {NOG_GEMIST})"
+    gemist = sum(not ok for ok in crisis.values())  # a count: pytest's report must not show held-out lines
+    assert gemist <= NOG_GEMIST, f"{gemist} crisisregels missen het crisisantwoord (was {NOG_GEMIST})"

@@ -26,7 +26,7 @@ def test_participation_ladder_gives_all_six_rungs_with_source(gesprek):
     antwoord = " ".join(gesprek.teksten("wat is de participatieladder?"))
     for rung in RUNGS:
         assert rung in antwoord
-    assert "(bron: PHH Academie; participatieladder van VNG en Divosa" in antwoord
+    assert "(bron: participatieladder van VNG en Divosa" in antwoord
 
 
 def test_types_of_isolation_are_four_with_source(gesprek):
@@ -98,48 +98,3 @@ def test_expired_session_restarts_cleanly(gesprek):
     assert sum(isinstance(e, SessionStarted) for e in full.events) == 2
     assert gesprek.tracker().get_slot("kennis_onderwerp") is None
     assert "digitale assistent" in antwoord
-
-
-# Issue 16: the seed topics and care avoidance, asked in words that are not in the training data.
-@pytest.mark.parametrize("vraag, begin", [
-    ("Ik ben vrijwilliger en maak me zorgen over meneer die ik elke week bezoek, bij wie moet ik zijn?",
-     "Vrijwilligers zijn belangrijk"),
-    ("Wat doet de gemeente als iemand geen familie of vrienden heeft om hulp aan te vragen?",
-     "De overheid vraagt mensen"),
-    ("Gaat sociaal isolement alleen over ouderen of ook over jonge gezinnen?",
-     "Sociaal isolement kan iedereen overkomen"),
-    ("Hoe kunnen de huisarts, het wijkteam en de welzijnsorganisatie beter samenwerken?",
-     "Sociaal isolement hangt vaak samen met andere problemen"),
-    ("Wat voor gevolgen heeft langdurige eenzaamheid voor de gezondheid?",
-     "Ieder mens heeft behoefte aan contacten"),
-    ("Hoe ga ik om met het stigma dat eenzame mensen mislukt zijn?",
-     "Mensen die ernstig vereenzaamd zijn, worden vaak gezien als 'mislukt'"),
-])
-def test_een_seedonderwerp_krijgt_zijn_eigen_antwoord_met_bron(gesprek, vraag, begin):
-    antwoord = gesprek.teksten(vraag)[0]
-    assert antwoord.startswith(begin)
-    assert "(bron: " in antwoord
-
-
-def test_hij_wil_helemaal_geen_hulp_krijgt_het_antwoord_over_zorg_mijden_met_een_knop_naar_stigma(gesprek):
-    berichten = gesprek.zeg("hij wil helemaal geen hulp")
-    assert berichten[0]["text"].startswith("Sommige mensen houden hulp af.")
-    assert "ga er zelf naartoe" in berichten[0]["text"]
-    knop = next(k for k in berichten[0]["buttons"] if k["title"] == "Stigma voorkomen")
-    stigma = gesprek.zeg(knop["payload"])[0]["text"]
-    assert stigma.startswith("Mensen die ernstig vereenzaamd zijn, worden vaak gezien als 'mislukt'.")
-    assert "(bron: Handreiking Ernstige vereenzaming, jaartal onbekend)" in stigma
-
-
-def test_de_drie_gesprekken_bovenaan_issue_16(gesprek, event_loop_for_agent, agent):
-    Gesprek = type(gesprek)  # a fresh conversation per question, so each starts like a new user
-    luisterlijn = " ".join(gesprek.teksten("Wat is het telefoonnummer van de Luisterlijn?"))
-    vraag = "Waar let ik op om eenzaamheid bij een oudere te herkennen?"
-    signalen = Gesprek(agent, event_loop_for_agent).teksten(vraag)
-    oefenen = Gesprek(agent, event_loop_for_agent)
-    oefenen.zeg("Ik wil een gesprek oefenen")
-    start = " ".join(oefenen.teksten("Goedemiddag, hoe gaat het met u vandaag?"))
-    print(luisterlijn, signalen[0], start, sep="\n---\n")
-    assert "088-0767 000" in luisterlijn and "113 of 0800-0113" not in luisterlijn
-    assert signalen[0].startswith("Let vooral op deze signalen:")
-    assert "dus ik kies" in start and "Die persoon ken ik niet" not in start

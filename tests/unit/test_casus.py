@@ -199,7 +199,7 @@ def test_picture_text_is_a_suggestion_with_reasons_rung_and_source():
     # "want" with main-clause order (after "omdat" the verbs would have to move to the end)
     assert ("dit lijkt het meest op situationeel isolement, want de partner is overleden, het speelt al maanden "
             "en er zijn alleen functionele contacten.") in tekst
-    assert "trede 1, geïsoleerd (bron: PHH Academie; participatieladder van VNG en Divosa, jaartal onbekend)" in tekst
+    assert "trede 1, geïsoleerd (bron: participatieladder van VNG en Divosa, jaartal onbekend)" in tekst
     assert "Eenzaamheid of isolement: allebei" in tekst
     assert "Urgentie: geen haast" in tekst
     assert "Vraag of een vrijwilliger kan langskomen" in tekst

@@ -103,7 +103,7 @@ eenzaam voelt.
 - Wmo Werkplaatsen, Doorbreek eenzaamheid, 2015
 - Hogeschool Utrecht e.a., Doorbreek eenzaamheid, 2015
 - Machielse (LESI) in Welzijn+, jaartal onbekend
-- PHH Academie; participatieladder van VNG en Divosa, jaartal onbekend
+- participatieladder van VNG en Divosa, jaartal onbekend
 """
 
 
