@@ -37,9 +37,10 @@ What is found, and how (each kind is also the placeholder: ``[KIND]``):
 - ``NAAM``: a capitalised name after a title or role word (mevrouw, meneer,
   mevr., dhr., mw., de heer, (mijn) cliënt, buurvrouw, zoon, haar man, ...):
   "mevrouw Jansen", "meneer De Vries", "mijn cliënt Piet". Names without such
-  a word, or typed in lower case, are not found: Dutch names are also common
-  words and place names, and no pattern or small model tells them apart
-  reliably, which is why workers are asked not to type names at all.
+  a word ("Piet komt niet buiten") come from deduce's Dutch name lists
+  (gedeeld/naamherkenning.py), place names left out; where a pattern's
+  finding overlaps one of them, the pattern's wins. Names typed in lower case
+  are not found, which is one reason workers are asked not to type names.
 
 Amounts of money (€ 1.250,00, 1250 euro) are never redacted, whatever else
 matches inside them.
@@ -53,6 +54,8 @@ from typing import AbstractSet, Any, Iterator, List
 import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
+
+from gedeeld import naamherkenning
 
 # Help lines the assistant gives (data/kennis/hulplijnen.yml), in E.164.
 PUBLIC_NUMBERS = frozenset({"+318000113", "+318002000", "+31880767000"})
@@ -212,25 +215,34 @@ def _is_name(words: List[str]) -> bool:
     return first is not None and first not in NOT_NAMES
 
 
-def _names(text: str) -> Iterator[Vondst]:
+def namen_na_titel(text: str) -> Iterator[Vondst]:
+    """Names after a title or role word ("buurman Kees"): the action plan
+    keeps the role and drops these names, where other names become [NAAM]."""
     for m in NAME_AFTER_TITLE.finditer(text):
         if _is_name(m.group("name").split()):
             yield _finding("NAAM", m.start("name"), m.end("name"))
 
 
-FINDERS = (_emails, _ibans, _birth_dates, _addresses, _bsns, _phone_numbers, _names)
+FINDERS = (_emails, _ibans, _birth_dates, _addresses, _bsns, _phone_numbers, namen_na_titel)
+
+
+def _names_without_title(text: str) -> Iterator[Vondst]:
+    for start, end in naamherkenning.namen(text):
+        yield _finding("NAAM", start, end)
 
 
 def vind(text: str) -> List[Vondst]:
-    """Every identifying detail in `text`, in reading order, none overlapping."""
-    money = [(m.start(), m.end()) for m in MONEY.finditer(text)]
-    candidates = [f for finder in FINDERS for f in finder(text)
-                  if not any(f.overlaps(start, end) for start, end in money)]
+    """Every identifying detail in `text`, in reading order, none overlapping.
+    deduce's names come last: where one overlaps a pattern's finding, the
+    pattern's wins."""
+    taken = [(m.start(), m.end()) for m in MONEY.finditer(text)]
+    candidates = [f for finder in FINDERS for f in finder(text)]
     candidates.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -f.end))
     chosen: List[Vondst] = []
-    for finding in candidates:
-        if not any(finding.overlaps(c.start, c.end) for c in chosen):
+    for finding in [*candidates, *_names_without_title(text)]:
+        if not any(finding.overlaps(start, end) for start, end in taken):
             chosen.append(finding)
+            taken.append((finding.start, finding.end))
     return sorted(chosen, key=lambda f: f.start)
 
 

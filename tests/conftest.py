@@ -8,6 +8,7 @@ import os
 import pytest
 
 from bot import servers
+from gedeeld import naamherkenning
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -16,3 +17,10 @@ def isolated_settings(tmp_path_factory):
     os.environ["TRACKER_STORE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('db') / 'tracker.db'}"
     servers.use_free_ports()
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def naamherkenning_geladen():
+    """deduce's names load in the background (about 2 s); every test sees the
+    redaction as a server does once it is ready, whatever order tests run in."""
+    assert naamherkenning.wacht(120), "deduce laadt niet: zie de waarschuwing in het log"

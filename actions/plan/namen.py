@@ -3,13 +3,13 @@
 The plan refers to "de bewoner" or initials the worker chooses. Every
 free text goes through `anoniem`: first `gedeeld.redactie` (phone numbers,
 addresses, BSN, birth dates, names after a title or role such as "buurman
-Kees", which keeps "buurman"), then a rule for names without a title: a
+Kees", which keeps "buurman", and names deduce knows, which become "[NAAM]"), then a rule for names without a title: a
 capitalised word that is not a known role, organisation, intervention, help
 line, municipality, day or month becomes "[NAAM]", with the capitalised words
 next to it ("Jan de Vries"). A capitalised word at the start of a sentence is
 taken as an ordinary word unless it stands next to such a name, so "Bellen
-met Kees" keeps "Bellen" and loses "Kees", but "Kees belt" is missed in a
-goal or a description; in the fields about people (netwerk, vangnet, who
+met Kees" keeps "Bellen" and loses "Kees"; "Kees belt" in a goal or a
+description is left to deduce, which knows "Kees" as a first name; in the fields about people (netwerk, vangnet, who
 does a step) every capitalised word counts, so there "Kees" goes. A Dutch
 word list would catch more but costs some seventy megabytes of memory in
 the action server (the spacy-lookups-data lemma table); the worker is asked
@@ -113,7 +113,8 @@ def anoniem(tekst: str, over_personen: bool = False) -> Tuple[str, bool]:
     `over_personen`: the text names people (who helps, whom to call), so a
     capitalised word counts as a name unless it is in the word list, also at
     the start of a sentence."""
-    bevindingen = [replace(b, replacement="") if b.kind == "NAAM" else b for b in redactie.vind(tekst)]
+    na_titel = set(redactie.namen_na_titel(tekst))
+    bevindingen = [replace(b, replacement="") if b in na_titel else b for b in redactie.vind(tekst)]
     schoon = redactie.vervang(tekst, bevindingen)
     stukken = _naam_stukken(schoon, over_personen)
     for start, eind in reversed(stukken):
