@@ -19,6 +19,8 @@ What stays:
   and data/interventies/): the researchers its sources name ("De Jong Gierveld") and
   the verbs that open its advice ("Pak praktische problemen aan") identify
   nobody, and stored answers stay readable;
+- words the assistant uses outside names, at either end of a finding
+  ("Sanne de Wit van de Zonnebloem" loses only "Sanne de Wit");
 - a title in front ("mevrouw van Dijk"): only the name is replaced, as the
   patterns do.
 
@@ -45,6 +47,8 @@ from gedeeld import settings
 logger = logging.getLogger(__name__)
 
 GEMEENTEN = settings.DATA_DIR / "interventies" / "gemeenten.yml"
+# Its `geen_naam`: capitalised words that are no person's name ("Zonnebloem").
+PLAN = settings.DATA_DIR / "kennis" / "plan.yml"
 # deduce's name lists (tokenizer, annotators, words that are not names).
 NAAMLIJSTEN = ("prefixes", "first_names", "interfixes", "interfix_surnames", "surnames", "whitelist")
 
@@ -53,6 +57,11 @@ _herkenner: Optional[Any] = None
 _titels = re.compile("")
 _plaatsen: FrozenSet[str] = frozenset()
 _eigen: FrozenSet[str] = frozenset()
+_eigen_woorden: FrozenSet[str] = frozenset()
+# deduce's particles ("De", "van") and surnames after them ("Wit", "Man"):
+# part of a name, never cut off as an ordinary word.
+_naamdelen: FrozenSet[str] = frozenset()
+_WOORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def _sleutel(tekst: str) -> str:
@@ -97,9 +106,9 @@ def eigen_teksten() -> List[str]:
     return teksten
 
 
-def _bouw() -> Tuple[Any, FrozenSet[str]]:
-    """deduce's name annotators, built as its `Deduce` class builds them, and
-    its title words. Uses parts of deduce that are not its public interface:
+def _bouw() -> Tuple[Any, FrozenSet[str], FrozenSet[str]]:
+    """deduce's name annotators, built as its `Deduce` class builds them, its
+    title words, and its particles and the surnames after them. Uses parts of deduce that are not its public interface:
     requirements.lock pins the exact version."""
     import docdeid as dd
     from deduce import lookup_sets
@@ -129,19 +138,28 @@ def _bouw() -> Tuple[Any, FrozenSet[str]]:
     herkenner.processors.add_processor(
         "merge_adjacent_annotations",
         DeduceMergeAdjacentAnnotations(slack_regexp=config["adjacent_annotations_slack"]))
-    return herkenner, frozenset(titel.lower() for titel in titels.items())
+    naamdelen = [*cast(dd.ds.LookupSet, lijsten["interfixes"]).items(),
+                 *cast(dd.ds.LookupSet, lijsten["interfix_surnames"]).items()]
+    return (herkenner, frozenset(titel.lower() for titel in titels.items()),
+            frozenset(deel.capitalize() for deel in naamdelen))
 
 
 def laad() -> None:
     """Build the recogniser (in this thread); on failure, log why and leave
     the names to the patterns."""
-    global _herkenner, _titels, _plaatsen, _eigen
+    global _herkenner, _titels, _plaatsen, _eigen, _eigen_woorden, _naamdelen
     try:
         _plaatsen = _plaatsnamen()
-        herkenner, titels = _bouw()
+        herkenner, titels, _naamdelen = _bouw()
         _titels = _titelpatroon(titels)
-        _eigen = frozenset(_sleutel(tekst[begin:eind]) for tekst in eigen_teksten()
-                           for begin, eind in _vind(herkenner, tekst))
+        eigen, woorden = set(), set()
+        for tekst in eigen_teksten():
+            gevonden = list(_vind(herkenner, tekst))
+            eigen |= {_sleutel(tekst[begin:eind]) for begin, eind in gevonden}
+            woorden |= {m.group() for m in _WOORD.finditer(tekst)
+                        if not any(begin <= m.start() < eind for begin, eind in gevonden)}
+        woorden |= {w.capitalize() for w in yaml.safe_load(PLAN.read_text(encoding="utf-8"))["geen_naam"]}
+        _eigen, _eigen_woorden = frozenset(eigen), frozenset(woorden) - _naamdelen
         _herkenner = herkenner
     except Exception:  # deduce missing, its data changed, or anything else: the patterns still work
         _herkenner = None
@@ -188,14 +206,31 @@ def _vind(herkenner: Any, tekst: str) -> Iterator[Tuple[int, int]]:
             yield begin, annotatie.end_char
 
 
+def _zonder_eigen_woorden(tekst: str, begin: int, eind: int) -> Optional[Tuple[int, int]]:
+    """The name in a finding that took along words the assistant uses
+    outside names: "Volgens Karin Smeets" is "Karin Smeets", "Sanne de Wit
+    van de Zonnebloem" is "Sanne de Wit". Only the ends are cut: a surname
+    that is also a word ("de Wit") stays part of the name."""
+    woorden = list(_WOORD.finditer(tekst, begin, eind))
+    while woorden and woorden[0].group() in _eigen_woorden:
+        woorden.pop(0)
+    if woorden and woorden[-1].group() in _eigen_woorden:
+        woorden.pop()  # "van de Zonnebloem"; "de Wit" and "de Man" are deduce's surnames and stay
+    while woorden and woorden[-1].group().islower():
+        woorden.pop()
+    hoofdletters = [m for m in woorden if m.group()[0].isupper()]
+    return (hoofdletters[0].start(), hoofdletters[-1].end()) if hoofdletters else None
+
+
 def namen(tekst: str) -> List[Tuple[int, int]]:
     """(start, end) of every name deduce finds in `tekst` that is not a place
     or something the assistant says itself; nothing while deduce is loading or
     when it could not be loaded."""
     if not _klaar.is_set() or _herkenner is None:
         return []
-    return sorted((begin, eind) for begin, eind in _vind(_herkenner, tekst)
-                  if _sleutel(tekst[begin:eind]) not in _eigen)
+    gevonden = (_zonder_eigen_woorden(tekst, begin, eind) for begin, eind in _vind(_herkenner, tekst)
+                if _sleutel(tekst[begin:eind]) not in _eigen)
+    return sorted(stuk for stuk in gevonden if stuk)
 
 
 def _na_fork() -> None:
