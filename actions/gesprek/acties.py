@@ -107,6 +107,24 @@ class ActionBuitenModus(Action):
         return []
 
 
+class ActionNietBegrepen(Action):
+    """A message the NLU could not place (rule for `nlu_fallback`). Before
+    asking to rephrase, look again for acute danger: in the crisis patterns and
+    among the model's best guesses (actions/gesprek/modus.py). A missed crisis
+    is worse than the help lines once too often."""
+
+    def name(self) -> Text:
+        return "action_niet_begrepen"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        bericht = tracker.latest_message
+        if modus.crisis_bij_twijfel(bericht.get("intent_ranking") or []) or casus.is_acuut(bericht.get("text") or ""):
+            return ActionCrisis().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_please_rephrase")
+        return []
+
+
 def privacy_zin() -> str:
     """The one-sentence privacy notice; the retention period comes from the settings."""
     dagen = os.environ.get("RETENTION_DAYS", "90")

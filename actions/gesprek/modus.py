@@ -20,6 +20,10 @@ FALLBACK = "nlu_fallback"
 # often). Any other intent must be as sure as the NLU fallback threshold.
 ACUUT_ZEKERHEID = 0.1
 ANDERE_ZEKERHEID = 0.3
+# A message the NLU could not place (nlu_fallback) gets the crisis routes when
+# acute danger is one of its two best guesses: measured on the development
+# sets (tests/crisis_ontwikkel.yml, tests/beschrijvingen_ontwikkel*.yml).
+ACUUT_BIJ_TWIJFEL = 2
 
 
 def alleen_in_modus(intent: Optional[str]) -> bool:
@@ -37,3 +41,10 @@ def beste_andere(ranking: Iterable[Mapping]) -> Optional[str]:
         drempel = ACUUT_ZEKERHEID if naam == ACUUT else ANDERE_ZEKERHEID
         return naam if zekerheid >= drempel else None
     return None
+
+
+def crisis_bij_twijfel(ranking: Iterable[Mapping]) -> bool:
+    """For a message that fell to the NLU fallback: whether acute danger is one
+    of the model's best guesses, sure enough to act on."""
+    gissingen = [k for k in ranking if k.get("name") != FALLBACK][:ACUUT_BIJ_TWIJFEL]
+    return any(k.get("name") == ACUUT and (k.get("confidence") or 0) >= ACUUT_ZEKERHEID for k in gissingen)

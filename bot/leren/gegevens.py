@@ -19,7 +19,8 @@ from bot.privacy import EVENTS
 from gedeeld import gespreksverslag
 
 FALLBACK_INTENT = "nlu_fallback"
-FALLBACK_ACTIONS = frozenset({"utter_please_rephrase", "action_default_fallback", "action_default_ask_affirmation"})
+FALLBACK_ACTIONS = frozenset({"action_niet_begrepen", "utter_please_rephrase",
+                              "action_default_fallback", "action_default_ask_affirmation"})
 CRISIS_ACTION = "action_crisis"
 PRACTICE_SLOT = "oefen_sessie"
 CRISIS_BUTTON = "/acute_zorg"

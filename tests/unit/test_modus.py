@@ -1,10 +1,11 @@
 """Practice moves and form answers outside their mode (actions/gesprek/modus.py
-and action_buiten_modus)."""
+and action_buiten_modus), and a message the NLU could not place
+(action_niet_begrepen)."""
 from rasa_sdk.events import SlotSet
 from rasa_tracker import maak_tracker, voer_uit
 
 from actions.gesprek import modus
-from actions.gesprek.acties import ActionBuitenModus
+from actions.gesprek.acties import ActionBuitenModus, ActionNietBegrepen
 from actions.kennis.kennisbank import kennisbank
 
 
@@ -63,3 +64,30 @@ def test_een_los_formulierantwoord_krijgt_het_antwoord_zonder_vraag():
     tracker = _tracker("de bewoner", [("antwoord_geven", 0.9)])
     berichten, _ = voer_uit(ActionBuitenModus(), tracker)
     assert [b.get("response") for b in berichten] == ["utter_antwoord_zonder_vraag"]
+
+
+def _niet_begrepen(tekst, ranking):
+    berichten, _ = voer_uit(ActionNietBegrepen(), _tracker(tekst, [("nlu_fallback", 0.3), *ranking]))
+    return berichten
+
+
+def test_twijfel_met_crisis_als_een_van_de_twee_beste_gissingen_krijgt_de_crisisroutes():
+    berichten = _niet_begrepen("hij zegt dat hij er na de feestdagen niet meer bij is",
+                               [("casus_beschrijven", 0.29), ("acute_zorg", 0.21), ("afscheid", 0.1)])
+    assert kennisbank().crisis["inleiding"] in berichten[0]["text"]
+
+
+def test_twijfel_met_crisis_als_derde_gissing_vraagt_om_het_anders_te_zeggen():
+    berichten = _niet_begrepen("qwpoeiru zxmnv",
+                               [("begroeten", 0.2), ("afscheid", 0.18), ("acute_zorg", 0.15)])
+    assert [b.get("response") for b in berichten] == ["utter_please_rephrase"]
+
+
+def test_twijfel_met_een_te_zwakke_crisisgissing_vraagt_om_het_anders_te_zeggen():
+    berichten = _niet_begrepen("tja", [("bevestigen", 0.25), ("acute_zorg", 0.05)])
+    assert [b.get("response") for b in berichten] == ["utter_please_rephrase"]
+
+
+def test_twijfel_met_een_crisispatroon_krijgt_de_crisisroutes():
+    berichten = _niet_begrepen("ze wil niet meer leven", [("begroeten", 0.2), ("afscheid", 0.18)])
+    assert kennisbank().crisis["inleiding"] in berichten[0]["text"]
