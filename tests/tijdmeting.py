@@ -49,3 +49,21 @@ def duur(werk: Callable[[], object], keer: int = 3) -> float:
 def traagste(zoek: Callable[[str], object]) -> Tuple[float, str]:
     """The slowest adversarial input for `zoek`: (seconds, unit)."""
     return max((duur(partial(zoek, tekst)), eenheid) for eenheid, tekst in invoer())
+
+
+def groei(werk: Callable[[str], object], eenheid: str, klein: int = 1_000, groot: int = 10_000) -> float:
+    """How many times longer `werk` takes on `eenheid` repeated to `groot`
+    characters than to `klein`: about groot/klein (10) when it is linear,
+    its square (100) when it is quadratic. Fastest of three runs each, so a
+    busy moment of the shared machine does not count."""
+    def tijd(lengte: int) -> float:
+        tekst = (eenheid * (lengte // max(1, len(eenheid)) + 1))[:lengte]
+        return min(_cpu_tijd(partial(werk, tekst)) for _ in range(3))
+
+    return tijd(groot) / max(tijd(klein), 1e-4)
+
+
+def _cpu_tijd(werk: Callable[[], object]) -> float:
+    begin = time.thread_time()
+    werk()
+    return time.thread_time() - begin
