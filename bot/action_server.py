@@ -27,7 +27,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_redaction
+from bot import log_redaction, log_rotation
 from bot.channels.auth import is_loopback
 
 logger = logging.getLogger(__name__)
@@ -93,6 +93,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         print(problem, file=sys.stderr)
         sys.exit(2)
     log_redaction.install()
+    log_rotation.install()
     app = create_app()
     app.run(host, args.port, workers=1, access_log=False)
 
