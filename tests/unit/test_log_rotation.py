@@ -62,12 +62,13 @@ def test_the_current_log_rotates_and_the_server_writes_on_in_a_new_file(schrijve
 
 def test_a_second_rotation_on_the_same_day_keeps_the_first(schrijver):
     log, fd = schrijver
-    eerste, tweede = [], []
-    for tekst, rotaties in ((b"ochtend\n", eerste), (b"middag\n", tweede)):
-        os.write(fd, tekst)
-        rotaties.append(log_rotation.rotate(log, fds=[fd]))
-    assert eerste[0].read_text() == "ochtend\n" and tweede[0].read_text() == "middag\n"
-    assert tweede[0].name == eerste[0].name + ".1"
+    os.write(fd, b"ochtend\n")
+    eerste = log_rotation.rotate(log, fds=[fd])
+    os.write(fd, b"middag\n")
+    tweede = log_rotation.rotate(log, fds=[fd])
+    assert eerste is not None and tweede is not None
+    assert eerste.read_text() == "ochtend\n" and tweede.read_text() == "middag\n"
+    assert tweede.name == eerste.name + ".1"
     assert log_rotation.rotate(log, fds=[fd]) is None  # an empty log stays
 
 
