@@ -6,19 +6,23 @@ it logs "Bot will continue, but the actions events are lost" and goes on
 with the turn. In a form the worker then read nothing at all (the form's
 validation is a custom action), and the turn was stored half-done.
 
-`install()` makes a failed connection raise `ActieserverNietBereikbaar`
-instead, which derives from `BaseException` on purpose so that Rasa's
-`except Exception` lets it through: the turn stops before anything is
-stored, and bot/opslag.py's `bewaakt` (which every channel's
-`on_new_message` goes through) tells the worker `MELDING` instead of
-answers. Once the action server is back, the conversation goes on from the
-last stored turn: a form keeps its place.
+`install()` makes a failed connection during a channel's message raise
+`ActieserverNietBereikbaar` instead, which derives from `BaseException` on
+purpose so that Rasa's `except Exception` lets it through: the turn stops
+before anything is stored, and bot/opslag.py's `bewaakt` (which every
+channel's `on_new_message` goes through, inside `in_channel()`) tells the
+worker `MELDING` instead of answers. Once the action server is back, the
+conversation goes on from the last stored turn: a form keeps its place.
+Outside a channel's message (Rasa's HTTP API, reminders) nothing would catch
+it, so there Rasa's own error stays.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, List, Optional
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Iterator, List, Optional
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +33,20 @@ MELDING = ("Er ging iets mis aan mijn kant: een deel van de assistent geeft nu g
 
 class ActieserverNietBereikbaar(BaseException):
     """The action server could not be reached; the turn must stop unstored."""
+
+
+_IN_CHANNEL: ContextVar[bool] = ContextVar("in_channel", default=False)
+
+
+@contextmanager
+def in_channel() -> Iterator[None]:
+    """Mark the block as handling a channel's message, whose caller catches
+    `ActieserverNietBereikbaar` (bot/opslag.py `bewaakt`)."""
+    token = _IN_CHANNEL.set(True)
+    try:
+        yield
+    finally:
+        _IN_CHANNEL.reset(token)
 
 
 def _connection_failure(error: BaseException) -> bool:
@@ -55,7 +73,7 @@ def install() -> None:
         try:
             return await run(self, *args, **kwargs)
         except Exception as error:
-            if not _connection_failure(error):
+            if not (_IN_CHANNEL.get() and _connection_failure(error)):
                 raise
             logger.error("Actieserver niet bereikbaar voor %s; de beurt stopt zonder iets op te slaan.",
                          self.name())

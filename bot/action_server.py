@@ -1,7 +1,8 @@
 """`python -m bot.action_server --port N`: rasa_sdk's action server with
 these changes (issue 19):
 
-- every log line is redacted (bot/log_redaction.py);
+- every log line is redacted (bot/log_redaction.py), and its log file
+  rotates daily and is kept no longer than RETENTION_DAYS (bot/log_rotation.py);
 - an action that raises gets a 500 that says which action failed and never
   echoes the request: rasa_sdk's own handler answers with the whole tracker
   as `request_body`, which Rasa then puts in its error text and log;

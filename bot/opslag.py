@@ -59,7 +59,8 @@ def bewaakt(on_new_message: Callable[[UserMessage], Awaitable[Any]]
     get are withdrawn: the turn they belong to is not stored."""
     async def handle(message: UserMessage) -> Any:
         try:
-            return await on_new_message(message)
+            with action_outage.in_channel():
+                return await on_new_message(message)
         except (OpslagNietBereikbaar, ActieserverNietBereikbaar) as storing:
             if isinstance(message.output_channel, CollectingOutputChannel):
                 message.output_channel.messages.clear()

@@ -30,14 +30,23 @@ def run(action: RemoteAction):
     return asyncio.run(action.run(CollectingOutputChannel(), None, tracker, Domain.empty()))
 
 
-def test_an_action_server_that_is_not_there_stops_the_turn():
-    nergens = EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook")  # nothing listens there
-    with pytest.raises(action_outage.ActieserverNietBereikbaar):
-        run(RemoteAction("validate_signalering_form", nergens))
+def nergens() -> EndpointConfig:
+    return EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook")  # nothing listens there
+
+
+def test_an_action_server_that_is_not_there_stops_the_turn_of_a_channels_message():
+    with action_outage.in_channel(), pytest.raises(action_outage.ActieserverNietBereikbaar):
+        run(RemoteAction("validate_signalering_form", nergens()))
+
+
+def test_outside_a_channels_message_rasas_own_error_stays():
+    """Rasa's HTTP API has nothing that would catch the BaseException."""
+    with pytest.raises(RasaException, match="Couldn't connect"):
+        run(RemoteAction("validate_signalering_form", nergens()))
 
 
 def test_other_action_errors_stay_rasas():
-    with pytest.raises(RasaException):
+    with action_outage.in_channel(), pytest.raises(RasaException):
         run(RemoteAction("validate_signalering_form", None))  # no endpoint configured
 
 
