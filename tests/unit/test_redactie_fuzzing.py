@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import List, Tuple
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import tijdmeting
@@ -34,6 +34,7 @@ def test_any_json_value_keeps_its_shape(waarde):
 
 @SNEL
 @given(bericht())
+@example(("afspraak 3/5/2026 0612345678 ", ["0612345678"]))  # found by this test: a date with slashes before it
 def test_no_identifier_of_the_corpus_classes_is_kept(voorbeeld: Tuple[str, List[str]]):
     tekst, details = voorbeeld
     opgeslagen = redigeer(tekst)
