@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, List, Tuple
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import tijdmeting
@@ -41,6 +41,7 @@ def test_any_text_is_read_without_an_error(tekst, vraag):
 
 @SNEL
 @given(bericht(), VRAAG)
+@example(("belt 020 2000000 soms ", ["020 2000000"]), None)  # found by this test: the words "belt ... soms"
 def test_what_is_read_holds_no_identifier(voorbeeld: Tuple[str, List[str]], vraag):
     tekst, details = voorbeeld
     gelezen = " | ".join([*teksten(casus.lees(tekst, vraag)), *teksten(casus.vermeldingen(tekst))])
