@@ -83,9 +83,21 @@ def opstelling(tmp_path_factory) -> Iterator[Opstelling]:
         try:
             opstelling.start_actieserver()
             servers.wait_until_up(servers.rasa_server_url(), rasa)
+            eigen_server(opstelling)
             yield opstelling
         finally:
             servers.stop(rasa, *[p for p in [opstelling.actieserver] if p])
+
+
+def eigen_server(opstelling: Opstelling) -> None:
+    """The server on RASA_PORT is ours: it stores in our PostgreSQL database.
+    Rasa opens its port only after loading the model (minutes on a busy
+    machine); meanwhile another test run on the machine can take the same
+    free port, and then every test here would talk to that server."""
+    sender = nieuw("start")
+    rest(sender, "hallo")
+    assert opstelling.events(sender), (
+        f"another server answers on port {settings.get('RASA_PORT')}: not the one this test started")
 
 
 def nieuw(soort: str) -> str:
