@@ -1,7 +1,8 @@
 """`python -m bot.action_server --port N`: rasa_sdk's action server with
 these changes (issue 19):
 
-- every log line is redacted (bot/log_redaction.py);
+- every log line is redacted (bot/log_redaction.py), and its log file
+  rotates daily and is kept no longer than RETENTION_DAYS (bot/log_rotation.py);
 - an action that raises gets a 500 that says which action failed and never
   echoes the request: rasa_sdk's own handler answers with the whole tracker
   as `request_body`, which Rasa then puts in its error text and log;
@@ -27,7 +28,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import log_redaction
+from bot import log_redaction, log_rotation
 from bot.channels.auth import is_loopback
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         print(problem, file=sys.stderr)
         sys.exit(2)
     log_redaction.install()
+    log_rotation.install()
     app = create_app()
     app.run(host, args.port, workers=1, access_log=False)
 

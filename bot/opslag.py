@@ -18,6 +18,9 @@ from typing import Any, Awaitable, Callable, Coroutine, Optional
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from bot import action_outage
+from bot.action_outage import ActieserverNietBereikbaar
+
 logger = logging.getLogger(__name__)
 
 MELDING = ("Ik kan dit gesprek nu niet bewaren, en daarom ook niet verder helpen. "
@@ -51,15 +54,18 @@ def installeer() -> None:
 def bewaakt(on_new_message: Callable[[UserMessage], Awaitable[Any]]
             ) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
     """`on_new_message` that tells the worker `MELDING` when the turn could
-    not be read or stored. Answers a REST caller would otherwise still get are
-    withdrawn: the turn they belong to is not stored."""
+    not be read or stored, and bot/action_outage.py's message when the action
+    server could not be reached. Answers a REST caller would otherwise still
+    get are withdrawn: the turn they belong to is not stored."""
     async def handle(message: UserMessage) -> Any:
         try:
-            return await on_new_message(message)
-        except OpslagNietBereikbaar:
+            with action_outage.in_channel():
+                return await on_new_message(message)
+        except (OpslagNietBereikbaar, ActieserverNietBereikbaar) as storing:
             if isinstance(message.output_channel, CollectingOutputChannel):
                 message.output_channel.messages.clear()
-            await message.output_channel.send_text_message(message.sender_id, MELDING)
+            melding = MELDING if isinstance(storing, OpslagNietBereikbaar) else action_outage.MELDING
+            await message.output_channel.send_text_message(message.sender_id, melding)
             return None
 
     return handle

@@ -40,6 +40,7 @@ def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = 
     out = open(log, "ab") if log else None
     env = rasa_cli.environment()
     env["SANIC_HOST"] = settings.get("SERVER_INTERFACE")  # the action server's interface
+    env["LOG_FILE"] = str(log) if log else ""  # rotated by the server itself (bot/log_rotation.py)
     return subprocess.Popen(
         command or rasa_cli.command(*args), cwd=settings.ROOT, env=env,
         stdout=out, stderr=subprocess.STDOUT if out else None, start_new_session=True,

@@ -47,9 +47,10 @@ matches inside them.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Iterator, List
+from typing import AbstractSet, Any, Iterable, Iterator, List, Tuple
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -149,6 +150,32 @@ class Vondst:
         return self.start < end and start < self.end
 
 
+class _Spans:
+    """Spans that do not overlap, sorted, so one overlap check costs a
+    bisection, not a look at every span: a message full of details (or of
+    amounts) stays linear (found by fuzzing, issue 19)."""
+
+    def __init__(self) -> None:
+        self.starts: List[int] = []
+        self.ends: List[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        return (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    @classmethod
+    def of(cls, spans: Iterable[Tuple[int, int]]) -> "_Spans":
+        result = cls()
+        for start, end in spans:
+            result.add(start, end)
+        return result
+
+
 def _finding(kind: str, start: int, end: int) -> Vondst:
     return Vondst(kind, start, end, f"[{kind}]")
 
@@ -189,11 +216,52 @@ def _bsns(text: str) -> Iterator[Vondst]:
             yield _finding("BSN", m.start(), m.end())
 
 
-def _phone_numbers(text: str) -> Iterator[Vondst]:
-    matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
-    for m in matcher:
+# libphonenumber drops a whole candidate that holds a date with slashes, so
+# "afspraak 3/5/2026 0612345678" kept the number (found by fuzzing, issue 19):
+# such dates are blanked (same length) before the numbers are looked for.
+# A word with a digit in it; words with eight or more are read on their own.
+DIGIT_WORD = re.compile(r"(?<!\S)[^\s\d]*\d\S*")
+SLASH_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+
+
+def _matches(text: str, offset: int = 0) -> Iterator[Vondst]:
+    for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164) not in PUBLIC_NUMBERS:
-            yield _finding("TELEFOON", m.start, m.end)
+            yield _finding("TELEFOON", offset + m.start, offset + m.end)
+
+
+def _blank(text: str, spans: Iterable[Tuple[int, int]]) -> str:
+    """`text` with each span replaced by as many spaces (positions stay)."""
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        parts += [text[position:start], " " * (end - max(start, position))]
+        position = max(position, end)
+    return "".join(parts) + text[position:] if parts else text
+
+
+def _numbers_once(text: str) -> List[Vondst]:
+    """The numbers libphonenumber finds, and those in words with eight or
+    more digits that are not part of one, each word on its own."""
+    found = list(_matches(text))
+    taken = _Spans.of((f.start, f.end) for f in found)
+    return found + [f for word in DIGIT_WORD.finditer(text)
+                    if sum(c.isdigit() for c in word.group()) >= 8 and not taken.overlaps(word.start(), word.end())
+                    for f in _matches(word.group(), word.start())]
+
+
+def _phone_numbers(text: str) -> Iterator[Vondst]:
+    """libphonenumber reads "0612345678 0687654321" or "(020) 200 0000
+    0202000000" as one invalid candidate and found one or neither of them
+    (found by fuzzing, issue 19); so words are also read on their own, and
+    the text is read again without what was found (at most three rounds,
+    each linear). Overlaps are left to `vind`."""
+    text = _blank(text, ((m.start(), m.end()) for m in SLASH_DATE.finditer(text)))
+    for _ in range(3):
+        found = _numbers_once(text)
+        if not found:
+            return
+        yield from found
+        text = _blank(text, ((f.start, f.end) for f in found))
 
 
 def _addresses(text: str) -> Iterator[Vondst]:
@@ -235,14 +303,16 @@ def vind(text: str) -> List[Vondst]:
     """Every identifying detail in `text`, in reading order, none overlapping.
     deduce's names come last: where one overlaps a pattern's finding, the
     pattern's wins."""
-    taken = [(m.start(), m.end()) for m in MONEY.finditer(text)]
+    money = _Spans()
+    for m in MONEY.finditer(text):
+        money.add(m.start(), m.end())
     candidates = [f for finder in FINDERS for f in finder(text)]
     candidates.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -f.end))
-    chosen: List[Vondst] = []
+    taken, chosen = _Spans(), []
     for finding in [*candidates, *_names_without_title(text)]:
-        if not any(finding.overlaps(start, end) for start, end in taken):
+        if not (money.overlaps(finding.start, finding.end) or taken.overlaps(finding.start, finding.end)):
+            taken.add(finding.start, finding.end)
             chosen.append(finding)
-            taken.append((finding.start, finding.end))
     return sorted(chosen, key=lambda f: f.start)
 
 

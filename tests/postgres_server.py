@@ -20,7 +20,7 @@ import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, NoReturn, Optional
+from typing import Any, Iterator, List, NoReturn, Optional
 
 import pytest
 
@@ -61,23 +61,40 @@ def _run(command: List[str], cwd: Path) -> None:
         raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}")
 
 
+class Cluster:
+    """A throw-away cluster in a temporary directory, which a test may stop
+    and start again (the database out of reach mid-conversation)."""
+
+    def __init__(self, bin_dir: Path, directory: Path, port: int):
+        self.bin_dir, self.directory, self.port = bin_dir, directory, port
+        self.url = f"postgresql://test@127.0.0.1:{port}/postgres"
+
+    def _pg_ctl(self, *args: str) -> None:
+        _run([str(self.bin_dir / "pg_ctl"), "-D", str(self.directory / "data"), *args], self.directory)
+
+    def start(self) -> None:
+        self._pg_ctl("-l", str(self.directory / "server.log"), "-w", "-t", "60", "-o",
+                     f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+
+    def stop(self) -> None:
+        self._pg_ctl("-m", "immediate", "-w", "stop")
+
+
 @contextmanager
-def _throwaway_cluster(bin_dir: Path) -> Iterator[str]:
+def _throwaway_cluster(bin_dir: Path) -> Iterator[Cluster]:
     directory = Path(tempfile.mkdtemp(prefix="test-postgres-"))
     if os.geteuid() == 0:
         user = pwd.getpwnam("postgres")
         os.chown(directory, user.pw_uid, user.pw_gid)
-    data, port = directory / "data", free_port()
+    cluster = Cluster(bin_dir, directory, free_port())
     try:
-        _run([str(bin_dir / "initdb"), "-D", str(data), "-U", "test", "--auth=trust",
+        _run([str(bin_dir / "initdb"), "-D", str(directory / "data"), "-U", "test", "--auth=trust",
               "-E", "UTF8", "--no-locale"], directory)
-        _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(directory / "server.log"), "-w",
-              "-t", "60", "-o", f"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off",
-              "start"], directory)
+        cluster.start()
         try:
-            yield f"postgresql://test@127.0.0.1:{port}/postgres"
+            yield cluster
         finally:
-            _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], directory)
+            cluster.stop()
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -88,6 +105,13 @@ def server() -> Iterator[str]:
     if os.environ.get("TEST_POSTGRES_URL"):
         yield os.environ["TEST_POSTGRES_URL"]
         return
+    with own_cluster() as cluster:
+        yield cluster.url
+
+
+@contextmanager
+def own_cluster() -> Iterator[Cluster]:
+    """A throw-away cluster this process controls (also with TEST_POSTGRES_URL set)."""
     bin_dir = _bin_dir()
     if bin_dir is None:
         unavailable("TEST_POSTGRES_URL is not set and initdb/pg_ctl were not found "
@@ -97,24 +121,37 @@ def server() -> Iterator[str]:
             pwd.getpwnam("postgres")
         except KeyError:
             unavailable("running as root and there is no 'postgres' user to run the server as")
-    with _throwaway_cluster(bin_dir) as url:
-        yield url
+    with _throwaway_cluster(bin_dir) as cluster:
+        yield cluster
 
 
 @contextmanager
 def database(server_url: str) -> Iterator[str]:
-    """A new, empty database on the server, dropped afterwards."""
-    import psycopg2
+    """A new, empty database on the server, dropped afterwards (over a new
+    connection: a test may have restarted the server meanwhile)."""
     from sqlalchemy.engine.url import make_url
 
     name = f"test_{uuid.uuid4().hex[:12]}"
+    _admin(server_url, f'CREATE DATABASE "{name}"')
+    yield str(make_url(server_url).set(database=name))
+    _admin(server_url, f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def _admin(server_url: str, sql: str) -> None:
+    import psycopg2
+
     admin = psycopg2.connect(server_url)
     admin.autocommit = True
     try:
         with admin.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        yield str(make_url(server_url).set(database=name))
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            cursor.execute(sql)
     finally:
         admin.close()
+
+def query(url: str, sql: str, *params: Any) -> List[tuple]:
+    """The rows of `sql` on the database at `url`, read with psycopg2 (not Rasa)."""
+    import psycopg2
+
+    with psycopg2.connect(url) as db, db.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

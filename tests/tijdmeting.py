@@ -7,6 +7,7 @@ characters the patterns repeat (dashes, dots, digits with separators, letters,
 street words, titles, particles), in upper and lower case."""
 from __future__ import annotations
 
+import gc
 import time
 from functools import partial
 from typing import Callable, Iterator, Tuple
@@ -38,9 +39,7 @@ def duur(werk: Callable[[], object], keer: int = 3) -> float:
     busy moment (another process on the same core) is not."""
     beste = float("inf")
     for _ in range(keer):
-        begin = time.thread_time()
-        werk()
-        beste = min(beste, time.thread_time() - begin)
+        beste = min(beste, cpu_tijd(werk))
         if beste <= GRENS:
             break
     return beste
@@ -49,3 +48,31 @@ def duur(werk: Callable[[], object], keer: int = 3) -> float:
 def traagste(zoek: Callable[[str], object]) -> Tuple[float, str]:
     """The slowest adversarial input for `zoek`: (seconds, unit)."""
     return max((duur(partial(zoek, tekst)), eenheid) for eenheid, tekst in invoer())
+
+
+def groei(werk: Callable[[str], object], eenheid: str, klein: int = 1_000, groot: int = 10_000) -> float:
+    """How many times longer `werk` takes on `eenheid` repeated to `groot`
+    characters than to `klein`: about groot/klein (10) when it is linear,
+    its square (100) when it is quadratic. Fastest of three runs each, so a
+    busy moment of the shared machine does not count."""
+    def tijd(lengte: int) -> float:
+        tekst = (eenheid * (lengte // max(1, len(eenheid)) + 1))[:lengte]
+        return min(cpu_tijd(partial(werk, tekst)) for _ in range(3))
+
+    return tijd(groot) / max(tijd(klein), 1e-4)
+
+
+def cpu_tijd(werk: Callable[[], object]) -> float:
+    """This thread's CPU time for one run of `werk`, with Python's garbage
+    collector off: late in a long test session a full collection of the
+    session's objects can fall inside a measurement and cost more than the
+    work itself."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        begin = time.thread_time()
+        werk()
+        return time.thread_time() - begin
+    finally:
+        if aan:
+            gc.enable()

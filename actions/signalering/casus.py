@@ -25,6 +25,7 @@ from actions.kennis.kennisbank import kennisbank
 from actions.signalering import context
 from actions.signalering.beoordeling import WEET_NIET, Antwoorden, Beeld
 from gedeeld import settings
+from gedeeld.redactie import redigeer
 
 BESTAND = settings.KENNIS_DIR / "signalering.yml"
 
@@ -126,12 +127,13 @@ def _eerste(t: str, waarden: Mapping[str, Tuple[Pattern[str], ...]]) -> Optional
 
 def _vermelding(t: str, slot: str, waarde: str, patronen: Sequence[Pattern[str]]) -> Optional[str]:
     """The words of the first mention of `waarde` that counts (not negated,
-    hypothetical, past or about someone else), or None."""
+    hypothetical, past or about someone else), or None. Redacted: a pattern
+    with words on both sides ("belt ... soms") can hold a phone number."""
     regels = gegevens()["context"]
     for patroon in patronen:
         for m in patroon.finditer(t):
             if context.telt(regels, t, m.start(), m.end(), f"{slot}.{waarde}"):
-                return m.group(0).strip()
+                return redigeer(m.group(0).strip())
     return None
 
 

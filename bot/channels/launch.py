@@ -19,7 +19,7 @@ import sys
 from typing import List, Optional
 from urllib.parse import urlsplit
 
-from bot import log_redaction
+from bot import log_redaction, log_rotation
 from bot.channels import auth, limits, oidc
 from bot.channels.auth import is_loopback
 
@@ -73,10 +73,12 @@ def main(args: List[str]) -> int:
         args = [*args, *extra_arguments()]
         os.environ.update(limits.request_size_setting())
         log_redaction.install()
+        log_rotation.install()
     from rasa.__main__ import main as rasa_main
 
-    from bot import action_response
+    from bot import action_outage, action_response
     action_response.install()
+    action_outage.install()
     sys.argv = ["rasa", *args]
     rasa_main()
     return 0

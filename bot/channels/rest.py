@@ -5,7 +5,9 @@ Rasa's `--auth-token` and `--jwt-secret` protect only the HTTP API; its
 channels stay open. Here a request middleware of the channel's blueprint
 checks every request but the health check and CORS preflights before the
 message is read, so a request with a missing or wrong token gets 401 and no
-conversation is created or changed.
+conversation is created or changed. A body that is not a message (no JSON,
+invalid UTF-8, JSON that is not an object with a text as message) gets 400
+with a Dutch reason, and nothing is stored (issue 19).
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from sanic.response import HTTPResponse
 
 from bot.channels import auth, limits
 
+ONLEESBAAR = ("Dit bericht kan ik niet lezen. Stuur een JSON-object met \"sender\" en \"message\" (een tekst), "
+              "in UTF-8. Er is niets van opgeslagen.")
 REASONS = {401: ("NotAuthenticated", "Geen of een onjuist token."),
            403: ("NotAuthorized", "Dit token mag niet in dit gesprek.")}
 
@@ -29,13 +33,31 @@ def refusal(status: int) -> HTTPResponse:
                          status=status)
 
 
-def _sender(request: Request) -> Optional[str]:
+def _body(request: Request) -> Any:
+    """The request's JSON, or None when it is no JSON in UTF-8."""
     try:
-        body = json.loads(request.body or b"{}")
-    except ValueError:
+        return json.loads(request.body or b"{}")
+    except ValueError:  # also invalid UTF-8 (UnicodeDecodeError)
         return None
+
+
+def _sender(request: Request) -> Optional[str]:
+    body = _body(request)
     sender = body.get("sender") if isinstance(body, dict) else None
     return str(sender) if sender is not None else None
+
+
+def is_message(body: Any) -> bool:
+    """Whether `body` is what Rasa's REST channel reads: an object whose
+    message is a text and whose sender, if given, a text or a number.
+    Anything else made Rasa answer 500, or 400 in English."""
+    return (isinstance(body, dict) and isinstance(body.get("message"), str)
+            and isinstance(body.get("sender", ""), (str, int)) and not isinstance(body.get("sender"), bool))
+
+
+def unreadable() -> HTTPResponse:
+    return response.json({"status": "failure", "reason": "BadRequest", "message": ONLEESBAAR, "code": 400},
+                         status=400)
 
 
 class SecuredRestInput(RestInput):
@@ -52,6 +74,10 @@ class SecuredRestInput(RestInput):
                 return None
             status = auth.check(request.args.get("token"), request.headers.get("Authorization"),
                                 _sender(request))
-            return None if status == 200 else refusal(status)
+            if status != 200:
+                return refusal(status)
+            if request.method == "POST" and not is_message(_body(request)):
+                return unreadable()
+            return None
 
         return blueprint

@@ -59,17 +59,10 @@ def _sqlite_dump(path: Path) -> bytes:
         return raw + "\n".join(db.iterdump()).encode()
 
 
-def _postgres_query(url: str, sql: str) -> List[tuple]:
-    import psycopg2
-
-    with psycopg2.connect(url) as db, db.cursor() as cursor:
-        cursor.execute(sql)
-        return cursor.fetchall()
-
-
 def _postgres_dump(url: str) -> bytes:
-    tables = _postgres_query(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
-    return "\n".join(repr(_postgres_query(url, f'SELECT * FROM "{name}"')) for (name,) in tables).encode()
+    tables = postgres_server.query(
+        url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+    return "\n".join(repr(postgres_server.query(url, f'SELECT * FROM "{name}"')) for (name,) in tables).encode()
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +78,7 @@ def storage(request, tmp_path):
         yield Storage(f"sqlite:///{path}", lambda sql: _sqlite_query(path, sql), lambda: _sqlite_dump(path))
     else:
         with postgres_server.database(request.getfixturevalue("postgres_url")) as url:
-            yield Storage(url, lambda sql: _postgres_query(url, sql), lambda: _postgres_dump(url))
+            yield Storage(url, lambda sql: postgres_server.query(url, sql), lambda: _postgres_dump(url))
 
 
 @pytest.fixture

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
+from functools import partial
 
 import pytest
 import yaml
 
+import tijdmeting
 from bot.channels.limits import DEFAULT_MAX_CHARS
 from gedeeld import naamherkenning
 from gedeeld.redactie import redigeer
@@ -70,9 +71,8 @@ def test_without_deduce_the_patterns_still_work_and_a_warning_is_logged(caplog):
 
 
 def _cpu(tekst: str) -> float:
-    begin = time.thread_time()
-    naamherkenning.namen(tekst)
-    return time.thread_time() - begin
+    """Fastest of three runs: a busy moment of the shared machine does not count."""
+    return min(tijdmeting.cpu_tijd(partial(naamherkenning.namen, tekst)) for _ in range(3))
 
 
 @pytest.mark.parametrize("eenheid", ["Burgemeester ", "Sophie de Jong ", "mevrouw A", "A. ", "a-"])

@@ -13,7 +13,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import OperationalError
 
-from bot import opslag
+from bot import action_outage, opslag
 from bot.tracker_store import RedactingSQLTrackerStore
 
 
@@ -42,12 +42,17 @@ def test_a_failed_save_keeps_nothing_in_memory(store):
     assert store._fallback_tracker_store is None
 
 
-def test_the_worker_reads_a_clear_dutch_message_and_no_answer_of_the_lost_turn():
+@pytest.mark.parametrize("storing, melding", [
+    (opslag.OpslagNietBereikbaar("OperationalError"), opslag.MELDING),
+    (action_outage.ActieserverNietBereikbaar("validate_signalering_form"), action_outage.MELDING),
+], ids=["database", "actieserver"])
+def test_the_worker_reads_a_clear_dutch_message_and_no_answer_of_the_lost_turn(storing, melding):
     async def on_new_message(message):
         await message.output_channel.send_text_message(message.sender_id, "Hoe oud is ze?")
-        raise opslag.OpslagNietBereikbaar("OperationalError")
+        raise storing
 
     uit = CollectingOutputChannel()
     asyncio.run(opslag.bewaakt(on_new_message)(UserMessage("ze is 81", uit, "iemand")))
-    assert [m["text"] for m in uit.messages] == [opslag.MELDING]
+    assert [m["text"] for m in uit.messages] == [melding]
     assert "niet bewaren" in opslag.MELDING and "opnieuw" in opslag.MELDING
+    assert "opnieuw" in action_outage.MELDING and "bewaard" in action_outage.MELDING
