@@ -21,17 +21,10 @@ in `FailSafeTrackerStore`; importing it installs bot/opslag.py, so a database
 that cannot be read or written is told to the worker instead of silently
 giving an empty conversation or an unredacted copy in memory.
 
-Per turn Rasa retrieves the tracker once and saves it once. Three costs of
+Per turn Rasa retrieves the tracker once and saves it once. Two costs of
 Rasa's own store are taken out here (issue 14, README "Where the time goes"),
 with the same rows in the database as before:
 
-- SQLite runs in WAL mode: a commit in Rasa's default rollback journal
-  syncs the journal, the database and the directory (about 12 ms here, with
-  the event loop waiting); in WAL mode one sync of the log (under 1 ms).
-  `synchronous` stays FULL, so a committed turn survives a power cut too.
-  Its connections are kept in a pool (SQLAlchemy 1.4 opens and closes one
-  per session for a SQLite file, and closing the last one checkpoints and
-  removes the log, which costs more than the rollback journal did).
 - `save` knows how many events of the tracker are stored already: the
   retrieve loaded them and earlier saves of the same tracker object wrote
   them, so Rasa's count query on every save is skipped. A tracker this store
@@ -47,12 +40,10 @@ import weakref
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Text, Tuple
 
-import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy.orm import sessionmaker
 
 from bot import opslag
 from gedeeld.redactie import redigeer_waarde, vind
@@ -129,23 +120,9 @@ class StoredCounts:
 class RedactingSQLTrackerStore(SQLTrackerStore):
     """`SQLTrackerStore` that redacts every event before it is written."""
 
-    engine: Any  # set by SQLTrackerStore.__init__, replaced for a SQLite file
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stored = StoredCounts()
-        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
-            self._use_wal()
-
-    def _use_wal(self) -> None:
-        """A pooled engine on the same SQLite file, in WAL mode (see above)."""
-        url = self.engine.url
-        self.engine.dispose()
-        self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool,
-                                       connect_args={"check_same_thread": False})
-        self.sessionmaker = sessionmaker(bind=self.engine)
-        with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool
                         ) -> Optional[DialogueStateTracker]:

@@ -299,13 +299,3 @@ def test_a_new_session_restores_only_its_own_events(store, storage):
         "Eerste sessie met mevrouw [NAAM].", "Tweede sessie."]
     assert len(stored_events(storage, "sessies")) == len(full.events)
 
-
-def test_sqlite_runs_in_wal_mode_and_a_reader_sees_each_saved_turn_at_once(tmp_path):
-    path = tmp_path / "tracker.db"
-    store = RedactingSQLTrackerStore(host=f"sqlite:///{path}", domain=DOMAIN)
-    try:
-        _turn(store, "wal", "Hallo.")
-        assert _sqlite_query(path, "PRAGMA journal_mode") == [("wal",)]
-        assert _sqlite_query(path, "SELECT count(*) FROM events WHERE sender_id = 'wal'") == [(5,)]
-    finally:
-        store.engine.dispose()
