@@ -30,7 +30,9 @@ with the same rows in the database as before:
   them, so Rasa's count query on every save is skipped. A tracker this store
   did not load or save (a new conversation, one built by the HTTP API) is
   counted in the database as Rasa does.
-- `retrieve` reads only the `data` column instead of whole ORM objects.
+- `retrieve` reads only the `data` column instead of whole ORM objects, and
+  finds each event's class by its name once: Rasa's `Event.resolve_by_type`
+  walks all subclasses of `Event` for every event of every retrieve.
 """
 from __future__ import annotations
 
@@ -38,7 +40,8 @@ import itertools
 import json
 import weakref
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Optional, Text, Tuple
+from functools import lru_cache
+from typing import Any, Dict, Iterator, List, Optional, Text, Tuple, Type
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
@@ -98,6 +101,22 @@ class RedactedEvent:
         return self.data
 
 
+@lru_cache(maxsize=None)
+def _event_class(type_name: str) -> Optional[Type[Event]]:
+    return Event.resolve_by_type(type_name)
+
+
+def deserialise_events(data: List[Dict[str, Any]]) -> List[Event]:
+    """Rasa's `deserialise_events`, with the class of each event name looked up once."""
+    events = []
+    for item in data:
+        event_class = _event_class(item["event"]) if "event" in item else None
+        event = event_class._from_parameters(item) if event_class else None
+        if event:
+            events.append(event)
+    return events
+
+
 class StoredCounts:
     """How many events of a tracker object are in the database.
 
@@ -133,7 +152,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
         if not self.domain or not events:
             return None
-        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        tracker = DialogueStateTracker.from_events(sender_id, deserialise_events(events), self.domain.slots)
         self.stored.remember(tracker, len(events))
         return tracker
 
