@@ -20,11 +20,28 @@ Rasa imports this module (from endpoints.yml) before its agent wraps the store
 in `FailSafeTrackerStore`; importing it installs bot/opslag.py, so a database
 that cannot be read or written is told to the worker instead of silently
 giving an empty conversation or an unredacted copy in memory.
+
+Per turn Rasa retrieves the tracker once and saves it once. Two costs of
+Rasa's own store are taken out here (issue 14, README "Where the time goes"),
+with the same rows in the database as before:
+
+- `save` knows how many events of the tracker are stored already: the
+  retrieve loaded them and earlier saves of the same tracker object wrote
+  them, so Rasa's count query on every save is skipped. A tracker this store
+  did not load or save (a new conversation, one built by the HTTP API) is
+  counted in the database as Rasa does.
+- `retrieve` reads only the `data` column instead of whole ORM objects, and
+  finds each event's class by its name once: Rasa's `Event.resolve_by_type`
+  walks all subclasses of `Event` for every event of every retrieve.
 """
 from __future__ import annotations
 
+import itertools
+import json
+import weakref
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Text
+from functools import lru_cache
+from typing import Any, Dict, Iterator, List, Optional, Text, Tuple, Type
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
@@ -84,11 +101,70 @@ class RedactedEvent:
         return self.data
 
 
+@lru_cache(maxsize=None)
+def _event_class(type_name: str) -> Optional[Type[Event]]:
+    return Event.resolve_by_type(type_name)
+
+
+def deserialise_events(data: List[Dict[str, Any]]) -> List[Event]:
+    """Rasa's `deserialise_events`, with the class of each event name looked up once."""
+    events = []
+    for item in data:
+        event_class = _event_class(item["event"]) if "event" in item else None
+        event = event_class._from_parameters(item) if event_class else None
+        if event:
+            events.append(event)
+    return events
+
+
+class StoredCounts:
+    """How many events of a tracker object are in the database.
+
+    Keyed by the object itself (a tracker is not hashable): an entry goes
+    when its tracker is garbage collected, and an id Python reuses for
+    another tracker is not trusted."""
+
+    def __init__(self) -> None:
+        self._counts: Dict[int, Tuple[weakref.ref, int]] = {}
+
+    def remember(self, tracker: DialogueStateTracker, count: int) -> None:
+        key = id(tracker)
+        self._counts[key] = (weakref.ref(tracker, lambda _: self._counts.pop(key, None)), count)
+
+    def get(self, tracker: DialogueStateTracker) -> Optional[int]:
+        ref, count = self._counts.get(id(tracker), (None, 0))
+        return count if ref is not None and ref() is tracker else None
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
     """`SQLTrackerStore` that redacts every event before it is written."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stored = StoredCounts()
+
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool
+                        ) -> Optional[DialogueStateTracker]:
+        """Rasa's `_retrieve`, reading only the JSON of each event, and
+        remembering how many events the tracker holds from the database."""
+        with self.session_scope() as session:
+            query = self._event_query(session, sender_id, fetch_events_from_all_sessions)
+            events = [json.loads(data) for (data,) in query.with_entities(self.SQLEvent.data)]
+        if not self.domain or not events:
+            return None
+        tracker = DialogueStateTracker.from_events(sender_id, deserialise_events(events), self.domain.slots)
+        self.stored.remember(tracker, len(events))
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+        self.stored.remember(tracker, len(tracker.events))
+
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
-        return (RedactedEvent.of(event) for event in super()._additional_events(session, tracker))
+        stored = self.stored.get(tracker)
+        new = (super()._additional_events(session, tracker) if stored is None
+               else itertools.islice(tracker.events, stored, None))
+        return (RedactedEvent.of(event) for event in new)
 
     async def _stream_new_events(
         self, event_broker: EventBroker, new_events: List[Event], sender_id: Text

@@ -14,7 +14,7 @@ import pytest
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
@@ -225,3 +225,70 @@ def test_without_a_postgres_server_ci_fails_and_elsewhere_skips(monkeypatch, ci,
     with pytest.raises(outcome, match="PostgreSQL"):
         with postgres_server.server():
             pass
+
+
+def _turn(store: RedactingSQLTrackerStore, sender: str, text: str) -> DialogueStateTracker:
+    """One turn as Rasa's processor runs it: retrieve, add the turn's events, save."""
+    tracker = asyncio.run(store.get_or_create_tracker(sender))
+    tracker.update(user(text))
+    tracker.update(SlotSet("notitie", text))
+    tracker.update(BotUttered(f"Je schreef: {text}"))
+    tracker.update(ActionExecuted("action_listen"))
+    save(store, tracker)
+    return tracker
+
+
+def test_a_long_conversation_is_stored_once_and_restored_whole(store, storage):
+    texts = [f"Beurt {n}: mevrouw Jansen belde op 06-12345678." for n in range(40)]
+    for text in texts:
+        last = _turn(store, "lang", text)
+
+    events = stored_events(storage, "lang")
+    restored = asyncio.run(store.retrieve("lang"))
+    assert len(events) == len(last.events) == 1 + 4 * len(texts)
+    assert [e["text"] for e in events if e["event"] == "user"] == [
+        f"Beurt {n}: mevrouw [NAAM] belde op [TELEFOON]." for n in range(40)]
+    assert [e.as_dict() for e in restored.events] == events
+    assert restored.get_slot("notitie") == "Beurt 39: mevrouw [NAAM] belde op [TELEFOON]."
+    assert [needle for needle in ("Jansen", "06-12345678") if not absent(needle, storage.dump())] == []
+
+
+def test_saving_one_tracker_twice_stores_each_event_once(store, storage):
+    asyncio.run(store.get_or_create_tracker("twee-keer"))
+    tracker = asyncio.run(store.retrieve("twee-keer"))
+    tracker.update(user(MESSAGES[0], ["Jansen", "Nijmegen"]))
+    save(store, tracker)
+    tracker.update(BotUttered("Dank je."))
+    save(store, tracker)
+    save(store, tracker)
+
+    assert [e["event"] for e in stored_events(storage, "twee-keer")] == ["action", "user", "bot"]
+
+
+def test_a_tracker_the_store_did_not_load_is_counted_in_the_database(store, storage):
+    save(store, conversation("extern"))
+    rebuilt = DialogueStateTracker.from_events("extern", [*conversation("extern").events, user("Nog iets.")],
+                                               DOMAIN.slots)
+    save(store, rebuilt)
+
+    events = stored_events(storage, "extern")
+    assert len(events) == len(conversation("extern").events) + 1
+    assert events[-1]["text"] == "Nog iets."
+
+
+def test_a_new_session_restores_only_its_own_events(store, storage):
+    _turn(store, "sessies", "Eerste sessie met mevrouw Jansen.")
+    tracker = asyncio.run(store.retrieve("sessies"))
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    tracker.update(ActionExecuted("action_listen"))
+    save(store, tracker)
+    _turn(store, "sessies", "Tweede sessie.")
+
+    restored = asyncio.run(store.retrieve("sessies"))
+    full = asyncio.run(store.retrieve_full_tracker("sessies"))
+    assert [e.text for e in restored.events if isinstance(e, UserUttered)] == ["Tweede sessie."]
+    assert [e.text for e in full.events if isinstance(e, UserUttered)] == [
+        "Eerste sessie met mevrouw [NAAM].", "Tweede sessie."]
+    assert len(stored_events(storage, "sessies")) == len(full.events)
+
