@@ -2,7 +2,11 @@
 
 `tests/nlu_heldout.yml` is never trained on (training reads only data/nlu).
 Used by the held-out test, by `make bench` and by
-`python -m bot.evaluate [--tune]` during development.
+`python -m bot.evaluate [--tune] [--bestand F]` during development.
+
+Only a development set (`--bestand tests/nlu_ontwikkel.yml`) shows the lines
+the model got wrong: the held-out set's lines are never printed, so nobody
+tunes on them.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from actions.algemeen.yamlbestand import lees_yaml
 from gedeeld import settings
 
 HELDOUT_FILE = settings.ROOT / "tests" / "nlu_heldout.yml"
+ONTWIKKEL_FILE = settings.ROOT / "tests" / "nlu_ontwikkel.yml"
 FALLBACK_INTENT = "nlu_fallback"
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -37,7 +42,11 @@ def plain_text(example: str) -> str:
 
 
 def load_examples(path: Path = HELDOUT_FILE) -> List[Tuple[str, str]]:
+    """(text, intent) from Rasa's NLU format, or from a development set's
+    `intents: {intent: [text, ...]}`."""
     data = lees_yaml(path)
+    if "intents" in data:
+        return [(plain_text(text), intent) for intent, texts in data["intents"].items() for text in texts]
     examples = []
     for block in data.get("nlu", []):
         if "intent" not in block:
@@ -110,17 +119,22 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description="Held-out NLU scores of the current model")
     parser.add_argument("--tune", action="store_true", help="print the fallback threshold table")
+    parser.add_argument("--bestand", type=Path, default=HELDOUT_FILE,
+                        help=f"examples to score (default: the held-out set; for tuning: {ONTWIKKEL_FILE.name})")
     args = parser.parse_args()
     settings.load()
     agent = load_agent(model.ensure_model())
-    predictions = asyncio.run(predict(agent, load_examples()))
+    bekend = set(agent.domain.intents)
+    predictions = asyncio.run(predict(agent, [(t, i) for t, i in load_examples(args.bestand) if i in bekend]))
     macro, scores = report(predictions)
-    print(f"macro-F1 {macro:.3f} over {len(predictions)} held-out examples")
+    print(f"macro-F1 {macro:.3f} over {len(predictions)} examples of {args.bestand.name} "
+          f"(intents the model does not know are left out)")
     for intent, score in sorted(scores.items(), key=lambda kv: kv[1]):
         print(f"  {score:.3f}  {intent}")
-    for p in predictions:
-        if p.intent != p.verwacht:
-            print(f"  fout: {p.verwacht} -> {p.intent} ({p.beste_intent} {p.zekerheid:.2f}): {p.tekst}")
+    if args.bestand.resolve() != HELDOUT_FILE.resolve():
+        for p in predictions:
+            if p.intent != p.verwacht:
+                print(f"  fout: {p.verwacht} -> {p.intent} ({p.beste_intent} {p.zekerheid:.2f}): {p.tekst}")
     if args.tune:
         print("threshold  macro-F1  wrong  lost-to-fallback")
         for threshold, f1, wrong, lost in threshold_table(predictions, [x / 20 for x in range(0, 19)]):
