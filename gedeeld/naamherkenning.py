@@ -85,24 +85,25 @@ def _plaatsnamen() -> FrozenSet[str]:
     return frozenset(_sleutel(naam) for naam in namen if naam.strip())
 
 
-def _strings(waarde: Any) -> Iterator[str]:
+def alle_teksten(waarde: Any) -> Iterator[str]:
+    """Every string in parsed YAML or JSON, whatever its layout."""
     if isinstance(waarde, str):
         yield waarde
     elif isinstance(waarde, dict):
         for item in waarde.values():
-            yield from _strings(item)
+            yield from alle_teksten(item)
     elif isinstance(waarde, list):
         for item in waarde:
-            yield from _strings(item)
+            yield from alle_teksten(item)
 
 
 def eigen_teksten() -> List[str]:
     """Every text the assistant says: its responses, its knowledge base and
     its catalogue of interventions."""
     domein = yaml.safe_load((settings.ROOT / "domain.yml").read_text(encoding="utf-8"))
-    teksten = list(_strings(domein["responses"]))
+    teksten = list(alle_teksten(domein["responses"]))
     for pad in sorted((settings.DATA_DIR / "kennis").glob("*.yml")) + sorted(GEMEENTEN.parent.glob("*.yml")):
-        teksten += _strings(yaml.safe_load(pad.read_text(encoding="utf-8")))
+        teksten += alle_teksten(yaml.safe_load(pad.read_text(encoding="utf-8")))
     return teksten
 
 

@@ -18,6 +18,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Set
 import yaml
 
 from gedeeld import settings
+from gedeeld.naamherkenning import alle_teksten
 from gedeeld.redactie import soorten
 
 REVIEW_FILE = settings.ROOT / "data" / "nlu" / "review.yml"
@@ -43,16 +44,11 @@ def normaal(tekst: str) -> str:
 
 
 def _zinnen(waarde: Any) -> Iterable[str]:
-    """Every example text in a parsed YAML file, whatever its layout."""
-    if isinstance(waarde, dict):
-        for sub in waarde.values():
-            yield from _zinnen(sub)
-    elif isinstance(waarde, list):
-        for sub in waarde:
-            yield from _zinnen(sub)
-    elif isinstance(waarde, str):
-        regels = [r[2:] for r in waarde.splitlines() if r.startswith("- ")]
-        yield from (regels or [waarde])
+    """Every example text in a parsed YAML file, whatever its layout: a
+    Rasa `examples: |` block gives one text per "- " line."""
+    for tekst in alle_teksten(waarde):
+        regels = [r[2:] for r in tekst.splitlines() if r.startswith("- ")]
+        yield from (regels or [tekst])
 
 
 def teksten_in(bestanden: Iterable[Path]) -> Set[str]:
