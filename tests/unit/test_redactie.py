@@ -12,7 +12,7 @@ import yaml
 import tijdmeting
 from gedeeld import naamherkenning, redactie, settings
 from gedeeld.redactie import redigeer, redigeer_waarde, soorten
-from redactiecorpus import CORPUS
+from redactiecorpus import CORPUS, namen_heldout_cijfers
 
 ROOT = settings.ROOT
 PLACEHOLDER = re.compile(r"\[([A-Z-]+)\]")
@@ -134,14 +134,6 @@ def _cijfers(result: Dict[str, float]) -> str:
     return f"{len(CORPUS)} zinnen; precisie {result['precision']:.3f}, recall {result['recall']:.3f}"
 
 
-if __name__ == "__main__":
-    # PYTHONPATH=tests:. .venv/bin/python tests/unit/test_redactie.py
-    naamherkenning.wacht()
-    print(f"met deduce: {_cijfers(scores())}")
-    naamherkenning.namen = lambda tekst: []
-    print(f"alleen patronen: {_cijfers(gemeten())}")
-
-
 def test_a_role_at_the_end_of_a_line_does_not_take_the_next_line_for_a_name():
     """The exported action plan's heading ends in "voor de bewoner"; the stored
     copy must still say "Gemaakt op ..." on the next line."""
@@ -181,3 +173,13 @@ def test_every_title_and_role_word_has_a_corpus_line_with_a_name_after_it(woord)
     namen = [m.group("naam") for e in CORPUS for m in voor_naam.finditer(e["tekst"])
              if m.group("naam") in e.get("weg", [])]
     assert namen, woord
+
+
+if __name__ == "__main__":
+    # PYTHONPATH=tests:. .venv/bin/python tests/unit/test_redactie.py
+    naamherkenning.wacht()
+    print(f"met deduce: {_cijfers(scores())}")
+    print(f"held-out namen, met deduce: {namen_heldout_cijfers(redactie.vind)}")
+    naamherkenning.namen = lambda tekst: []
+    print(f"alleen patronen: {_cijfers(gemeten())}")
+    print(f"held-out namen, alleen patronen: {namen_heldout_cijfers(redactie.vind)}")
