@@ -54,11 +54,10 @@ def rotate(log: Path, fds: Sequence[int] = STDOUT_STDERR) -> Optional[Path]:
     empty `log`. Returns the rotated file (None when `log` was empty)."""
     if not log.exists() or log.stat().st_size == 0:
         return None
-    target = log.with_name(f"{log.name}.{_day(log.stat().st_mtime).isoformat()}")
-    number = 1
+    day = _day(log.stat().st_mtime).isoformat()
+    target, number = log.with_name(f"{log.name}.{day}"), 1
     while target.exists():
-        target = log.with_name(f"{log.name}.{_day(log.stat().st_mtime).isoformat()}.{number}")
-        number += 1
+        target, number = log.with_name(f"{log.name}.{day}.{number}"), number + 1
     log.rename(target)
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
     try:

@@ -303,9 +303,7 @@ def vind(text: str) -> List[Vondst]:
     """Every identifying detail in `text`, in reading order, none overlapping.
     deduce's names come last: where one overlaps a pattern's finding, the
     pattern's wins."""
-    money = _Spans()
-    for m in MONEY.finditer(text):
-        money.add(m.start(), m.end())
+    money = _Spans.of((m.start(), m.end()) for m in MONEY.finditer(text))
     candidates = [f for finder in FINDERS for f in finder(text)]
     candidates.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -f.end))
     taken, chosen = _Spans(), []

@@ -41,8 +41,7 @@ def _body(request: Request) -> Any:
         return None
 
 
-def _sender(request: Request) -> Optional[str]:
-    body = _body(request)
+def _sender(body: Any) -> Optional[str]:
     sender = body.get("sender") if isinstance(body, dict) else None
     return str(sender) if sender is not None else None
 
@@ -72,11 +71,11 @@ class SecuredRestInput(RestInput):
         async def require_token(request: Request) -> Optional[HTTPResponse]:
             if request.method == "OPTIONS" or (request.method == "GET" and request.path.rstrip("/").endswith("/rest")):
                 return None
-            status = auth.check(request.args.get("token"), request.headers.get("Authorization"),
-                                _sender(request))
+            body = _body(request)
+            status = auth.check(request.args.get("token"), request.headers.get("Authorization"), _sender(body))
             if status != 200:
                 return refusal(status)
-            if request.method == "POST" and not is_message(_body(request)):
+            if request.method == "POST" and not is_message(body):
                 return unreadable()
             return None
 
