@@ -176,8 +176,9 @@ def verbeter(action, tekst, form, requested, vorige, slots):
 
 
 def test_in_de_schaal_verandert_een_verbetering_het_vorige_antwoord_en_vraagt_opnieuw():
-    teksten, gezet = verbeter(actions.signalering.acties.ValidateSchaalForm(), "nee, bij de vorige vraag bedoelde ik ja",
-                              "schaal_form", "schaal_2", "schaal_1", {"schaal_1": "nee"})
+    teksten, gezet = verbeter(actions.signalering.acties.ValidateSchaalForm(),
+                              "nee, bij de vorige vraag bedoelde ik ja", "schaal_form", "schaal_2", "schaal_1",
+                              {"schaal_1": "nee"})
     assert teksten == [herstel.melding("aangepast", antwoord="ja")]
     assert gezet["schaal_1"] == "ja" and gezet["schaal_2"] is None
 
