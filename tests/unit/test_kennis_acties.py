@@ -134,5 +134,6 @@ def test_een_kennisvraag_die_acuut_gevaar_beschrijft_krijgt_eerst_de_crisisroute
 
 
 def test_een_gewone_kennisvraag_krijgt_geen_crisisroutes():
-    messages, _ = run(ActionKennisAntwoord(), tracker("gesprek_openen", text="hoe begin ik een gesprek met mijn buurman?"))
+    vraag = "hoe begin ik een gesprek met mijn buurman?"
+    messages, _ = run(ActionKennisAntwoord(), tracker("gesprek_openen", text=vraag))
     assert len(messages) == 1 and "113" not in messages[0]["text"]
