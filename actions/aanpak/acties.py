@@ -35,6 +35,9 @@ VERDER = "verder"  # aanpak_keuze for "go on where we were"
 ACTIEPLAN = FASE_VOLGORDE[-1]
 PLAN_KNOP = '/aanpak_starten{"fase": "actieplan"}'
 NIEUW = "nieuwe_persoon"  # the `fase` entity of the "Nieuwe persoon" button
+# Typed outside a form (data/nlu/herstel.yml): 'later verder', 'nieuwe persoon'.
+INTENT_PAUZE = "pauzeren"
+INTENT_OPNIEUW = "opnieuw_beginnen"
 NIEUW_KNOP = '/aanpak_starten{"fase": "nieuwe_persoon"}'
 # What belongs to one person: cleared for a new one (the walk itself is kept in `eerder`).
 PERSOONSSLOTS = (*casus.KEUZE_SLOTS, *casus.SET_SLOTS, casus.ACUUT_SLOT, *casus.BEELD_SLOTS,
@@ -112,8 +115,14 @@ def nieuwe_persoon(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
             SlotSet(SLOT_AANPAK, aanpak.voor_nieuwe_persoon(state) if state else None)]
 
 
+def _intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
 def wil_nieuwe_persoon(tracker: Tracker) -> bool:
     """The "Nieuwe persoon" button, or the words ("opnieuw beginnen voor een nieuwe persoon")."""
+    if _intent(tracker) == INTENT_OPNIEUW:
+        return True
     if any(e.get("entity") == "fase" and e.get("value") == NIEUW for e in tracker.latest_message.get("entities") or []):
         return True
     return herstel.herken(tracker.latest_message.get("text") or "") == herstel.NIEUWE_PERSOON
@@ -291,14 +300,15 @@ class ActionAanpakStap(Action):
 
 
 class ActionStoppen(Action):
-    """`stoppen` outside a form: during a walk that is pausing, and the walk is kept."""
+    """`stoppen` outside a form: during a walk that is pausing, and the walk is kept.
+    'Later verder' (intent `pauzeren`) without a walk says how to start one later."""
 
     def name(self) -> Text:
         return "action_stoppen"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
-        if walk(tracker) is None:
+        if walk(tracker) is None and _intent(tracker) != INTENT_PAUZE:
             dispatcher.utter_message(response="utter_geen_probleem")
         else:
             pauzeer(dispatcher, tracker)

@@ -119,3 +119,27 @@ def ga_vraag_terug(dispatcher: CollectingDispatcher, tracker: Tracker, vraag: st
         return [SlotSet(vraag, None)]
     dispatcher.utter_message(text=herstel.melding("vorige_vraag"))
     return [SlotSet(vraag, None), SlotSet(vorige, None)]
+
+
+# Reads a corrected answer for `slot`: the value to store, or None after saying why not.
+Lezer = Callable[[CollectingDispatcher, str, str], Optional[Any]]
+
+
+def corrigeer_met(lees: Lezer) -> Afhandeling:
+    """The handler of 'nee, bij de vorige vraag bedoelde ik ja': the answer to
+    the question before is read with the form's own `lees`, stored, and said;
+    then the form asks its current question again."""
+
+    def corrigeer(dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str) -> List[EventType]:
+        nieuw = herstel.correctie(tracker.latest_message.get("text") or "")
+        vorige = vorige_vraag(tracker, vraag)
+        if vorige is None or tracker.get_slot(vorige) is None or not nieuw:
+            dispatcher.utter_message(text=herstel.melding("niets_aan_te_passen"))
+            return [SlotSet(vraag, None)]
+        waarde = lees(dispatcher, vorige, nieuw)
+        if waarde is None:
+            return [SlotSet(vraag, None)]
+        dispatcher.utter_message(text=herstel.melding("aangepast", antwoord=nieuw))
+        return [SlotSet(vorige, waarde), SlotSet(vraag, None)]
+
+    return corrigeer

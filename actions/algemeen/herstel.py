@@ -85,6 +85,17 @@ def herken(tekst: str, kennisvraag: bool = False) -> Optional[str]:
     return soort
 
 
+def correctie(tekst: str) -> Optional[str]:
+    """The new answer in a correction of the answer before ("nee, bij de vorige
+    vraag bedoelde ik ja" gives "ja"), as typed; None when `tekst` is no such correction."""
+    t = normaal(tekst)
+    for patroon in gegevens()["herkenning"].get(CORRECTIE, ()):
+        gevonden = patroon.search(t.lower())
+        if gevonden and gevonden.group("antwoord"):
+            return t[gevonden.start("antwoord"):].strip(" .!")
+    return None
+
+
 def uitleg(slot: Optional[str]) -> str:
     """The question of `slot` said another way, with an example and what a good answer is."""
     teksten = gegevens()["uitleg"]

@@ -8,6 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kennis.kennisbank import Antwoord, Onderwerp, kennisbank
+from actions.signalering.casus import is_acuut
 
 SLOT_ONDERWERP = "kennis_onderwerp"
 VERWIJS_INTENT = "doorverwijzen"
@@ -86,7 +87,17 @@ class ActionKennisAntwoord(Action):
         if lijn:
             zeg(dispatcher, kennisbank().hulplijn_antwoord(lijn))
             return []
+        if _noemt_acuut_gevaar(tracker):
+            zeg(dispatcher, kennisbank().crisis_antwoord(None))
         return toon_kort(dispatcher, gevraagd_onderwerp(tracker))
+
+
+def _noemt_acuut_gevaar(tracker: Tracker) -> bool:
+    """A knowledge question that describes acute danger ("hoe begin ik een
+    gesprek met mijn buurman, hij spaart zijn pillen op") gets the crisis
+    routes before the answer. The referral answer holds them already."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return intent != VERWIJS_INTENT and is_acuut(tracker.latest_message.get("text") or "")
 
 
 class ActionKennisMeer(Action):

@@ -9,7 +9,7 @@ keeps help off the safety net is asked first (plan.volgorde).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -23,6 +23,7 @@ from actions.aanpak.acties import SLOT_AANPAK, fase_stap, nieuwe_persoon, walk, 
 from actions.algemeen import herstel
 from actions.algemeen.acties import (
     afhandelingen,
+    corrigeer_met,
     ga_vraag_terug,
     herstel_gesprek,
     is_kennisvraag,
@@ -207,8 +208,21 @@ def _nieuwe_persoon(dispatcher: CollectingDispatcher, tracker: Tracker, vraag: s
     return [SlotSet(vraag, None), *nieuwe_persoon(dispatcher, tracker), *verlaat_formulier(AANPAK_FORM)]
 
 
-AFHANDELINGEN = afhandelingen(FORM, vorige_vraag=ga_vraag_terug, vorige_fase=_vorige_fase,
-                              volgende_fase=_volgende_fase, pauze=_pauze, nieuwe_persoon=_nieuwe_persoon)
+def _lees_verbetering(dispatcher: CollectingDispatcher, vorige: str, tekst: str) -> Optional[Any]:
+    """A corrected earlier answer, checked as that question checks it; the
+    steps are built one by one, so they are gone back to, not corrected."""
+    veld = vorige[len("plan_"):]
+    if veld == "stappen":
+        dispatcher.utter_message(text=herstel.melding("niet_aan_te_passen"))
+        return None
+    uitkomst = plan.valideer(veld, tekst, vandaag())
+    ValidatePlanForm._meld(dispatcher, uitkomst)
+    return uitkomst.waarde if uitkomst.ok else None
+
+
+AFHANDELINGEN = afhandelingen(FORM, vorige_vraag=ga_vraag_terug, correctie=corrigeer_met(_lees_verbetering),
+                              vorige_fase=_vorige_fase, volgende_fase=_volgende_fase, pauze=_pauze,
+                              nieuwe_persoon=_nieuwe_persoon)
 
 
 class ActionPlanKlaar(Action):

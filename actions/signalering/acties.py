@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.algemeen.acties import (
     afhandelingen,
     beantwoord_tussenvraag,
+    corrigeer_met,
     ga_vraag_terug,
     herstel_gesprek,
     is_kennisvraag,
@@ -236,7 +237,14 @@ def _schaal_vraag_actie(index: int, slot: str) -> type:
     return vraag_actie(slot, f"ActionSchaalVraag_{slot}", stel, f"Reads out statement {index + 1} of the scale.")
 
 
-SCHAAL_AFHANDELINGEN = afhandelingen(SCHAAL_FORM, vorige_vraag=ga_vraag_terug)
+def _lees_schaal(dispatcher: CollectingDispatcher, _slot: str, tekst: str) -> Optional[str]:
+    antwoord = schaal.lees_antwoord(tekst)
+    if antwoord is None:
+        dispatcher.utter_message(text=schaal.gegevens()["niet_begrepen"])
+    return antwoord
+
+
+SCHAAL_AFHANDELINGEN = afhandelingen(SCHAAL_FORM, vorige_vraag=ga_vraag_terug, correctie=corrigeer_met(_lees_schaal))
 SCHAAL_VRAAG_ACTIES = [_schaal_vraag_actie(index, slot) for index, slot in enumerate(schaal.slots())]
 
 

@@ -25,8 +25,13 @@ START: Dict[str, List[str]] = {
     "oefen_form": ["/oefenen_starten"],
     "rollenspel_form": ["/oefenen_starten", "willekeurig", "huisbezoek"],
 }
-# An ordinary answer to the first question, for 'vorige vraag'.
+# An ordinary answer to the first question, for 'vorige vraag' and a correction of the answer before.
 ANTWOORD = {"signalering_form": "weet ik niet", "schaal_form": "ja", "plan_form": "de bewoner"}
+# The slot a correction changes. Signalering reads a correction in any answer
+# (`ZIN`); the other forms correct the answer before, in their own words.
+VERBETERD = {"signalering_form": "sig_contacten", "schaal_form": "schaal_1", "plan_form": "plan_aanduiding"}
+VERBETERING = {"schaal_form": "nee, bij de vorige vraag bedoelde ik nee",
+               "plan_form": "sorry, ik bedoelde de buurvrouw"}
 ZIN = {
     herstel.TUSSENVRAAG: "hoe herken ik eenzaamheid eigenlijk?",
     herstel.VERDUIDELIJKING: "wat bedoel je?",
@@ -85,7 +90,10 @@ def _overslaan(voor: Stand, na: Stand) -> None:
 
 def _correctie(voor: Stand, na: Stand) -> None:
     assert any(t.startswith("Aangepast:") for t in na.teksten), na.teksten
-    assert voor.tracker.get_slot("sig_contacten") != na.tracker.get_slot("sig_contacten")
+    slot = VERBETERD[voor.form]
+    assert voor.tracker.get_slot(slot) != na.tracker.get_slot(slot), slot
+    if voor.form in VERBETERING:
+        _zelfde_vraag_opnieuw(voor, na)
 
 
 def _beschrijving(voor: Stand, na: Stand) -> None:
@@ -132,6 +140,8 @@ def test_de_matrix_kent_elk_formulier_en_elke_soort():
     assert sorted(START) == sorted(herstel.formulieren())
     assert set(ZIN) == set(CONTROLE) == set(herstel.SOORTEN)
     assert all(form in ANTWOORD for form, soort in MATRIX if soort == herstel.VORIGE_VRAAG)
+    assert all(form in VERBETERD for form, soort in MATRIX if soort == herstel.CORRECTIE)
+    assert all(form in ANTWOORD for form in VERBETERING)
 
 
 @pytest.mark.parametrize("form, soort", MATRIX, ids=[f"{f}-{s}" for f, s in MATRIX])
@@ -139,11 +149,12 @@ def test_elk_formulier_herstelt_elk_verklaard_herstel(gesprek, form, soort):
     teksten: List[str] = []
     for regel in START[form]:
         teksten = gesprek.teksten(regel)
-    if soort == herstel.VORIGE_VRAAG:
+    verbetering = VERBETERING.get(form) if soort == herstel.CORRECTIE else None
+    if soort == herstel.VORIGE_VRAAG or verbetering:
         teksten = gesprek.teksten(ANTWOORD[form])
     voor = Stand(gesprek, teksten)
     assert voor.form == form, (form, teksten)
-    na = Stand(gesprek, gesprek.teksten(ZIN[soort]))
+    na = Stand(gesprek, gesprek.teksten(verbetering or ZIN[soort]))
     CONTROLE[soort](voor, na)
 
 
@@ -204,9 +215,33 @@ def test_plan_van_aanpak_met_tussenvragen_terug_pauze_en_een_uur_later(gesprek, 
     assert gesprek.teksten("hoe herken ik eenzaamheid eigenlijk?")
     assert gesprek.teksten("volgende fase")[0].startswith("Fase drie van vijf: Eigen verhaal")
     assert gesprek.teksten("vorige fase")[0].startswith("Fase twee van vijf: Erkenning")
-    assert gesprek.teksten("/stoppen")[0].startswith("Goed, we pauzeren. Ik onthoud waar je bent: de fase erkenning.")
+    gepauzeerd = gesprek.teksten("later verder")  # typed, as the assistant offers it
+    assert gepauzeerd[0].startswith("Goed, we pauzeren. Ik onthoud waar je bent: de fase erkenning.")
     gesprek.teksten("/session_start")  # the session expired: a new one starts
     terug = gesprek.teksten("verder met de aanpak")[0]
     assert terug.startswith("Welkom terug. Je was met deze persoon bij de fase erkenning.")
     assert "- Inzicht: gedaan" in terug and "- Erkenning: hier ben je nu" in terug
     assert "- Eigen verhaal: nog niet" in terug and "- Motivatie: nog niet" in terug
+
+
+# --- the commands the assistant offers, typed outside a form ----------------------------------------
+def test_later_verder_getypt_zonder_aanpak_zegt_hoe_je_later_begint(gesprek):
+    assert gesprek.teksten("later verder") == [herstel.melding("pauze_zonder_aanpak")]
+
+
+def test_nieuwe_persoon_getypt_na_een_pauze_begint_opnieuw_en_bewaart_de_oude_aanpak(gesprek):
+    _gesprek(gesprek, ["help me stap voor stap met deze cliënt", "ze wil weer iets gaan doen", "later verder"])
+    nieuw = gesprek.teksten("nieuwe persoon")
+    assert nieuw[0] == herstel.melding("nieuwe_persoon", naam="motivatie")
+    assert nieuw[-1] == aanpak.waar_sta_je_vraag()
+    assert gesprek.tracker().get_slot("aanpak")["eerder"]["fase"] == "motivatie"
+
+
+def test_opnieuw_beginnen_getypt_zonder_aanpak_vraagt_waar_je_staat(gesprek):
+    nieuw = gesprek.teksten("opnieuw beginnen")
+    assert nieuw[0] == herstel.melding("nieuwe_persoon_zonder_aanpak") and nieuw[-1] == aanpak.waar_sta_je_vraag()
+
+
+def test_vorige_fase_getypt_na_een_pauze_gaat_een_fase_terug(gesprek):
+    _gesprek(gesprek, ["help me stap voor stap met deze cliënt", "ze wil weer iets gaan doen", "later verder"])
+    assert gesprek.teksten("vorige fase")[0].startswith("Fase drie van vijf: Eigen verhaal")

@@ -85,6 +85,18 @@ def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     assert "sig_leeftijdsgroep" not in gelezen
 
 
+@pytest.mark.parametrize("tekst", [
+    "ze bewaart haar medicijnen in een doosje op het aanrecht",
+    "de verwarming in het buurthuis is kapot, waar houden we de koffieochtend?",
+    "hij eet slecht sinds hij alleen woont",
+    "meneer viel vorige week, maar hij kon zelf weer opstaan",
+    "ze zegt dat ze zich eenzaam voelt",
+    "ik ga dood van de hitte op kantoor",
+])
+def test_ordinary_worries_are_not_read_as_acute_danger(tekst):
+    assert not casus.is_acuut(tekst)
+
+
 def test_a_worker_mentioning_a_club_the_person_skips_is_not_read_as_violence():
     assert not casus.is_acuut("mevrouw slaat de handwerkclub de laatste tijd over")
     assert casus.lees("mevrouw slaat de handwerkclub de laatste tijd over") == {}
@@ -98,6 +110,25 @@ def test_a_worker_mentioning_a_club_the_person_skips_is_not_read_as_violence():
     "hij eet al dagen niet",
     "Ze zegt dat ze liever dood wil.",
     "hij is het liefst dood",
+    # Kinds that issue 16 names: a fall and lying helpless, neglect, hoarded medicines,
+    # violence by family members, indirect death wishes and spelling variants.
+    "oma is in de keuken gestruikeld en ligt daar nu al een paar uur",
+    "hij ligt in bed en kan niet meer op, hij roept de hele tijd",
+    "we krijgen hem niet meer overeind na zijn val",
+    "mijn buurman heeft al vier dagen niets gedronken",
+    "ze zit al een week zonder verwarming en het vriest 's nachts",
+    "de kachel is kapot en buiten is het min 8, ze heeft blauwe lippen",
+    "ze spaart al maanden haar pijnstillers op in een la",
+    "hij heeft al zijn slaappillen opgespaard",
+    "meneer zegt dat hij genoeg pillen heeft om te gaan",
+    "haar kleinzoon duwt haar als ze geen geld geeft",
+    "zijn dochter heeft hem gisteren geschopt",
+    "haar zoon zegt dat hij haar gaat slaan als ze niet betaalt",
+    "hij zegt dat hij zichzelf iets aan wil doen",
+    "ze heeft het erover om van het balkon te springen",
+    "meneer wil zijn leven beëindigen",
+    "mevrouw is suicidaal",
+    "ik hoor hem achter de deur om hulp roepen",
 ])
 def test_acute_danger_is_recognised(tekst):
     assert casus.is_acuut(tekst)

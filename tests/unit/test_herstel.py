@@ -4,6 +4,7 @@ each declared repair is carried out, and what the worker sees when a form's
 question is met with 'wat bedoel je?', a question in between, 'vorige fase',
 'later verder' or 'nieuwe persoon'. Without a model or server."""
 import uuid
+from datetime import date
 
 import pytest
 import yaml
@@ -151,3 +152,81 @@ def test_een_nieuwe_sessie_vergeet_de_aanpak_van_de_vorige_persoon():
     tracker = maak_tracker(slots={"aanpak": nieuw})
     _, events = voer_uit(actions.gesprek.acties.ActionSessionStart(), tracker)
     assert slots_van(events)["aanpak"]["eerder"] is None and slots_van(events)["aanpak"]["fase"] == "inzicht"
+
+
+# --- correcting the answer before (schaal, plan) ----------------------------------------------------
+@pytest.mark.parametrize("tekst, nieuw", [
+    ("nee, bij de vorige vraag bedoelde ik ja", "ja"), ("Sorry, ik bedoelde De Buurvrouw.", "De Buurvrouw"),
+    ("de vorige was min of meer", "min of meer"), ("correctie: nee", "nee"),
+    ("vorige vraag", None), ("nee, ze heeft wel een zoon", None), ("ja", None),
+])
+def test_een_verbetering_van_het_vorige_antwoord_herkennen(tekst, nieuw):
+    assert herstel.correctie(tekst) == nieuw
+    assert (herstel.herken(tekst) == herstel.CORRECTIE) == (nieuw is not None)
+
+
+SCHAAL_DOMAIN = {"forms": {**DOMAIN["forms"], "schaal_form": {"required_slots": ["schaal_1", "schaal_2", "schaal_3"]}}}
+
+
+def verbeter(action, tekst, form, requested, vorige, slots):
+    tracker = maak_tracker(tekst, slots, "ontkennen", 0.9, loop=form, requested=requested,
+                           gevraagd=[vorige, requested], sender=f"test-{uuid.uuid4().hex[:8]}")
+    messages, events = voer_uit(action, tracker, SCHAAL_DOMAIN)
+    return [m.get("text") or "" for m in messages], slots_van(events)
+
+
+def test_in_de_schaal_verandert_een_verbetering_het_vorige_antwoord_en_vraagt_opnieuw():
+    teksten, gezet = verbeter(actions.signalering.acties.ValidateSchaalForm(),
+                              "nee, bij de vorige vraag bedoelde ik ja", "schaal_form", "schaal_2", "schaal_1",
+                              {"schaal_1": "nee"})
+    assert teksten == [herstel.melding("aangepast", antwoord="ja")]
+    assert gezet["schaal_1"] == "ja" and gezet["schaal_2"] is None
+
+
+def test_in_de_schaal_een_onleesbare_verbetering_laat_het_vorige_antwoord_staan():
+    teksten, gezet = verbeter(actions.signalering.acties.ValidateSchaalForm(), "nee, ik bedoelde misschien",
+                              "schaal_form", "schaal_2", "schaal_1", {"schaal_1": "nee"})
+    assert teksten and not teksten[0].startswith("Aangepast:")
+    assert "schaal_1" not in gezet and gezet["schaal_2"] is None
+
+
+def test_in_het_plan_verandert_een_verbetering_de_omschrijving():
+    teksten, gezet = verbeter(actions.plan.acties.ValidatePlanForm(), "sorry, ik bedoelde de buurvrouw",
+                              "plan_form", "plan_doel", "plan_aanduiding", {"plan_aanduiding": "de bewoner"})
+    assert teksten == [herstel.melding("aangepast", antwoord="de buurvrouw")]
+    assert gezet["plan_aanduiding"] == "de buurvrouw" and gezet["plan_doel"] is None
+
+
+def test_in_het_plan_wordt_ook_een_verbeterde_naam_geweigerd():
+    teksten, gezet = verbeter(actions.plan.acties.ValidatePlanForm(), "nee, ik bedoelde Jan de Vries",
+                              "plan_form", "plan_doel", "plan_aanduiding", {"plan_aanduiding": "de bewoner"})
+    assert teksten == [actions.plan.acties.plan.valideer("aanduiding", "Jan de Vries", date.today()).fout]
+    assert "plan_aanduiding" not in gezet and gezet["plan_doel"] is None
+
+
+def test_een_verbetering_bij_de_eerste_vraag_zegt_dat_er_niets_aan_te_passen_is():
+    teksten, gezet = verbeter(actions.plan.acties.ValidatePlanForm(), "nee, ik bedoelde de buurvrouw",
+                              "plan_form", "plan_aanduiding", None, {})
+    assert teksten == [herstel.melding("niets_aan_te_passen")] and gezet["plan_aanduiding"] is None
+
+
+# --- typed outside a form (data/nlu/herstel.yml) ----------------------------------------------------
+def test_later_verder_buiten_een_formulier_zonder_aanpak_zegt_hoe_je_later_begint():
+    messages, _ = voer_uit(actions.aanpak.acties.ActionStoppen(), maak_tracker("later verder", intent="pauzeren"))
+    assert [m.get("text") for m in messages] == [herstel.melding("pauze_zonder_aanpak")]
+
+
+def test_later_verder_buiten_een_formulier_bewaart_de_aanpak():
+    state = aanpak.start("erkenning", eerdere_gedaan=True)
+    messages, _ = voer_uit(actions.aanpak.acties.ActionStoppen(),
+                           maak_tracker("later verder", {"aanpak": state}, intent="pauzeren"))
+    assert messages[0]["text"].startswith("Goed, we pauzeren. Ik onthoud waar je bent: de fase erkenning.")
+
+
+def test_nieuwe_persoon_buiten_een_formulier_begint_opnieuw():
+    state = aanpak.start("motivatie", eerdere_gedaan=True)
+    messages, events = voer_uit(actions.aanpak.acties.ActionAanpakStarten(),
+                                maak_tracker("ik heb iemand anders", {"aanpak": state}, intent="opnieuw_beginnen"))
+    assert messages[0]["text"] == herstel.melding("nieuwe_persoon", naam="motivatie")
+    gezet = slots_van(events)
+    assert gezet["aanpak"]["eerder"]["fase"] == "motivatie" and gezet["aanpak_keuze"] is None

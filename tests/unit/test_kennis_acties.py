@@ -123,3 +123,17 @@ def test_een_verwijsvraag_zonder_of_met_twee_lijnen_krijgt_het_algemene_antwoord
     for vraag in ("naar wie verwijs ik door", "bel ik 113 of veilig thuis?"):
         messages, events = run(ActionKennisAntwoord(), tracker("doorverwijzen", text=vraag))
         assert events == [SlotSet("kennis_onderwerp", "doorverwijzen")]
+
+
+def test_een_kennisvraag_die_acuut_gevaar_beschrijft_krijgt_eerst_de_crisisroutes_en_dan_het_antwoord():
+    vraag = "hoe begin ik een gesprek met mijn buurman? hij spaart al weken zijn slaappillen op"
+    messages, events = run(ActionKennisAntwoord(), tracker("gesprek_openen", text=vraag))
+    assert "113" in messages[0]["text"] and "112" in messages[0]["text"]
+    assert len(messages) == 2 and "113" not in messages[1]["text"]
+    assert events == [SlotSet("kennis_onderwerp", "gesprek_openen")]
+
+
+def test_een_gewone_kennisvraag_krijgt_geen_crisisroutes():
+    vraag = "hoe begin ik een gesprek met mijn buurman?"
+    messages, _ = run(ActionKennisAntwoord(), tracker("gesprek_openen", text=vraag))
+    assert len(messages) == 1 and "113" not in messages[0]["text"]

@@ -1,0 +1,1 @@
+"""Custom NLU components of this assistant's pipeline (config.yml)."""

@@ -1,0 +1,73 @@
+"""A safety net after DIET: a message that matches the crisis patterns of
+data/kennis/signalering.yml is read as `acute_zorg`, whatever DIET guessed,
+so the crisis rules answer it in every form and walk.
+
+Left as DIET read them: messages whose own answer already puts the crisis
+routes first and then keeps what the worker wrote: a case description
+(`action_casus_lezen` reads it on), a knowledge question (the routes, then the
+answer) and a practice move (a trainee may ask the client about death wishes;
+outside practice `action_buiten_modus` checks the patterns itself)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Dict, FrozenSet, List, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.algemeen.yamlbestand import lees_mapping
+from actions.gesprek.modus import ACUUT
+from actions.signalering.casus import is_acuut
+from gedeeld.settings import DATA_DIR
+
+BESCHRIJVING = "casus_beschrijven"
+OEFENZET = "zet_"
+KENNISREGELS = DATA_DIR / "rules" / "kennis.yml"
+KENNISACTIE = "action_kennis_antwoord"
+
+
+@lru_cache(maxsize=1)
+def kennisvragen() -> FrozenSet[str]:
+    """The intents that data/rules/kennis.yml answers with `action_kennis_antwoord`."""
+    intents = set()
+    for regel in lees_mapping(KENNISREGELS).get("rules") or []:
+        stappen = regel.get("steps") or []
+        intents |= {s["intent"] for s, volgende in zip(stappen, stappen[1:], strict=False)
+                    if "intent" in s and volgende.get("action") == KENNISACTIE}
+    return frozenset(intents)
+
+
+def houdt_eigen_pad(intent: str) -> bool:
+    """Whether the answer to this intent gives the crisis routes itself without losing the message."""
+    return intent in (ACUUT, BESCHRIJVING) or intent.startswith(OEFENZET) or intent in kennisvragen()
+
+
+def als_crisis(ranking: List[Dict[str, Any]]) -> Tuple[Dict[str, Any], List[Dict[str, Any]]]:
+    """The intent and ranking with `acute_zorg` first, at full confidence."""
+    crisis = {"name": ACUUT, "confidence": 1.0}
+    return crisis, [crisis, *(k for k in ranking if k.get("name") != ACUUT)]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisVangnet(GraphComponent, IntentClassifier):
+    """Reads a message that names acute danger as `acute_zorg` (see the module docstring)."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "CrisisVangnet":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            if houdt_eigen_pad(intent.get("name") or "") or not is_acuut(message.get(TEXT) or ""):
+                continue
+            nieuw, ranking = als_crisis(message.get(INTENT_RANKING_KEY) or [])
+            message.set(INTENT, nieuw, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

@@ -1,0 +1,41 @@
+"""The crisis safety net after DIET (bot/nlu/crisisvangnet.py), on messages as DIET leaves them."""
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.crisisvangnet import CrisisVangnet
+
+
+def gelezen(tekst, intent, zekerheid=0.8):
+    ranking = [{"name": intent, "confidence": zekerheid}, {"name": "acute_zorg", "confidence": 0.05}]
+    bericht = Message(data={TEXT: tekst, INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
+    CrisisVangnet().process([bericht])
+    return bericht.get(INTENT)["name"], [k["name"] for k in bericht.get(INTENT_RANKING_KEY)]
+
+
+@pytest.mark.parametrize("tekst, intent", [
+    ("hoe pak ik dit aan? haar zoon slaat haar als ze geen geld geeft", "aanpak_starten"),
+    ("bedankt, maar hij zei net dat hij zichzelf iets aan wil doen", "bedanken"),
+    ("ja, en ze spaart haar slaappillen op", "antwoord_geven"),
+    ("hij ligt al uren op de badkamervloer en kan niet op", "buiten_bereik"),
+])
+def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
+    naam, ranking = gelezen(tekst, intent)
+    assert naam == "acute_zorg" and ranking[:2] == ["acute_zorg", intent] and ranking.count("acute_zorg") == 1
+
+
+@pytest.mark.parametrize("tekst, intent", [
+    ("Heeft u weleens aan zelfmoord gedacht?", "zet_gevoelens_verkennen"),  # a practice move
+    ("Meneer (80) woont alleen, vroeger sloeg zijn vader hem.", "casus_beschrijven"),  # read on by the description
+    ("welk nummer bel ik bij zelfmoordgedachten", "doorverwijzen"),  # the referral gives the routes
+    ("welke signalen van suïcide zie je bij ouderen?", "signalen_herkennen"),  # routes, then the answer
+    ("hoe pak ik dit aan? ze komt de deur niet meer uit", "aanpak_starten"),  # no danger named
+])
+def test_andere_berichten_houden_de_intent_van_diet(tekst, intent):
+    assert gelezen(tekst, intent)[0] == intent
+
+
+def test_de_kennisvragen_komen_uit_de_regels_voor_action_kennis_antwoord():
+    from bot.nlu.crisisvangnet import kennisvragen
+    assert {"signalen_herkennen", "doorverwijzen", "cijfers", "gesprek_openen"} <= kennisvragen()
+    assert not {"aanpak_starten", "interventie_zoeken", "casus_beschrijven"} & kennisvragen()
