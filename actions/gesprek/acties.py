@@ -15,7 +15,7 @@ import os
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import plan
@@ -29,6 +29,7 @@ from actions.oefenen.beurt import teksten as oefen_teksten
 from actions.plan.acties import SLOT_CONCEPT, slot
 from actions.signalering import casus
 from actions.signalering.acties import FORM as SIGNALERING_FORM
+from actions.signalering.acties import lees_beschrijving, zeg_crisis
 
 MEE_NAAR_NIEUWE_SESSIE = (SLOT_ROL, SLOT_AANPAK, SLOT_CONCEPT, *casus.BEELD_SLOTS,
                           *(slot(veld) for veld in plan.VELDEN))
@@ -51,7 +52,9 @@ class ActionSessionStart(Action):
 
 
 class ActionCrisis(Action):
-    """Help lines first; then an offer to continue where the user was.
+    """Help lines first; then an offer to continue where the user was. A long
+    case description read as acute danger is read on after the help lines, and
+    the signalering questions follow, as for a description that names danger.
 
     Rules run this for `acute_zorg` wherever the conversation is. Forms do not
     fill a slot from an `acute_zorg` message (`not_intent`), so the form
@@ -65,6 +68,9 @@ class ActionCrisis(Action):
             domain: Dict[Text, Any]) -> List[EventType]:
         if tracker.active_loop_name:
             return self._in_formulier(dispatcher, tracker)
+        if modus.ook_beschrijving(tracker.latest_message):
+            zeg_crisis(dispatcher)
+            return [*lees_beschrijving(dispatcher, tracker, crisis_gegeven=True), FollowupAction(SIGNALERING_FORM)]
         topic_id = tracker.get_slot(SLOT_ONDERWERP)
         verder_met = kennisbank().onderwerp(topic_id) if topic_id else None
         zeg(dispatcher, kennisbank().crisis_antwoord(verder_met))

@@ -48,3 +48,19 @@ def crisis_bij_twijfel(ranking: Iterable[Mapping]) -> bool:
     of the model's best guesses, sure enough to act on."""
     gissingen = [k for k in ranking if k.get("name") != FALLBACK][:ACUUT_BIJ_TWIJFEL]
     return any(k.get("name") == ACUUT and (k.get("confidence") or 0) >= ACUUT_ZEKERHEID for k in gissingen)
+
+
+BESCHRIJVING = "casus_beschrijven"
+BESCHRIJVING_ZEKERHEID = 0.1
+BESCHRIJVING_WOORDEN = 25
+
+
+def ook_beschrijving(bericht: Mapping) -> bool:
+    """Whether a message read as acute danger is also a case description worth
+    reading: long, and the model's ranking gives the description a real chance.
+    Chosen on the development descriptions: the ordinary descriptions the model
+    read as acute danger are long ones, crisis messages mostly short."""
+    tekst = str(bericht.get("text") or "")
+    kans = max((k.get("confidence") or 0 for k in bericht.get("intent_ranking") or []
+                if k.get("name") == BESCHRIJVING), default=0)
+    return kans >= BESCHRIJVING_ZEKERHEID and len(tekst.split()) >= BESCHRIJVING_WOORDEN

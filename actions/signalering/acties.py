@@ -54,20 +54,27 @@ class ActionCasusLezen(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
-        tekst = tracker.latest_message.get("text") or ""
-        acuut = casus.is_acuut(tekst)
-        if acuut:
-            zeg_crisis(dispatcher)
-        gevonden = casus.samenvoegen(casus.lees(tekst),
-                                     casus.uit_entiteiten(tracker.latest_message.get("entities", []), tekst))
-        samenvatting = casus.samenvatting(gevonden, casus.vermeldingen(tekst))
-        uitleg = casus.gegevens()["uitleg_vragen"]
-        dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting
-                                 else f"{casus.gegevens()['niets_gelezen']}\n{uitleg}")
-        nieuw: Dict[str, Any] = {slot: None for slot in [*ALLE_SLOTS, *casus.BEELD_SLOTS]}
-        nieuw.update(gevonden)
-        nieuw[casus.ACUUT_SLOT] = acuut or None
-        return [SlotSet(slot, waarde) for slot, waarde in nieuw.items()]
+        return lees_beschrijving(dispatcher, tracker)
+
+
+def lees_beschrijving(dispatcher: CollectingDispatcher, tracker: Tracker,
+                      crisis_gegeven: bool = False) -> List[EventType]:
+    """The reading of `ActionCasusLezen`; the crisis routes first when the text
+    names acute danger, unless the caller gave them already."""
+    tekst = tracker.latest_message.get("text") or ""
+    acuut = crisis_gegeven or casus.is_acuut(tekst)
+    if acuut and not crisis_gegeven:
+        zeg_crisis(dispatcher)
+    gevonden = casus.samenvoegen(casus.lees(tekst),
+                                 casus.uit_entiteiten(tracker.latest_message.get("entities", []), tekst))
+    samenvatting = casus.samenvatting(gevonden, casus.vermeldingen(tekst))
+    uitleg = casus.gegevens()["uitleg_vragen"]
+    dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting
+                             else f"{casus.gegevens()['niets_gelezen']}\n{uitleg}")
+    nieuw: Dict[str, Any] = {slot: None for slot in [*ALLE_SLOTS, *casus.BEELD_SLOTS]}
+    nieuw.update(gevonden)
+    nieuw[casus.ACUUT_SLOT] = acuut or None
+    return [SlotSet(slot, waarde) for slot, waarde in nieuw.items()]
 
 
 def _signalering_vraag_actie(slot: str) -> type:

@@ -2,7 +2,7 @@
 without a model or server: what the worker sees and which slots are set."""
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_tracker import maak_tracker, slots_van, voer_uit
 
@@ -125,6 +125,37 @@ def test_crisis_inside_the_form_offers_to_go_on_or_stop_and_marks_the_picture():
     assert "112" in bericht["text"] and "Wil je daarna verder met de vragen" in bericht["text"]
     assert [b["payload"] for b in bericht["buttons"]] == ["/bevestigen", "/stoppen"]
     assert events == [SlotSet("sig_acuut", True)]
+
+
+LANGE_BESCHRIJVING = ("Mevrouw is 84 en woont sinds de dood van haar man alleen in een flat. Haar dochter woont in "
+                      "het buitenland en belt af en toe. Ze zegt: 'Ik zie soms dagen niemand.' Ze komt weinig buiten.")
+
+
+def crisis_gelezen(tekst, casus_kans):
+    tr = tracker(tekst, intent="acute_zorg", loop=None)
+    tr.latest_message["intent_ranking"] = [{"name": "acute_zorg", "confidence": 0.6},
+                                           {"name": "casus_beschrijven", "confidence": casus_kans}]
+    dispatcher = CollectingDispatcher()
+    return dispatcher, ActionCrisis().run(dispatcher, tr, {})
+
+
+def test_een_lange_beschrijving_die_als_acuut_gelezen_is_krijgt_de_hulplijnen_en_wordt_toch_gelezen():
+    dispatcher, events = crisis_gelezen(LANGE_BESCHRIJVING, 0.2)
+    teksten = [m.get("text") or "" for m in dispatcher.messages]
+    assert "113" in teksten[0] and "112" in teksten[0]
+    assert teksten[1].startswith("Dit heb ik begrepen") and "partner overleden" in teksten[1]
+    assert SlotSet("sig_acuut", True) in events
+    assert events[-1] == FollowupAction("signalering_form")
+
+
+@pytest.mark.parametrize("tekst, casus_kans", [
+    (LANGE_BESCHRIJVING, 0.05),  # the model saw no description in it
+    ("mijn buurman ligt op de grond en kan niet meer opstaan", 0.3),  # short: a crisis message
+])
+def test_een_crisisbericht_krijgt_alleen_de_hulplijnen(tekst, casus_kans):
+    dispatcher, events = crisis_gelezen(tekst, casus_kans)
+    assert len(dispatcher.messages) == 1 and "113" in dispatcher.messages[0]["text"]
+    assert events == []
 
 
 def test_picture_is_shown_and_kept_in_slots():
