@@ -19,7 +19,7 @@ from typing import Any, Awaitable, Callable, Coroutine, Optional
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot import action_outage
-from bot.action_outage import ActieserverNietBereikbaar
+from bot.action_outage import BeurtGestopt
 
 logger = logging.getLogger(__name__)
 
@@ -55,16 +55,16 @@ def bewaakt(on_new_message: Callable[[UserMessage], Awaitable[Any]]
             ) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
     """`on_new_message` that tells the worker `MELDING` when the turn could
     not be read or stored, and bot/action_outage.py's message when the action
-    server could not be reached. Answers a REST caller would otherwise still
+    server could not be reached or an action failed on it. Answers a REST caller would otherwise still
     get are withdrawn: the turn they belong to is not stored."""
     async def handle(message: UserMessage) -> Any:
         try:
             with action_outage.in_channel():
                 return await on_new_message(message)
-        except (OpslagNietBereikbaar, ActieserverNietBereikbaar) as storing:
+        except (OpslagNietBereikbaar, BeurtGestopt) as storing:
             if isinstance(message.output_channel, CollectingOutputChannel):
                 message.output_channel.messages.clear()
-            melding = MELDING if isinstance(storing, OpslagNietBereikbaar) else action_outage.MELDING
+            melding = storing.melding if isinstance(storing, BeurtGestopt) else MELDING
             await message.output_channel.send_text_message(message.sender_id, melding)
             return None
 

@@ -47,10 +47,12 @@ def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = 
     )
 
 
-def start_action_server(log: Optional[Path] = None) -> subprocess.Popen:
-    """rasa_sdk's server through bot/action_server.py: redacted logs, no echo of the tracker on errors."""
+def start_action_server(log: Optional[Path] = None, module: str = "bot.action_server") -> subprocess.Popen:
+    """rasa_sdk's server through bot/action_server.py: redacted logs, no echo
+    of the tracker on errors. (The fault tests give their own `module`,
+    which wraps it.)"""
     ensure_port_free("ACTION_PORT")
-    return _start([], log, [sys.executable, "-m", "bot.action_server", "--port", settings.get("ACTION_PORT")])
+    return _start([], log, [sys.executable, "-m", module, "--port", settings.get("ACTION_PORT")])
 
 
 def start_rasa_server(model: Path, log: Optional[Path] = None) -> subprocess.Popen:

@@ -45,7 +45,8 @@ def test_a_failed_save_keeps_nothing_in_memory(store):
 @pytest.mark.parametrize("storing, melding", [
     (opslag.OpslagNietBereikbaar("OperationalError"), opslag.MELDING),
     (action_outage.ActieserverNietBereikbaar("validate_signalering_form"), action_outage.MELDING),
-], ids=["database", "actieserver"])
+    (action_outage.ActieMislukt("validate_signalering_form"), action_outage.MISLUKT),
+], ids=["database", "actieserver", "actie-mislukt"])
 def test_the_worker_reads_a_clear_dutch_message_and_no_answer_of_the_lost_turn(storing, melding):
     async def on_new_message(message):
         await message.output_channel.send_text_message(message.sender_id, "Hoe oud is ze?")
