@@ -91,7 +91,7 @@ class SecuredRestInput(RestInput):
         adressen = limits.AdresTempo()
 
         @blueprint.middleware("request")
-        async def require_token(request: Request) -> Optional[HTTPResponse]:
+        async def check_request(request: Request) -> Optional[HTTPResponse]:
             return refusal_of(request, adressen)
 
         return blueprint
