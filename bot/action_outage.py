@@ -55,6 +55,11 @@ class BeurtGestopt(BaseException):
 
     melding = MELDING
 
+    @property
+    def actie(self) -> str:
+        """The custom action the turn stopped at."""
+        return str(self.args[0]) if self.args else ""
+
 
 class ActieserverNietBereikbaar(BeurtGestopt):
     """The action server could not be reached."""

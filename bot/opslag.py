@@ -11,7 +11,8 @@ fallback. `bewaakt` wraps a channel's `on_new_message`: the worker then reads
 last stored turn. The turn's answers are held until it is stored
 (bot/channels/held.py), so on every channel a failed save is told instead
 of the answers, not after them; crisis routes among them are still sent,
-after `BIJ_CRISIS`. The save stays on Rasa's event loop (moving it to a thread
+after `BIJ_CRISIS`, and so are they when the turn could not give them but
+its message names acute danger. The save stays on Rasa's event loop (moving it to a thread
 let channels answer before the turn was stored).
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import action_outage
 from bot.action_outage import BeurtGestopt
-from bot.channels.held import Bericht, HeldOutputChannel
+from bot.channels.held import Bericht, HeldOutputChannel, crisisroutes
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,9 @@ def bewaakt(on_new_message: Callable[[UserMessage], Awaitable[Any]]
             with action_outage.in_channel():
                 resultaat = await on_new_message(message)
         except (OpslagNietBereikbaar, BeurtGestopt) as storing:
-            await _meld(kanaal, message.sender_id, storing, vastgehouden.crisisantwoorden())
+            crisis = vastgehouden.crisisantwoorden() or crisisroutes(
+                message.sender_id, message.text or "", getattr(storing, "actie", None))
+            await _meld(kanaal, message.sender_id, storing, crisis)
             return None
         finally:
             message.output_channel = kanaal

@@ -10,22 +10,37 @@ output during the turn and keeps what Rasa sends; bot/opslag.py's `bewaakt`
 passes it on (`release`) only after the turn was stored. After a failed turn
 the worker gets the failure message and, of the held answers, only the
 crisis routes (`crisisantwoorden`): a worker in acute danger still gets the
-help lines, whatever else went wrong.
+help lines, whatever else went wrong. A turn that could not give them (the
+database unreadable, the action server out of reach or failing) gets them
+from the same data when its message names acute danger or the action that
+failed was `action_crisis` (`crisisroutes`). Inside a form an acute message
+first reaches the form's validation (a custom action), so only the text
+patterns can tell it then.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text, Tuple
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.core.channels.channel import OutputChannel
 
 from actions.kennis.kennisbank import kennisbank
+from actions.signalering import casus
 
 Bericht = Tuple[Text, Dict[Text, Any]]
+CRISIS_ACTIE = "action_crisis"
 
 
 def is_crisisantwoord(message: Dict[Text, Any]) -> bool:
     """Whether `message` gives the crisis routes (action_crisis, from data/kennis/crisis.yml)."""
     return kennisbank().crisis["inleiding"] in str(message.get("text") or "")
+
+
+def crisisroutes(sender_id: Text, tekst: Text, mislukte_actie: Optional[Text]) -> List[Bericht]:
+    """The crisis routes for a lost turn that gave none: when its message names
+    acute danger, or the action that failed was the one that gives them."""
+    if mislukte_actie == CRISIS_ACTIE or casus.is_acuut(tekst):
+        return [(sender_id, {"text": kennisbank().crisis_antwoord(None).tekst})]
+    return []
 
 
 class HeldOutputChannel(OutputChannel):

@@ -141,6 +141,8 @@ def test_the_action_server_killed_mid_form_gets_a_clear_message_and_the_form_goe
     servers.stop(opstelling.actieserver, grace_s=0)  # SIGTERM, then at once SIGKILL
     try:
         assert rest(sender, ANTWOORD) == [action_outage.MELDING]
+        crisis = rest(nieuw("crisis"), "ze wil niet meer leven")  # the crisis routes come from an action
+        assert crisis[0] == opslag.BIJ_CRISIS and "0800-0113" in crisis[1] and len(crisis) == 2
     finally:
         opstelling.start_actieserver()
     assert active_loop(sender) == "signalering_form"

@@ -137,3 +137,19 @@ def test_the_crisis_routes_of_a_lost_turn_still_reach_the_worker(naam, storing):
     _, gezien = beurt(naam, [crisis, "Wil je daarna verder waar we waren?"], storing)
     assert gezien == [opslag.BIJ_CRISIS, crisis]
     assert "112" in crisis and "113" in crisis
+
+
+@pytest.mark.parametrize("tekst, storing", [
+    ("ze wil niet meer leven", opslag.OpslagNietBereikbaar("OperationalError")),
+    ("ze wil niet meer leven", action_outage.ActieserverNietBereikbaar("validate_signalering_form")),
+    ("help, wat moet ik doen", action_outage.ActieserverNietBereikbaar("action_crisis")),
+    ("help, wat moet ik doen", action_outage.ActieMislukt("action_crisis")),
+], ids=["database-weg", "actieserver-weg-in-formulier", "crisisactie-onbereikbaar", "crisisactie-mislukt"])
+def test_a_lost_turn_that_could_not_give_the_crisis_routes_still_gives_them(tekst, storing):
+    """Before, a worker in acute danger read only "probeer het over een paar minuten opnieuw"."""
+    async def on_new_message(message):
+        raise storing
+
+    uit = CollectingOutputChannel()
+    asyncio.run(opslag.bewaakt(on_new_message)(UserMessage(tekst, uit, "iemand")))
+    assert [m["text"] for m in uit.messages] == [opslag.BIJ_CRISIS, kennisbank().crisis_antwoord(None).tekst]
