@@ -127,10 +127,16 @@ def use_free_ports(blank: Sequence[str] = DEPLOYMENT_SETTINGS) -> None:
     os.environ["RASA_PORT"] = str(rasa_port)
     os.environ["DEMO_PORT"] = str(free_port())
     os.environ["SERVER_INTERFACE"] = "127.0.0.1"
-    # All their messages come from 127.0.0.1: the per-address limit would count them as one client.
-    os.environ["RATE_LIMIT_PER_ADDRESS_PER_MINUTE"] = "0"
+    no_address_limit()
     for name in blank:
         os.environ[name] = ""
+
+
+def no_address_limit() -> None:
+    """Switch the per-address rate limit off for the servers started from
+    here: the load of tests and benchmarks all comes from 127.0.0.1, which
+    the limit would count as one client."""
+    os.environ["RATE_LIMIT_PER_ADDRESS_PER_MINUTE"] = "0"
 
 
 PORT_SETTINGS = ("ACTION_PORT", "ACTION_ENDPOINT_URL", "RASA_PORT", "DEMO_PORT", "SERVER_INTERFACE")
