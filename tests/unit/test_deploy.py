@@ -4,6 +4,7 @@ cluster's topology, and both HAProxy configurations route as `make cluster`
 does (bot/cluster.py) and pass `haproxy -c`."""
 from __future__ import annotations
 
+import ipaddress
 import shutil
 import subprocess
 from pathlib import Path
@@ -36,6 +37,19 @@ def routing(config: str) -> List[str]:
     return [line.strip() for line in config.splitlines() if line.strip().startswith(keys)]
 
 
+def section(config: str, name: str) -> List[str]:
+    """The lines of HAProxy's section `name` (for example "frontend rasa")."""
+    lines = [line.strip() for line in config.splitlines()]
+    start = lines.index(name) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith(SECTIONS)), len(lines))
+    return lines[start:end]
+
+
+SECTIONS = ("global", "defaults", "frontend ", "backend ", "listen ", "resolvers ")
+HAPROXY_CONFIGS = {"make cluster": haproxy_config(1, 2, [3], [4]), "kubernetes": k8s_haproxy_config(),
+                   "compose": (DEPLOY / "haproxy-compose.cfg").read_text()}
+
+
 @pytest.mark.parametrize("manifest", manifests(), ids=lambda d: f"{d['kind']}/{d['metadata']['name']}")
 def test_every_manifest_is_valid_kubernetes(manifest: dict) -> None:
     kubernetes_validate.validate(manifest, KUBERNETES_VERSION, strict=True)
@@ -64,6 +78,21 @@ def test_haproxy_routes_as_make_cluster_does(config: str, tmp_path: Path) -> Non
     (tmp_path / "haproxy.cfg").write_text(config)
     result = subprocess.run(["haproxy", "-c", "-f", str(tmp_path / "haproxy.cfg")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("config", HAPROXY_CONFIGS.values(), ids=HAPROXY_CONFIGS.keys())
+def test_haproxy_tells_the_replicas_the_client_address(config: str) -> None:
+    """Else every message comes from HAProxy and the per-address limit counts all workers as one."""
+    assert "option forwardfor" in section(config, "frontend rasa")
+
+
+def test_the_rasa_servers_trust_the_proxies_in_front_of_them() -> None:
+    rasa = next(d for d in manifests() if d["kind"] == "Deployment" and d["metadata"]["name"] == "rasa")
+    env = {e["name"]: e["value"] for e in rasa["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert ipaddress.ip_network(env["TRUSTED_PROXIES"]).is_private
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
+    subnet = compose["networks"]["default"]["ipam"]["config"][0]["subnet"]
+    assert compose["services"]["rasa"]["environment"]["TRUSTED_PROXIES"] == subnet
 
 
 def test_compose_has_the_cluster_topology() -> None:
