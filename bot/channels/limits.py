@@ -139,6 +139,13 @@ def client_address(peer: str, forwarded_for: Optional[str]) -> str:
     return next((hop for hop in reversed(hops) if not _trusted(hop, proxies)), hops[0] if hops else peer)
 
 
+def forwarded_for(request: Any) -> Optional[str]:
+    """Every X-Forwarded-For header of a Sanic `request`, in order, as one
+    list: HAProxy's `option forwardfor` appends its own header line after
+    the one a proxy in front of it sent."""
+    return ",".join(request.headers.getall("X-Forwarded-For", [])) or None
+
+
 class AdresTempo:
     """Counts the messages of each client address of the last minute."""
 

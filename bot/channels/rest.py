@@ -61,11 +61,6 @@ def unreadable() -> HTTPResponse:
                          status=400)
 
 
-def forwarded_for(request: Request) -> Optional[str]:
-    """Every X-Forwarded-For header of `request`, in order, as one list."""
-    return ",".join(request.headers.getall("X-Forwarded-For", [])) or None
-
-
 def refusal_of(request: Request, adressen: limits.AdresTempo) -> Optional[HTTPResponse]:
     """The answer to a request that may not reach the conversation, or None."""
     if request.method == "OPTIONS" or (request.method == "GET" and request.path.rstrip("/").endswith("/rest")):
@@ -76,7 +71,7 @@ def refusal_of(request: Request, adressen: limits.AdresTempo) -> Optional[HTTPRe
         return refusal(status)
     if request.method == "POST" and not is_message(body):
         return unreadable()
-    if request.method == "POST" and adressen.te_snel(request.ip, forwarded_for(request)):
+    if request.method == "POST" and adressen.te_snel(request.ip, limits.forwarded_for(request)):
         return response.json([{"recipient_id": _sender(body), "text": limits.TE_DRUK}])
     return None
 

@@ -81,10 +81,11 @@ def weiger(melding: str, tijdelijk: bool = False) -> NoReturn:
 
 
 def adres(environ: Dict[str, Any]) -> Tuple[str, Optional[str]]:
-    """The socket's direct peer and its X-Forwarded-For, from the environ."""
-    request = environ.get("sanic.request")
-    peer = getattr(request, "ip", None) or environ.get("REMOTE_ADDR") or ""
-    return str(peer), environ.get("HTTP_X_FORWARDED_FOR")
+    """The socket's direct peer and its X-Forwarded-For, from the Sanic
+    request: the environ keeps only the last X-Forwarded-For line, which
+    behind HAProxy and a proxy in front of it names that proxy."""
+    request = environ["sanic.request"]
+    return str(request.ip or environ.get("REMOTE_ADDR") or ""), limits.forwarded_for(request)
 
 
 def geldige_sessie(value: Any) -> TypeGuard[str]:

@@ -3,7 +3,7 @@ a widget may use, the history it gets back after a reload, and the limit
 per address of its socket handlers."""
 import asyncio
 from types import SimpleNamespace
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Tuple
 
 import pytest
 from rasa.shared.core.events import (
@@ -13,6 +13,7 @@ from rasa.shared.core.events import (
     SlotSet,
     UserUttered,
 )
+from sanic.compat import Header
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot.channels import limits
@@ -99,10 +100,13 @@ class Socket:
 
         self.sio.emit, self.sio.enter_room = emit, enter_room
 
-    async def verbind(self, sid: str, peer: str, doorgestuurd: Optional[str] = None) -> bool:
-        environ = {"HTTP_ORIGIN": ORIGIN, "REMOTE_ADDR": "127.0.0.1", "sanic.request": SimpleNamespace(ip=peer)}
+    async def verbind(self, sid: str, peer: str, *doorgestuurd: str) -> bool:
+        """Connect from `peer`, with one X-Forwarded-For line per proxy in `doorgestuurd`."""
+        headers = Header([("X-Forwarded-For", adres) for adres in doorgestuurd])
+        environ = {"HTTP_ORIGIN": ORIGIN, "REMOTE_ADDR": "127.0.0.1",
+                   "sanic.request": SimpleNamespace(ip=peer, headers=headers)}
         if doorgestuurd:
-            environ["HTTP_X_FORWARDED_FOR"] = doorgestuurd
+            environ["HTTP_X_FORWARDED_FOR"] = doorgestuurd[-1]  # what engineio keeps of them
         return await self.handlers["connect"](sid, environ, None)
 
     async def zeg(self, sid: str, sessie: str, tekst: str) -> None:
@@ -138,3 +142,19 @@ def test_an_address_over_its_limit_gets_a_kind_notice_on_the_widget_socket(monke
     asyncio.run(scenario())
     assert gelezen == ["bericht 0", "bericht 1"]
     assert [data for event, data in socket.uit if event == "bot_uttered"] == [{"text": limits.TE_DRUK}]
+
+
+def test_behind_a_proxy_and_haproxy_the_widget_counts_each_worker(monkeypatch):
+    """HAProxy (option forwardfor) appends its own X-Forwarded-For line after the one of the proxy in front."""
+    monkeypatch.setenv("CORS_ORIGINS", ORIGIN)
+    monkeypatch.setenv("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", "1")
+    monkeypatch.setenv("TRUSTED_PROXIES", "172.30.80.0/24")
+    socket = Socket(lambda message: asyncio.sleep(0))
+
+    async def scenario():
+        assert await socket.verbind("a", "172.30.80.10", "198.51.100.1", "172.30.80.1")
+        assert await socket.verbind("b", "172.30.80.10", "198.51.100.2", "172.30.80.1")  # another worker
+        with pytest.raises(SocketRefused):
+            await socket.verbind("c", "172.30.80.10", "198.51.100.1", "172.30.80.1")
+
+    asyncio.run(scenario())
