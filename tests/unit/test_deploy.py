@@ -14,6 +14,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from bot import servers
 from bot.cluster import haproxy_config
 from gedeeld.settings import ROOT
 
@@ -103,3 +104,25 @@ def test_compose_has_the_cluster_topology() -> None:
     assert services["rasa"]["environment"]["TRACKER_STORE_URL"].startswith("postgresql://")
     assert services["rasa"]["deploy"]["replicas"] >= 2 and services["actions"]["deploy"]["replicas"] >= 2
     assert all(port.startswith("127.0.0.1:") for port in services["haproxy"]["ports"])
+
+
+def make_run_action_server(monkeypatch: pytest.MonkeyPatch) -> List[str]:
+    """The command `make run` starts the action server with on port 5055 (bot/servers.py)."""
+    started: List[List[str]] = []
+    monkeypatch.setenv("ACTION_PORT", "5055")
+    monkeypatch.setattr(servers, "ensure_port_free", lambda name: None)
+    monkeypatch.setattr(servers, "_start", lambda args, log, command: started.append(command))
+    servers.start_action_server()
+    return started[0]
+
+
+def test_deploy_starts_the_projects_action_server_as_make_run_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not rasa_sdk's own `rasa run actions`: that one has no token check and logs the tracker unredacted."""
+    command = make_run_action_server(monkeypatch)
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))["services"]["actions"]
+    kubernetes = next(d for d in manifests() if d["kind"] == "Deployment" and d["metadata"]["name"] == "actions"
+                      )["spec"]["template"]["spec"]["containers"][0]
+    for deployed, env in ((compose["command"], compose["environment"]),
+                          (kubernetes["command"], {e["name"]: e["value"] for e in kubernetes["env"]})):
+        assert deployed[0] == "python" and deployed[1:] == command[1:]
+        assert env["SANIC_HOST"] == "0.0.0.0"  # reachable from the Rasa servers, so ACTION_TOKEN is required
