@@ -68,9 +68,12 @@ lint: $(INSTALLED)
 	$(VENV)/bin/mypy
 
 # The fast loop while developing: lint, types and the unit tests (no model,
-# no servers), in under a minute.
+# no servers). `make check CHECK_WORKERS=2` runs the unit tests on two
+# workers (pytest-xdist); on this shared 2-core machine that was slower in
+# every measurement (README.md, "The fast loop"), so one process is the default.
+CHECK_WORKERS ?= 0
 check: lint
-	$(PY) -m pytest tests/unit -q
+	$(PY) -m pytest tests/unit -q -n $(CHECK_WORKERS)
 
 # Everything: data validation, the model, the test stories, lint and types,
 # then every test (unit and integration).

@@ -10,6 +10,10 @@ Telegram update's chat, and on the client address for the widget's socket.io
 connection (a socket.io session is one long connection from one browser).
 Action calls go through HAProxy too, round robin over the action servers
 that answer their health check. Ctrl-C stops everything.
+
+HAProxy adds X-Forwarded-For (`option forwardfor`) and the replicas trust it
+from 127.0.0.1 (TRUSTED_PROXIES): their per-address rate limit counts each
+client, not HAProxy as one client (bot/channels/limits.py).
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from gedeeld import settings
 
 CLUSTER_DIR = settings.VAR_DIR / "cluster"
 POSTGRES_USER = "rasa"
+PROXY_ADDRESS = "127.0.0.1"  # HAProxy calls the replicas from here
 
 
 @dataclass
@@ -150,6 +155,7 @@ defaults
   retries 2
 frontend rasa
   bind 127.0.0.1:{front}
+  option forwardfor
   option http-buffer-request
   http-request set-var(txn.conversation) req.body,json_query('$.sender') if {{ path /webhooks/rest/webhook }}
   http-request set-var(txn.conversation) req.body,json_query('$.message.chat.id') if {{ path_beg /webhooks/telegram/ }}
@@ -193,7 +199,8 @@ def wait_until_all_up(stats_url: str, servers_expected: int, timeout_s: float = 
 def _rasa_environment(cluster: Cluster, action_url: str) -> None:
     os.environ.update({"TRACKER_STORE_URL": cluster.database_url, "LOCK_STORE_TYPE": "redis",
                        "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(cluster.redis_port),
-                       "ACTION_ENDPOINT_URL": action_url, "SERVER_INTERFACE": "127.0.0.1"})
+                       "ACTION_ENDPOINT_URL": action_url, "SERVER_INTERFACE": "127.0.0.1",
+                       "TRUSTED_PROXIES": PROXY_ADDRESS})
 
 
 def create_tables(database_url: str) -> None:
@@ -262,6 +269,7 @@ def bench(model: Path) -> int:
     from bot import load
 
     replicas, action_servers = replica_counts()
+    servers.no_address_limit()
     embedded = dict(os.environ)
     with running(model, replicas, action_servers, servers.free_port()) as cluster:
         load.conversation(cluster.url, "warm-up", 3)

@@ -8,24 +8,31 @@ our store with an error callback that raises `OpslagNietBereikbaar` instead,
 so no turn runs on an empty tracker and nothing goes to the in-memory
 fallback. `bewaakt` wraps a channel's `on_new_message`: the worker then reads
 `MELDING`, and once the database is back the conversation goes on from the
-last stored turn. The save stays on Rasa's event loop (moving it to a thread
+last stored turn. The turn's answers are held until it is stored
+(bot/channels/held.py), so on every channel a failed save is told instead
+of the answers, not after them; crisis routes among them are still sent,
+after `BIJ_CRISIS`, and so are they when the turn could not give them but
+its message names acute danger. The save stays on Rasa's event loop (moving it to a thread
 let channels answer before the turn was stored).
 """
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Coroutine, Optional
+from typing import Any, Awaitable, Callable, Coroutine, List, Optional
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import action_outage
-from bot.action_outage import ActieserverNietBereikbaar
+from bot.action_outage import BeurtGestopt
+from bot.channels.held import Bericht, HeldOutputChannel, crisisroutes
 
 logger = logging.getLogger(__name__)
 
 MELDING = ("Ik kan dit gesprek nu niet bewaren, en daarom ook niet verder helpen. "
            "Er is niets van je bericht opgeslagen. Probeer het over een paar minuten opnieuw; "
            "we gaan dan verder waar we waren.")
+BIJ_CRISIS = ("Er ging iets mis aan mijn kant: dit gesprek kan ik nu niet bewaren. Wacht daar niet mee: "
+              "de hulplijnen hieronder kun je nu meteen bellen.")
 
 
 class OpslagNietBereikbaar(RuntimeError):
@@ -53,19 +60,36 @@ def installeer() -> None:
 
 def bewaakt(on_new_message: Callable[[UserMessage], Awaitable[Any]]
             ) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
-    """`on_new_message` that tells the worker `MELDING` when the turn could
-    not be read or stored, and bot/action_outage.py's message when the action
-    server could not be reached. Answers a REST caller would otherwise still
-    get are withdrawn: the turn they belong to is not stored."""
+    """`on_new_message` whose answers reach the worker only once the turn is
+    stored (bot/channels/held.py). When the turn could not be read or
+    stored the worker reads `MELDING` instead, and bot/action_outage.py's
+    message when the action server could not be reached or an action failed
+    on it; of the turn's answers only the crisis routes follow."""
     async def handle(message: UserMessage) -> Any:
+        kanaal = message.output_channel
+        vastgehouden = message.output_channel = HeldOutputChannel(kanaal)
         try:
             with action_outage.in_channel():
-                return await on_new_message(message)
-        except (OpslagNietBereikbaar, ActieserverNietBereikbaar) as storing:
-            if isinstance(message.output_channel, CollectingOutputChannel):
-                message.output_channel.messages.clear()
-            melding = MELDING if isinstance(storing, OpslagNietBereikbaar) else action_outage.MELDING
-            await message.output_channel.send_text_message(message.sender_id, melding)
+                resultaat = await on_new_message(message)
+        except (OpslagNietBereikbaar, BeurtGestopt) as storing:
+            crisis = vastgehouden.crisisantwoorden() or crisisroutes(
+                message.sender_id, message.text or "", getattr(storing, "actie", None))
+            await _meld(kanaal, message.sender_id, storing, crisis)
             return None
+        finally:
+            message.output_channel = kanaal
+        await vastgehouden.release()
+        return resultaat
 
     return handle
+
+
+async def _meld(kanaal: OutputChannel, sender_id: str, storing: BaseException, crisis: List[Bericht]) -> None:
+    """Tell the worker the turn was lost; then the crisis routes it gave, if any."""
+    if crisis:
+        melding = BIJ_CRISIS
+    else:
+        melding = storing.melding if isinstance(storing, BeurtGestopt) else MELDING
+    await kanaal.send_text_message(sender_id, melding)
+    for recipient_id, bericht in crisis:
+        await kanaal.send_response(recipient_id, bericht)

@@ -47,10 +47,12 @@ def _start(args: List[str], log: Optional[Path], command: Optional[List[str]] = 
     )
 
 
-def start_action_server(log: Optional[Path] = None) -> subprocess.Popen:
-    """rasa_sdk's server through bot/action_server.py: redacted logs, no echo of the tracker on errors."""
+def start_action_server(log: Optional[Path] = None, module: str = "bot.action_server") -> subprocess.Popen:
+    """rasa_sdk's server through bot/action_server.py: redacted logs, no echo
+    of the tracker on errors. (The fault tests give their own `module`,
+    which wraps it.)"""
     ensure_port_free("ACTION_PORT")
-    return _start([], log, [sys.executable, "-m", "bot.action_server", "--port", settings.get("ACTION_PORT")])
+    return _start([], log, [sys.executable, "-m", module, "--port", settings.get("ACTION_PORT")])
 
 
 def start_rasa_server(model: Path, log: Optional[Path] = None) -> subprocess.Popen:
@@ -125,8 +127,16 @@ def use_free_ports(blank: Sequence[str] = DEPLOYMENT_SETTINGS) -> None:
     os.environ["RASA_PORT"] = str(rasa_port)
     os.environ["DEMO_PORT"] = str(free_port())
     os.environ["SERVER_INTERFACE"] = "127.0.0.1"
+    no_address_limit()
     for name in blank:
         os.environ[name] = ""
+
+
+def no_address_limit() -> None:
+    """Switch the per-address rate limit off for the servers started from
+    here: the load of tests and benchmarks all comes from 127.0.0.1, which
+    the limit would count as one client."""
+    os.environ["RATE_LIMIT_PER_ADDRESS_PER_MINUTE"] = "0"
 
 
 PORT_SETTINGS = ("ACTION_PORT", "ACTION_ENDPOINT_URL", "RASA_PORT", "DEMO_PORT", "SERVER_INTERFACE")

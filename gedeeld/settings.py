@@ -97,6 +97,12 @@ def _defaults() -> Dict[str, str]:
         "REQUEST_MAX_BYTES": "1000000",
         # Messages one conversation may send a minute; more get a kind notice only.
         "RATE_LIMIT_PER_MINUTE": "30",
+        # Messages (and widget connections) one client address may send a
+        # minute on the REST channel and the widget; 0: no limit per address.
+        # Behind a reverse proxy, list it in TRUSTED_PROXIES (addresses or
+        # networks): only then is X-Forwarded-For believed.
+        "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "120",
+        "TRUSTED_PROXIES": "",
         # Empty: the action server listens on 127.0.0.1 only. Set: every call
         # must carry it (endpoints.yml action_endpoint token); required on any
         # other interface.

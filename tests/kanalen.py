@@ -10,8 +10,9 @@ import json
 import sqlite3
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import socketio
 
@@ -66,6 +67,21 @@ def database_path() -> Path:
     url = settings.get("TRACKER_STORE_URL")
     assert url.startswith("sqlite:///"), url
     return Path(url[len("sqlite:///"):])
+
+
+@contextmanager
+def database_locked(mode: str) -> Iterator[None]:
+    """The SQLite file locked by another process: EXCLUSIVE blocks reading and
+    writing, a read transaction (SHARED) blocks writing only."""
+    db = sqlite3.connect(database_path(), isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE" if mode == "exclusive" else "BEGIN")
+    if mode == "shared":
+        db.execute("SELECT count(*) FROM events").fetchall()
+    try:
+        yield
+    finally:
+        db.execute("ROLLBACK")
+        db.close()
 
 
 def _query(sql: str, *params: Any) -> List[tuple]:
@@ -135,6 +151,15 @@ class Widget:
     async def say(self, text: str, session_id: str) -> Dict[str, Any]:
         await self.client.emit("user_uttered", {"message": text, "session_id": session_id})
         return await asyncio.wait_for(self.bot.get(), 60)
+
+    async def rest_van_de_beurt(self, stil_s: float = 2.0) -> List[str]:
+        """The texts that follow the first answer of a turn, until none came for `stil_s`."""
+        teksten = []
+        while True:
+            try:
+                teksten.append((await asyncio.wait_for(self.bot.get(), stil_s)).get("text") or "")
+            except asyncio.TimeoutError:
+                return teksten
 
 
 def rest(sender: str, message: str) -> List[str]:

@@ -51,6 +51,10 @@ class LokaleServer:
                 self.end_headers()
                 self.wfile.write(antwoord.body)
 
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.do_GET()
+
             def log_message(self, *args):
                 pass
 

@@ -9,8 +9,8 @@ origins to `sys.argv` and then runs Rasa's own command line. It refuses to
 start with an open HTTP API when any channel is reachable from outside (a
 non-loopback interface, or a public WIDGET_SERVER_URL or TELEGRAM_WEBHOOK_URL,
 which means a reverse proxy forwards to this machine), Telegram without its
-webhook secret, and an incomplete widget sign-in (OIDC_ISSUER without its
-audience or session key).
+webhook secret, an incomplete widget sign-in (OIDC_ISSUER without its
+audience or session key), and a TRUSTED_PROXIES it cannot read.
 """
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def refusal() -> Optional[str]:
         return ("Niet gestart: Telegram staat aan (TELEGRAM_TOKEN), maar TELEGRAM_WEBHOOK_SECRET is leeg. "
                 "Zonder dat geheim kan iedereen berichten sturen alsof ze van Telegram komen. Zet een "
                 "willekeurige tekst in .env (bijvoorbeeld de uitvoer van: openssl rand -hex 32).")
-    return oidc.configuration_problem()
+    return oidc.configuration_problem() or limits.configuration_problem()
 
 
 def main(args: List[str]) -> int:

@@ -12,15 +12,30 @@ A conversation that sends more than `RATE_LIMIT_PER_MINUTE` messages within
 a minute gets a kind Dutch notice instead of an answer for the messages over
 the limit (they are not processed and not stored); what was said before stays.
 
+An address that sends more than `RATE_LIMIT_PER_ADDRESS_PER_MINUTE` messages
+(and, on the widget, socket connections) within a minute gets a kind Dutch
+notice too, whatever conversation ids it uses (`AdresTempo`; 0 switches it
+off). It applies to the REST channel and the widget socket, the channels a
+person calls directly. Behind a reverse proxy every request comes from the
+proxy: the client's address is then taken from X-Forwarded-For, but only
+when the direct peer is listed in `TRUSTED_PROXIES` (anyone can write that
+header). Telegram's and WhatsApp's webhooks are not limited per address:
+their calls come from a few servers of Telegram and Meta carrying every
+volunteer's messages, so such a limit would silence all volunteers at once;
+they are checked by their webhook secret and signature, and each
+conversation keeps its own limit.
+
 The request size of the Rasa server is bounded too: `request_size_setting`
 gives Sanic's `REQUEST_MAX_SIZE` (413 above it), set by bot/channels/launch.py.
 """
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 import time
 from collections import deque
-from typing import Any, Awaitable, Callable, Coroutine, Deque, Dict
+from typing import Any, Awaitable, Callable, Coroutine, Deque, Dict, List, Optional, Union
 
 from rasa.core.channels.channel import UserMessage
 
@@ -29,8 +44,11 @@ from bot import opslag
 DEFAULT_MAX_CHARS = 3000
 DEFAULT_REQUEST_BYTES = 1_000_000
 DEFAULT_PER_MINUTE = 30
+DEFAULT_PER_ADDRESS = 120
 TE_SNEL = ("Je stuurt veel berichten kort na elkaar. Wacht even een minuutje en stuur je bericht dan "
            "opnieuw; wat we al besproken hebben, blijft bewaard.")
+TE_DRUK = ("Er komen nu heel veel berichten binnen vanaf jouw netwerk. Wacht even een minuutje en stuur je "
+           "bericht dan opnieuw; wat we al besproken hebben, blijft bewaard.")
 TE_LANG = ("Je bericht is erg lang ({lengte} tekens). Ik lees alleen de eerste {max} tekens. "
            "Stuur de rest gerust in een volgend bericht; we gaan verder waar we waren.")
 
@@ -75,6 +93,69 @@ class Tempo:
             return True
         tijden.append(nu)
         return False
+
+
+def per_address_per_minute() -> int:
+    """Messages an address may send a minute; 0: no limit per address."""
+    return int(os.environ.get("RATE_LIMIT_PER_ADDRESS_PER_MINUTE") or DEFAULT_PER_ADDRESS)
+
+
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+
+
+def trusted_proxies() -> List[Network]:
+    """`TRUSTED_PROXIES`: addresses or networks (comma- or space-separated)
+    of the reverse proxies whose X-Forwarded-For is believed."""
+    delen = re.split(r"[\s,]+", os.environ.get("TRUSTED_PROXIES", ""))
+    return [ipaddress.ip_network(deel, strict=False) for deel in delen if deel]
+
+
+def configuration_problem() -> Optional[str]:
+    """The Dutch reason not to start when `TRUSTED_PROXIES` cannot be read."""
+    try:
+        trusted_proxies()
+    except ValueError as error:
+        return f"Niet gestart: TRUSTED_PROXIES bevat iets dat geen IP-adres of netwerk is ({error})."
+    return None
+
+
+def _trusted(address: str, proxies: List[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def client_address(peer: str, forwarded_for: Optional[str]) -> str:
+    """The address a message comes from: the direct `peer`, or, when that is
+    a trusted proxy, the right-most address in X-Forwarded-For that is not a
+    trusted proxy (each proxy appends the address it was called from, so
+    anything left of that may be forged by the client)."""
+    proxies = trusted_proxies()
+    if not forwarded_for or not _trusted(peer, proxies):
+        return peer
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+    return next((hop for hop in reversed(hops) if not _trusted(hop, proxies)), hops[0] if hops else peer)
+
+
+def forwarded_for(request: Any) -> Optional[str]:
+    """Every X-Forwarded-For header of a Sanic `request`, in order, as one
+    list: HAProxy's `option forwardfor` appends its own header line after
+    the one a proxy in front of it sent."""
+    return ",".join(request.headers.getall("X-Forwarded-For", [])) or None
+
+
+class AdresTempo:
+    """Counts the messages of each client address of the last minute."""
+
+    def __init__(self, klok: Callable[[], float] = time.monotonic) -> None:
+        self.tempo = Tempo(klok)
+
+    def te_snel(self, peer: str, forwarded_for: Optional[str]) -> bool:
+        """Count a message; True when its address is over `per_address_per_minute()`."""
+        limiet = per_address_per_minute()
+        return limiet > 0 and self.tempo.te_snel(client_address(peer, forwarded_for), limiet)
 
 
 def capped(on_new_message: Callable[[UserMessage], Awaitable[Any]]

@@ -7,7 +7,9 @@ checks every request but the health check and CORS preflights before the
 message is read, so a request with a missing or wrong token gets 401 and no
 conversation is created or changed. A body that is not a message (no JSON,
 invalid UTF-8, JSON that is not an object with a text as message) gets 400
-with a Dutch reason, and nothing is stored (issue 19).
+with a Dutch reason, and nothing is stored (issue 19). An address over
+`RATE_LIMIT_PER_ADDRESS_PER_MINUTE` (bot/channels/limits.py) gets the kind
+notice `limits.TE_DRUK` as the answer, and its message is not read.
 """
 from __future__ import annotations
 
@@ -59,6 +61,21 @@ def unreadable() -> HTTPResponse:
                          status=400)
 
 
+def refusal_of(request: Request, adressen: limits.AdresTempo) -> Optional[HTTPResponse]:
+    """The answer to a request that may not reach the conversation, or None."""
+    if request.method == "OPTIONS" or (request.method == "GET" and request.path.rstrip("/").endswith("/rest")):
+        return None
+    body = _body(request)
+    status = auth.check(request.args.get("token"), request.headers.get("Authorization"), _sender(body))
+    if status != 200:
+        return refusal(status)
+    if request.method == "POST" and not is_message(body):
+        return unreadable()
+    if request.method == "POST" and adressen.te_snel(request.ip, limits.forwarded_for(request)):
+        return response.json([{"recipient_id": _sender(body), "text": limits.TE_DRUK}])
+    return None
+
+
 class SecuredRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
@@ -66,17 +83,10 @@ class SecuredRestInput(RestInput):
 
     def blueprint(self, on_new_message: Any) -> Blueprint:
         blueprint = super().blueprint(limits.capped(on_new_message))
+        adressen = limits.AdresTempo()
 
         @blueprint.middleware("request")
-        async def require_token(request: Request) -> Optional[HTTPResponse]:
-            if request.method == "OPTIONS" or (request.method == "GET" and request.path.rstrip("/").endswith("/rest")):
-                return None
-            body = _body(request)
-            status = auth.check(request.args.get("token"), request.headers.get("Authorization"), _sender(body))
-            if status != 200:
-                return refusal(status)
-            if request.method == "POST" and not is_message(body):
-                return unreadable()
-            return None
+        async def check_request(request: Request) -> Optional[HTTPResponse]:
+            return refusal_of(request, adressen)
 
         return blueprint

@@ -1,6 +1,6 @@
 """The socket.io channel of the web widget (web/widget/widget.js).
 
-Rasa's `SocketIOInput` with six changes:
+Rasa's `SocketIOInput` with seven changes:
 
 - only the configured browser origins may connect (`CORS_ORIGINS`, see
   bot/channels/auth.py). A WebSocket is not subject to the browser's CORS
@@ -26,6 +26,12 @@ Rasa's `SocketIOInput` with six changes:
 - Rasa 3.6 calls python-socketio 5's coroutine `enter_room` without awaiting
   it, so the socket never joins its conversation's room and misses every
   answer; here it is awaited;
+- an address over `RATE_LIMIT_PER_ADDRESS_PER_MINUTE` connections and
+  messages a minute (bot/channels/limits.py) gets the kind notice
+  `limits.TE_DRUK`: a connection is refused with it (the widget tries again
+  later), a message is answered with it and not read. engine.io's Sanic
+  driver always puts 127.0.0.1 in REMOTE_ADDR, so the peer is read from
+  the Sanic request in the environ;
 - a custom payload (`json_message`, such as a document from
   bot/channels/document.py) reaches the browser as `{"custom": payload}`,
   the shape the REST channel gives it too, and comes back the same way in
@@ -43,7 +49,7 @@ import logging
 import re
 import time
 import uuid
-from typing import Any, Dict, List, NoReturn, Optional, Text, TypeGuard
+from typing import Any, Dict, List, NoReturn, Optional, Text, Tuple, TypeGuard
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -72,6 +78,14 @@ def weiger(melding: str, tijdelijk: bool = False) -> NoReturn:
     """Refuse a socket.io connection; the widget shows `melding` and tries
     again later when `tijdelijk`."""
     raise SocketRefused(melding, {"tijdelijk": tijdelijk})
+
+
+def adres(environ: Dict[str, Any]) -> Tuple[str, Optional[str]]:
+    """The socket's direct peer and its X-Forwarded-For, from the Sanic
+    request: the environ keeps only the last X-Forwarded-For line, which
+    behind HAProxy and a proxy in front of it names that proxy."""
+    request = environ["sanic.request"]
+    return str(request.ip or environ.get("REMOTE_ADDR") or ""), limits.forwarded_for(request)
 
 
 def geldige_sessie(value: Any) -> TypeGuard[str]:
@@ -148,6 +162,8 @@ class WidgetInput(SocketIOInput):
         sessies: Dict[str, str] = {}  # socket id -> conversation id
         signin = oidc.from_settings()
         aangemeld: Dict[str, oidc.Subject] = {}  # socket id -> worker signed in through OIDC
+        adressen = limits.AdresTempo()
+        adres_van: Dict[str, Tuple[str, Optional[str]]] = {}  # socket id -> (peer, X-Forwarded-For)
         app_holder: Dict[str, Any] = {}
 
         @blueprint.listener("before_server_start")
@@ -193,11 +209,15 @@ class WidgetInput(SocketIOInput):
             if origin not in origins:  # a browser always sends one; a missing Origin is not a widget page
                 logger.warning("Widget connection from %s refused: not in CORS_ORIGINS", origin or "no Origin")
                 weiger(ANDERE_PAGINA)
+            herkomst = adres(environ)
+            if adressen.te_snel(*herkomst):
+                weiger(limits.TE_DRUK, tijdelijk=True)
             if self.jwt_key or signin is not None:
                 token = auth_data.get("token") if isinstance(auth_data, dict) else None
                 if not isinstance(token, str) or not token:
                     weiger(NIET_AANGEMELD)
                 await aanmelden(sid, token.removeprefix(auth.BEARER))
+            adres_van[sid] = herkomst
             return True
 
         def kies_sessie(sid: Text, gevraagd: Any) -> str:
@@ -225,6 +245,7 @@ class WidgetInput(SocketIOInput):
         async def disconnect(sid: Text, *_: Any) -> None:
             sessies.pop(sid, None)
             aangemeld.pop(sid, None)
+            adres_van.pop(sid, None)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Any) -> None:
@@ -238,8 +259,11 @@ class WidgetInput(SocketIOInput):
             text = data.get("message")
             if not isinstance(text, str) or not text.strip():
                 return
+            output = WidgetOutput(sio, self.bot_message_evt)
+            if adressen.te_snel(*adres_van.get(sid, ("", None))):
+                await output.send_text_message(session_id, limits.TE_DRUK)
+                return
             await on_new_message(UserMessage(
-                text[:MAX_MESSAGE_CHARS], WidgetOutput(sio, self.bot_message_evt), session_id,
-                input_channel=self.name(), metadata=dict(METADATA)))
+                text[:MAX_MESSAGE_CHARS], output, session_id, input_channel=self.name(), metadata=dict(METADATA)))
 
         return blueprint

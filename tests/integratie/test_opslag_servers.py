@@ -6,15 +6,14 @@ FailSafeTrackerStore answered from a fresh tracker (the form gone) or kept
 the turn in memory only."""
 from __future__ import annotations
 
-import sqlite3
+import asyncio
 import uuid
-from contextlib import contextmanager
-from typing import Iterator
 
 import pytest
 
+from bot.channels import auth
 from bot.opslag import MELDING
-from kanalen import active_loop, database_path, events, http, rasa_url, rest
+from kanalen import Widget, active_loop, database_locked, events, http, rasa_url, rest
 
 BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
 
@@ -22,21 +21,6 @@ BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet me
 @pytest.fixture(scope="module")
 def rasa(servers_met_logs):
     return servers_met_logs
-
-
-@contextmanager
-def database_locked(mode: str) -> Iterator[None]:
-    """The SQLite file locked by another process: EXCLUSIVE blocks reading and
-    writing, a read transaction (SHARED) blocks writing only."""
-    db = sqlite3.connect(database_path(), isolation_level=None)
-    db.execute("BEGIN EXCLUSIVE" if mode == "exclusive" else "BEGIN")
-    if mode == "shared":
-        db.execute("SELECT count(*) FROM events").fetchall()
-    try:
-        yield
-    finally:
-        db.execute("ROLLBACK")
-        db.close()
 
 
 @pytest.mark.parametrize("mode", ["exclusive", "shared"])
@@ -67,3 +51,31 @@ def test_the_health_endpoint_names_a_locked_database(rasa):
         status, _, answer = http("GET", rasa_url("/webhooks/gezondheid/"))
     assert (status, answer["status"], answer["database"], answer["actieserver"]) == (
         503, "niet bereikbaar", "niet bereikbaar", "ok")
+
+
+def test_a_failed_save_on_the_widget_is_told_instead_of_the_turns_answers(rasa):
+    """The database can be read but not written (SQLite held by a reader): the
+    turn runs and its save fails. Before, the widget showed the turn's
+    answers and then the failure message."""
+    async def scenario():
+        widget = Widget()
+        assert await widget.connect(auth.allowed_origins()[0])
+        sessie, _ = await widget.session()
+        try:
+            await widget.say(BESCHRIJVING, sessie)
+            await widget.rest_van_de_beurt()
+            assert active_loop(sessie) == "signalering_form"
+            opgeslagen = events(sessie)
+            with database_locked("shared"):
+                verloren = [(await widget.say("ze heeft een dochter in Zwolle", sessie))["text"],
+                            *await widget.rest_van_de_beurt()]
+            assert verloren == [MELDING]
+            assert events(sessie) == opgeslagen
+            daarna = [(await widget.say("ze heeft een dochter in Zwolle", sessie))["text"],
+                      *await widget.rest_van_de_beurt()]
+            assert daarna and MELDING not in daarna
+            assert active_loop(sessie) == "signalering_form"
+        finally:
+            await widget.close()
+
+    asyncio.run(scenario())

@@ -5,6 +5,9 @@ breaks one thing and checks what the worker reads and what is stored:
 
 - PostgreSQL stopped mid-form and started again;
 - the action server killed mid-form and started again;
+- an action that raises on the action server mid-form, on a message full of
+  identifiers (the action server here is tests/storende_actieserver.py: the
+  real one, whose actions raise only for a message with its marker);
 - the social map slow, failing, or answering nonsense;
 - bad input on the REST channel: 100,000 characters, binary junk, invalid
   UTF-8, JSON that is not an object, 50 messages of one conversation at once.
@@ -32,6 +35,7 @@ from bot.channels import rest as rest_channel
 from gedeeld import settings
 from kanalen import active_loop, http, model_voor_kanalen, rasa_url, rest
 from lokale_server import Antwoord, LokaleServer, als_json
+from storende_actieserver import STORING as ACTIE_VALT_OM
 
 KAART = "/sociale-kaart"
 BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
@@ -54,7 +58,7 @@ class Opstelling:
     actieserver: Optional[subprocess.Popen] = field(default=None)
 
     def start_actieserver(self) -> None:
-        self.actieserver = servers.start_action_server(self.logs / "actions.log")
+        self.actieserver = servers.start_action_server(self.logs / "actions.log", module="tests.storende_actieserver")
         servers.wait_until_up(servers.action_server_url(), self.actieserver)
 
     def events(self, sender: str) -> List[Dict[str, Any]]:
@@ -137,6 +141,8 @@ def test_the_action_server_killed_mid_form_gets_a_clear_message_and_the_form_goe
     servers.stop(opstelling.actieserver, grace_s=0)  # SIGTERM, then at once SIGKILL
     try:
         assert rest(sender, ANTWOORD) == [action_outage.MELDING]
+        crisis = rest(nieuw("crisis"), "ze wil niet meer leven")  # the crisis routes come from an action
+        assert crisis[0] == opslag.BIJ_CRISIS and "0800-0113" in crisis[1] and len(crisis) == 2
     finally:
         opstelling.start_actieserver()
     assert active_loop(sender) == "signalering_form"
@@ -145,6 +151,25 @@ def test_the_action_server_killed_mid_form_gets_a_clear_message_and_the_form_goe
     assert active_loop(sender) == "signalering_form"
     assert opstelling.gebruikersteksten(sender)[0] == BESCHRIJVING
     assert opstelling.gebruikersteksten(sender)[-1] == ANTWOORD
+
+
+def test_an_action_that_raises_mid_form_gets_a_kind_message_stores_nothing_and_logs_no_identifier(
+        opstelling, capfd):
+    sender = in_het_formulier(opstelling, "actiefout")
+    opgeslagen = opstelling.events(sender)
+    bericht = f"{ANTWOORD} {ACTIE_VALT_OM} en mevrouw Jansen, BSN 123456782, belt haar zoon op 06-12345678"
+    assert rest(sender, bericht) == [action_outage.MISLUKT]  # before: no answer at all
+    assert opstelling.events(sender) == opgeslagen  # the failed turn is not stored
+    assert active_loop(sender) == "signalering_form"
+    antwoord = rest(sender, ANTWOORD)
+    assert antwoord and action_outage.MISLUKT not in antwoord
+    assert active_loop(sender) == "signalering_form"
+    assert opstelling.gebruikersteksten(sender) == [BESCHRIJVING, ANTWOORD]
+    logs = {pad.name: pad.read_text(encoding="utf-8", errors="replace") for pad in opstelling.logs.glob("*.log")}
+    assert "viel om bij" in logs["actions.log"] and "mislukte op de actieserver" in logs["rasa.log"]
+    uitvoer = capfd.readouterr()
+    for naam, tekst in {**logs, "stdout": uitvoer.out, "stderr": uitvoer.err}.items():
+        assert not [w for w in ("Jansen", "123456782", "06-12345678") if w in tekst], naam
 
 
 # --- the social map -----------------------------------------------------------------------------

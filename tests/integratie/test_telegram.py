@@ -10,12 +10,13 @@ import json
 
 import pytest
 
-from bot import servers
+from bot import opslag, servers
 from bot.channels import telegram
 from fake_telegram import FakeTelegram, knop_klik, update
 from gedeeld import settings
 from kanalen import (
     ACTIEPLAN,
+    database_locked,
     events,
     http,
     model_voor_kanalen,
@@ -142,6 +143,28 @@ def test_a_resent_update_is_handled_once(rasa, fake):
     assert post_update(body) == (200, {"status": "duplicate"})
     assert len(fake.messages_to(CHAT)) == handled
     assert sum(e.get("text") == "dank je" for e in events(telegram.gesprek_id(CHAT, TOKEN))) == 1
+
+
+def test_a_failed_save_is_told_instead_of_the_answers_and_crisis_lines_still_come(rasa, fake):
+    """The database can be read but not written: the turn runs, its save
+    fails. Before, the volunteer got the turn's answers and then the failure
+    message; now only the failure message, and for acute danger the crisis
+    lines after it."""
+    chat = 5050
+    post_update(update(901, chat, "/start"))
+    fake.wait_for(lambda: fake.messages_to(chat))
+    with database_locked("shared"):
+        before = len(fake.messages_to(chat))
+        assert post_update(update(902, chat, "hoe herken ik eenzaamheid?"))[0] == 200
+        verloren = [m["text"] for m in fake.messages_to(chat)[before:]]
+        before = len(fake.messages_to(chat))
+        assert post_update(update(903, chat, "ze wil niet meer leven"))[0] == 200
+        crisis = [m["text"] for m in fake.messages_to(chat)[before:]]
+    assert verloren == [opslag.MELDING]
+    assert len(crisis) == 2 and crisis[0] == opslag.BIJ_CRISIS
+    assert "0800-0113" in crisis[1] and "112" in crisis[1]
+    assert not [e for e in events(telegram.gesprek_id(chat, TOKEN)) if e.get("text") in (
+        "hoe herken ik eenzaamheid?", "ze wil niet meer leven")]
 
 
 @pytest.mark.parametrize("body", [b"dit is geen json", b"[1, 2]", b"{}", json.dumps({"update_id": 77}).encode()])

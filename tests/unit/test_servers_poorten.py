@@ -30,3 +30,10 @@ def test_own_ports_are_new_and_the_old_ones_come_back():
         assert binnen["ACTION_PORT"] != voor["ACTION_PORT"]
         assert binnen["ACTION_ENDPOINT_URL"] == f"http://localhost:{binnen['ACTION_PORT']}/webhook"
     assert {naam: os.environ.get(naam) for naam in servers.PORT_SETTINGS} == voor
+
+
+def test_servers_of_tests_and_benchmarks_have_no_limit_per_address(monkeypatch):
+    """All their load comes from 127.0.0.1: a limit per address would refuse most of it."""
+    monkeypatch.setenv("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", "120")
+    with servers.own_ports():
+        assert os.environ["RATE_LIMIT_PER_ADDRESS_PER_MINUTE"] == "0"
