@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Iterable, Iterator, List, Tuple
+from typing import AbstractSet, Any, Iterable, Iterator, List, Optional, Tuple
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -221,6 +221,14 @@ def _bsns(text: str) -> Iterator[Vondst]:
 # such dates are blanked (same length) before the numbers are looked for.
 # A word with a digit in it; words with eight or more are read on their own.
 DIGIT_WORD = re.compile(r"(?<!\S)[^\s\d]*\d\S*")
+# Number groups with one space between them ("(020) 200 0000 81"): libphonenumber
+# reads the whole row as one invalid candidate, so a number written in parts
+# next to another number was kept (found by fuzzing). Such a row is read again
+# from each group that can start a number (0, +, "(0"), a few groups at a time.
+NUMBER_ROW = re.compile(r"(?<!\S)[(+]?\d[\d()\-]*(?: [(+]?\d[\d()\-]*)+")
+GROUP = re.compile(r"\S+")
+NUMBER_START = re.compile(r"\(?[0+]")
+MIN_DIGITS, MAX_DIGITS = 9, 13
 SLASH_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 
 
@@ -240,13 +248,45 @@ def _blank(text: str, spans: Iterable[Tuple[int, int]]) -> str:
 
 
 def _numbers_once(text: str) -> List[Vondst]:
-    """The numbers libphonenumber finds, and those in words with eight or
-    more digits that are not part of one, each word on its own."""
+    """The numbers libphonenumber finds, those in words with eight or more
+    digits that are not part of one, each word on its own, and those inside
+    a row of number groups (`_in_row`)."""
     found = list(_matches(text))
     taken = _Spans.of((f.start, f.end) for f in found)
-    return found + [f for word in DIGIT_WORD.finditer(text)
-                    if sum(c.isdigit() for c in word.group()) >= 8 and not taken.overlaps(word.start(), word.end())
-                    for f in _matches(word.group(), word.start())]
+    found += [f for word in DIGIT_WORD.finditer(text)
+              if sum(c.isdigit() for c in word.group()) >= 8 and not taken.overlaps(word.start(), word.end())
+              for f in _matches(word.group(), word.start())]
+    taken = _Spans.of((f.start, f.end) for f in found)
+    return found + [f for row in NUMBER_ROW.finditer(text) if not taken.overlaps(row.start(), row.end())
+                    for f in _in_row(row.group(), row.start())]
+
+
+def _in_row(row: str, offset: int) -> List[Vondst]:
+    """The numbers in `row`, read from each group that can start one, taking
+    groups until there are enough digits (a fixed amount of work per group)."""
+    groups = [(m.start(), m.end(), sum(c.isdigit() for c in m.group())) for m in GROUP.finditer(row)]
+    found: List[Vondst] = []
+    i = 0
+    while i < len(groups):
+        einde = _number_from(row, offset, groups, i, found) if NUMBER_START.match(row, groups[i][0]) else None
+        i = einde + 1 if einde is not None else i + 1
+    return found
+
+
+def _number_from(row: str, offset: int, groups: List[Tuple[int, int, int]], i: int,
+                 found: List[Vondst]) -> Optional[int]:
+    """The last group of the number that starts at group `i`, added to `found`; None when there is none."""
+    digits = 0
+    for j in range(i, len(groups)):
+        digits += groups[j][2]
+        if digits > MAX_DIGITS:
+            return None
+        if digits >= MIN_DIGITS:
+            hits = list(_matches(row[groups[i][0]:groups[j][1]], offset + groups[i][0]))
+            if hits:
+                found.extend(hits)
+                return j
+    return None
 
 
 def _phone_numbers(text: str) -> Iterator[Vondst]:

@@ -42,6 +42,7 @@ def test_any_text_is_read_without_an_error(tekst, vraag):
 @SNEL
 @given(bericht(), VRAAG)
 @example(("belt 020 2000000 soms ", ["020 2000000"]), None)  # found by this test: the words "belt ... soms"
+@example(("komt alleen (020) 200 0000 81 thuiszorg ", ["(020) 200 0000"]), None)  # found by this test
 def test_what_is_read_holds_no_identifier(voorbeeld: Tuple[str, List[str]], vraag):
     tekst, details = voorbeeld
     gelezen = " | ".join([*teksten(casus.lees(tekst, vraag)), *teksten(casus.vermeldingen(tekst))])

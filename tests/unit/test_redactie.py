@@ -183,3 +183,12 @@ if __name__ == "__main__":
     naamherkenning.namen = lambda tekst: []
     print(f"alleen patronen: {_cijfers(gemeten())}")
     print(f"held-out namen, alleen patronen: {namen_heldout_cijfers(redactie.vind)}")
+
+
+@pytest.mark.parametrize("tekst, verwacht", [
+    ("komt alleen (020) 200 0000 81 thuiszorg", "komt alleen [TELEFOON] 81 thuiszorg"),
+    ("nummer 06 12 34 56 78 3 keer gebeld", "nummer [TELEFOON] 3 keer gebeld"),
+    ("huisnummer 12 34 56 en 2024", "huisnummer 12 34 56 en 2024"),
+])
+def test_een_nummer_in_delen_naast_een_ander_getal_wordt_toch_gevonden(tekst, verwacht):
+    assert redigeer(tekst) == verwacht
