@@ -6,8 +6,10 @@ import uuid
 from typing import Any, Dict, List, Tuple
 
 import aiohttp
+import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Sanic
+from sanic.touchup.service import TouchUp
 
 from bot import servers
 from bot.channels import limits
@@ -120,6 +122,24 @@ def test_an_address_over_its_limit_is_refused_whatever_conversations_it_uses(mon
     assert not any(adressen.te_snel("203.0.113.9", None) for _ in range(500))
 
 
+@pytest.fixture
+def sanic_in_dit_proces(monkeypatch):
+    """Sanic 21.12 starts a second server in one process only in test mode, and
+    its TouchUp can rewrite `Http.send` only once per process: a second rewrite
+    (after tests/integratie/test_rest.py's server, in the full run) fails with
+    KeyError 'send'. The rewrite already made is then kept."""
+    monkeypatch.setattr(Sanic, "test_mode", True)
+    herschrijf = TouchUp.run.__func__
+
+    def eenmaal(cls, app):
+        try:
+            herschrijf(cls, app)
+        except KeyError:
+            pass
+
+    monkeypatch.setattr(TouchUp, "run", classmethod(eenmaal))
+
+
 async def _rest_berichten(verzoeken: List[Tuple[str, Dict[str, str]]]) -> List[Tuple[int, Any]]:
     """Post each (sender, headers) to Rasa's REST channel with ours around it,
     served by Sanic on 127.0.0.1; the conversation answers "antwoord"."""
@@ -144,8 +164,7 @@ async def _rest_berichten(verzoeken: List[Tuple[str, Dict[str, str]]]) -> List[T
     return uitkomsten
 
 
-def test_the_rest_channel_answers_an_address_over_its_limit_with_a_kind_notice(monkeypatch):
-    monkeypatch.setattr(Sanic, "test_mode", True)  # else Sanic 21.12 cannot start a second server in one process
+def test_the_rest_channel_answers_an_address_over_its_limit_with_a_kind_notice(monkeypatch, sanic_in_dit_proces):
     monkeypatch.setenv("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", "2")
     monkeypatch.setenv("TRUSTED_PROXIES", "127.0.0.1")
     achter_proxy = [(f"gesprek-{n}", {"X-Forwarded-For": "198.51.100.1"}) for n in range(3)]
@@ -155,8 +174,7 @@ def test_the_rest_channel_answers_an_address_over_its_limit_with_a_kind_notice(m
     assert uitkomsten[2][1] == [{"recipient_id": "gesprek-2", "text": limits.TE_DRUK}]
 
 
-def test_the_rest_channel_ignores_forwarded_for_from_an_untrusted_peer(monkeypatch):
-    monkeypatch.setattr(Sanic, "test_mode", True)
+def test_the_rest_channel_ignores_forwarded_for_from_an_untrusted_peer(monkeypatch, sanic_in_dit_proces):
     monkeypatch.setenv("RATE_LIMIT_PER_ADDRESS_PER_MINUTE", "2")
     monkeypatch.setenv("TRUSTED_PROXIES", "")
     vervalst = [(f"gesprek-{n}", {"X-Forwarded-For": f"198.51.100.{n}"}) for n in range(3)]
