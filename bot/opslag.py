@@ -31,8 +31,8 @@ logger = logging.getLogger(__name__)
 MELDING = ("Ik kan dit gesprek nu niet bewaren, en daarom ook niet verder helpen. "
            "Er is niets van je bericht opgeslagen. Probeer het over een paar minuten opnieuw; "
            "we gaan dan verder waar we waren.")
-BIJ_CRISIS = ("Er ging iets mis aan mijn kant: dit gesprek kan ik nu niet bewaren. Wacht daar niet mee: "
-              "de hulplijnen hieronder kun je nu meteen bellen.")
+BIJ_CRISIS = ("Er ging iets mis aan mijn kant: ik kan dit gesprek nu niet bewaren. Wacht niet: "
+              "bel nu meteen een van de hulplijnen hieronder.")
 
 
 class OpslagNietBereikbaar(RuntimeError):

@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Iterable, Iterator, List, Optional, Tuple
+from typing import AbstractSet, Any, Iterable, Iterator, List, Tuple
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -268,25 +268,24 @@ def _in_row(row: str, offset: int) -> List[Vondst]:
     found: List[Vondst] = []
     i = 0
     while i < len(groups):
-        einde = _number_from(row, offset, groups, i, found) if NUMBER_START.match(row, groups[i][0]) else None
-        i = einde + 1 if einde is not None else i + 1
+        einde, hits = _number_from(row, offset, groups, i) if NUMBER_START.match(row, groups[i][0]) else (i, [])
+        found += hits
+        i = einde + 1
     return found
 
 
-def _number_from(row: str, offset: int, groups: List[Tuple[int, int, int]], i: int,
-                 found: List[Vondst]) -> Optional[int]:
-    """The last group of the number that starts at group `i`, added to `found`; None when there is none."""
+def _number_from(row: str, offset: int, groups: List[Tuple[int, int, int]],
+                 i: int) -> Tuple[int, List[Vondst]]:
+    """The last group of the number that starts at group `i` and what was found; (i, []) when there is none."""
     digits = 0
     for j in range(i, len(groups)):
         digits += groups[j][2]
         if digits > MAX_DIGITS:
-            return None
-        if digits >= MIN_DIGITS:
-            hits = list(_matches(row[groups[i][0]:groups[j][1]], offset + groups[i][0]))
-            if hits:
-                found.extend(hits)
-                return j
-    return None
+            break
+        hits = list(_matches(row[groups[i][0]:groups[j][1]], offset + groups[i][0])) if digits >= MIN_DIGITS else []
+        if hits:
+            return j, hits
+    return i, []
 
 
 def _phone_numbers(text: str) -> Iterator[Vondst]:
