@@ -23,7 +23,7 @@ from actions.algemeen.tekst import normaal, opsomming
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
 from actions.signalering import context
-from actions.signalering.beoordeling import WEET_NIET, Antwoorden, Beeld
+from actions.signalering.beoordeling import DEELNAME_TREDE, WEET_NIET, Antwoorden, Beeld
 from gedeeld import settings
 from gedeeld.redactie import redigeer
 
@@ -81,6 +81,7 @@ def gegevens() -> dict:
     data["acuut"] = _compileer(data["acuut"])
     data["doodswens"] = _compileer(data["doodswens"])
     data["psychose_tekens"] = _compileer(data["psychose_tekens"])
+    data["functionele_bezoekers"] = _compileer(data["functionele_bezoekers"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
@@ -154,6 +155,17 @@ def _vermeldingen_in(t: str) -> Dict[str, Dict[str, str]]:
                 gevonden.setdefault(slot, {})[waarde] = woorden
                 if slot not in SET_SLOTS and slot != "sig_contacten":
                     break
+    return _functioneel(t, gevonden)
+
+
+def _functioneel(t: str, gevonden: Dict[str, Dict[str, str]]) -> Dict[str, Dict[str, str]]:
+    """"Geen familie" next to "de thuiszorg komt elke dag": no one but the
+    people paid to come, so only functional contacts."""
+    contacten = gevonden.get("sig_contacten", {})
+    if "geen" in contacten and "alleen_functioneel" not in contacten:
+        woorden = _vermelding(t, "sig_contacten", "alleen_functioneel", gegevens()["functionele_bezoekers"])
+        if woorden is not None:
+            contacten["alleen_functioneel"] = woorden
     return gevonden
 
 
@@ -286,7 +298,25 @@ def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
         waarde = _los(t, vraag)
         if waarde is not None:
             gevonden[vraag] = waarde
+    if vraag is None:
+        gevonden = _contact_uit_deelname(gevonden)
     return _samenhang(gevonden)
+
+
+SOCIALE_DEELNAME = ("georganiseerde_activiteit", "vrijwilligerswerk")
+
+
+def _contact_uit_deelname(gevonden: Dict[str, Any]) -> Dict[str, Any]:
+    """Someone who takes part meets people there: in a free description, a club
+    or volunteer work with nothing said about contacts means regular contact,
+    and taking part next to "niemand" means few contacts, not none. Only for a
+    description: an answer to one question leaves the other questions open."""
+    deelname = gevonden.get("sig_deelname")
+    if deelname in DEELNAME_TREDE and gevonden.get("sig_contacten") == "geen":
+        gevonden["sig_contacten"] = "weinig"
+    elif deelname in SOCIALE_DEELNAME and "sig_contacten" not in gevonden:
+        gevonden["sig_contacten"] = "regelmatig"
+    return gevonden
 
 
 def _entiteit_telt(entiteit: Mapping[str, Any], t: str, slot: str) -> bool:

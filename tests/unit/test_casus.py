@@ -70,6 +70,43 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     assert casus.lees(tekst)[slot] == waarde
 
 
+@pytest.mark.parametrize("tekst, slot, waarde", [
+    ("Familie heeft hij niet, zegt hij.", "sig_contacten", "geen"),
+    ("Ze heeft geen familie meer. De thuiszorg komt twee keer per dag.", "sig_contacten", "alleen_functioneel"),
+    ("Buiten zijn werk spreekt hij bijna niemand.", "sig_contacten", "alleen_functioneel"),
+    ("Zijn vriendengroep is de laatste jaren verdwenen.", "sig_contacten", "weinig"),
+    ("Zijn vrienden vermijdt hij niet, maar langskomen doen ze weinig.", "sig_contacten", "weinig"),
+    ("Ze zingt in een koor en doet vrijwilligerswerk in de bibliotheek.", "sig_contacten", "regelmatig"),
+    ("Hij doet vrijwilligerswerk bij de voedselbank, maar heeft geen vrienden.", "sig_contacten", "weinig"),
+    ("Hij verloor zijn baan in het voorjaar.", "sig_levensgebeurtenissen", ["baanverlies"]),
+    ("Zijn vrouw is met een ander vertrokken.", "sig_levensgebeurtenissen", ["scheiding"]),
+    ("Sinds haar pensionering zit ze veel thuis.", "sig_levensgebeurtenissen", ["pensioen"]),
+    ("Haar vriendinnen zijn allemaal overleden.", "sig_levensgebeurtenissen", ["overlijden_naaste"]),
+    ("Hij gebruikt al jaren heroïne.", "sig_problemen", ["verslaving"]),
+    ("Ze heeft sinds haar twintigste een eetstoornis.", "sig_problemen", ["psychische_problemen"]),
+    ("Ze komt de deur bijna niet uit.", "sig_signalen", ["komt_niet_buiten"]),
+    ("Hij ging altijd naar de biljartclub, maar nu al maanden niet meer.", "sig_signalen",
+     ["niet_meer_bij_activiteiten"]),
+])
+def test_gewone_woorden_voor_contact_gebeurtenissen_en_signalen(tekst, slot, waarde):
+    gelezen = casus.lees(tekst)[slot]
+    if isinstance(waarde, list):
+        assert set(waarde) <= set(gelezen)
+    else:
+        assert gelezen == waarde
+
+
+@pytest.mark.parametrize("tekst, slot, waarde", [
+    ("Hij is al jaren werkloos.", "sig_levensgebeurtenissen", "baanverlies"),
+    ("Ze drinkt nooit jenever.", "sig_problemen", "verslaving"),
+    ("Haar zoon gebruikt heroïne.", "sig_problemen", "verslaving"),
+    ("Haar vriendengroep is groot en hecht.", "sig_contacten", "weinig"),
+])
+def test_wat_niet_over_de_persoon_of_niet_recent_is_telt_niet(tekst, slot, waarde):
+    gelezen = casus.lees(tekst).get(slot) or []
+    assert waarde not in (gelezen if isinstance(gelezen, list) else [gelezen])
+
+
 def test_a_death_wish_is_acute_and_the_signal_that_life_feels_pointless():
     tekst = "Ze zegt dat ze er niet meer wil zijn."
     assert casus.is_acuut(tekst) and "zinloosheid" in casus.lees(tekst)["sig_signalen"]
