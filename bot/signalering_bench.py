@@ -99,7 +99,8 @@ def lees_beschrijving(tekst: str) -> Lezing:
     facetten["acuut"] = bool(slots.get(casus.ACUUT_SLOT))
     beeld = beoordeel(casus.naar_antwoorden(slots))
     crisis = kennisbank().crisis_antwoord(None).tekst if facetten["acuut"] else ""
-    type_id = beeld.type_id or {"eenzaamheid": "geen"}.get(beeld.zonder_type or "", beeld.zonder_type)
+    zonder_type = {"eenzaamheid": "geen", "geen_isolement": "geen"}
+    type_id = beeld.type_id or zonder_type.get(beeld.zonder_type or "", beeld.zonder_type)
     return Lezing(frozenset(paren_van(facetten)), type_id, beeld.urgentie, beeld.beleving, "113" in crisis)
 
 

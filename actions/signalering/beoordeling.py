@@ -10,10 +10,12 @@ Scoring design (type of isolation, after Machielse / seed 001)
 --------------------------------------------------------------
 1. Kenmerken: each type has a few features, each worth points and each with
    the phrase that quotes the answer behind it:
-   - dreigend: contacts still there (weinig/regelmatig) 2, a life event 1,
-     an older person 1, a shrinking-network signal 1, duration kort 1;
-   - situationeel: a life event 2, duration kort/maanden 2, no or only
-     functional contacts 2;
+   - dreigend: a network still there (regular contact, or a few contacts while
+     still going out and taking part) next to a risk 2, a life event 1, an
+     older person 1, a shrinking-network signal 1, duration kort 1;
+   - situationeel: a life event 2, duration kort/maanden 2, a network that has
+     fallen away (no or only functional contacts, or a few while the person
+     no longer goes out or takes part in nothing) 2;
    - structureel: duration jaren 2, contacts: none or only functional 2,
      few 1; problems: two or more 2, one 1;
    - structureel_ggz: duration jaren 2, psychische problemen or verslaving 2,
@@ -27,17 +29,19 @@ Scoring design (type of isolation, after Machielse / seed 001)
      urgency and puts outreach first);
    - structureel: jaren AND (no, only functional or few contacts, or two or
      more problems) AND no psychische problemen or verslaving;
-   - situationeel: a life event AND kort/maanden AND no or only functional
-     contacts (the network has fallen away) AND no ggz problems;
-   - dreigend: contacts or participation still there AND not jaren AND a risk
-     factor (life event, older person, shrinking-network signal).
+   - situationeel: a life event AND kort/maanden AND the network has fallen
+     away AND no ggz problems;
+   - dreigend: the network still there AND not jaren AND a risk factor (life
+     event, older person, shrinking-network signal): a network alone
+     threatens nothing.
    The four patterns exclude each other, so at most one bonus is given.
 3. Choice: the highest score wins; on a tie the heavier type wins (better
    too much support than too little). With fewer than MINIMUM_TYPE points
    no type is named: one loose risk factor (only an age, only a life event)
    is too little, and the picture says what to tell first ("onbekend"). Loneliness with
    a network and participation and no sign of isolation names no type
-   either ("eenzaamheid": loneliness without isolation, De Jong Gierveld).
+   either ("eenzaamheid": loneliness without isolation, De Jong Gierveld), and
+   neither does a network with taking part and no loneliness ("geen_isolement").
 4. Borderline: when the runner-up scores within GRENS_MARGE of the winner
    (and at least MINIMUM_ALTERNATIEF) it is the `alternatief_type`, so the
    bot can say "het kan ook ... zijn; overleg met collega's".
@@ -89,8 +93,10 @@ VERZAMELINGEN = {"levensgebeurtenissen": LEVENSGEBEURTENISSEN, "problemen": PROB
 GGZ_PROBLEMEN = ("psychische_problemen", "psychische_crisis", "verslaving")
 WEINIG_NETWERK = ("geen", "alleen_functioneel")
 NETWERK_NOG = ("weinig", "regelmatig")
+# Signs that isolation has set in: someone who no longer goes out or takes part.
+INGEZET_SIGNALEN = ("komt_niet_buiten", "gordijnen_dicht", "brievenbus_vol")
 KRIMP_SIGNALEN = ("weinig_contact", "niet_meer_bij_activiteiten")
-EENZAAMHEID_SIGNALEN = ("zegt_eenzaam", "somberheid", "verdriet", "zinloosheid")
+EENZAAMHEID_SIGNALEN = ("zegt_eenzaam", "verdriet")
 ISOLEMENT_SIGNALEN = ("komt_niet_buiten", "weinig_contact", "alleen_functionele_contacten", "gordijnen_dicht",
                       "brievenbus_vol", "niet_meer_bij_activiteiten")
 
@@ -147,7 +153,7 @@ class Beeld:
     urgentie_reden: str
     vervolgstappen: Tuple[str, ...]
     onvoldoende_informatie: bool
-    zonder_type: Optional[str] = None  # "eenzaamheid" (lonely, not isolated) or "onbekend" (too little known)
+    zonder_type: Optional[str] = None  # "eenzaamheid" (lonely, not isolated), "geen_isolement" or "onbekend"
     ontbreekt: Tuple[str, ...] = ()  # with "onbekend": what to tell first
     psychische_crisis: bool = False  # a recent psychiatric crisis: huisarts and ggz crisis route first
 
@@ -187,6 +193,10 @@ def _reden_krimp(a: Antwoorden) -> str:
     return opsomming(_reden("signaal", s) for s in _in_volgorde(a.verzameling("signalen"), KRIMP_SIGNALEN))
 
 
+def _reden_netwerk_weg(a: Antwoorden) -> str:
+    return _reden("contacten", a.contacten) if a.contacten in WEINIG_NETWERK else _reden("netwerk_weg")
+
+
 def _reden_houding(a: Antwoorden) -> str:
     assert a.houding_hulp is not None  # quoted only when _mijdt_hulp holds
     return _reden("houding_hulp", a.houding_hulp)
@@ -212,6 +222,27 @@ def _gebeurtenis(a: Antwoorden) -> bool:
 
 def _krimp(a: Antwoorden) -> bool:
     return bool(a.verzameling("signalen") & set(KRIMP_SIGNALEN))
+
+
+def _netwerk_weg(a: Antwoorden) -> bool:
+    """The network has fallen away: no or only functional contacts, or a few
+    contacts while the person no longer goes out or takes part in nothing."""
+    if a.contacten in WEINIG_NETWERK:
+        return True
+    ingezet = a.deelname == "geen" or bool(a.verzameling("signalen") & set(INGEZET_SIGNALEN))
+    return a.contacten == "weinig" and a.deelname not in DEELNAME_TREDE and ingezet
+
+
+def _netwerk_nog(a: Antwoorden) -> bool:
+    """Contacts or taking part are still there (the network may be shrinking)."""
+    return not _netwerk_weg(a) and (a.contacten in NETWERK_NOG
+                                    or (a.contacten is None and a.deelname in DEELNAME_TREDE))
+
+
+def _risico(a: Antwoorden) -> bool:
+    """A risk for a network that is still there: a life event, old age, a
+    shrinking network. A network alone threatens nothing."""
+    return _gebeurtenis(a) or a.leeftijdsgroep == "oudere" or _krimp(a)
 
 
 def _mijdt_hulp(a: Antwoorden) -> bool:
@@ -240,8 +271,9 @@ _DUUR = lambda a: _reden("duur", a.duur)  # noqa: E731
 
 KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
     "dreigend": (
-        _kenmerk(2, lambda a: a.contacten in NETWERK_NOG, _CONTACTEN),
-        _kenmerk(2, lambda a: a.contacten is None and a.deelname in DEELNAME_TREDE, lambda a: _reden("deelname")),
+        _kenmerk(2, lambda a: _netwerk_nog(a) and a.contacten is not None and _risico(a), _CONTACTEN),
+        _kenmerk(2, lambda a: a.contacten is None and a.deelname in DEELNAME_TREDE and _risico(a),
+                 lambda a: _reden("deelname")),
         _kenmerk(1, _gebeurtenis, _reden_gebeurtenissen),
         _kenmerk(1, lambda a: a.leeftijdsgroep == "oudere", lambda a: _reden("oudere")),
         _kenmerk(1, _krimp, _reden_krimp),
@@ -250,7 +282,7 @@ KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
     "situationeel": (
         _kenmerk(2, _gebeurtenis, _reden_gebeurtenissen),
         _kenmerk(2, lambda a: a.duur in ("kort", "maanden"), _DUUR),
-        _kenmerk(2, lambda a: a.contacten in WEINIG_NETWERK, _CONTACTEN),
+        _kenmerk(2, _netwerk_weg, _reden_netwerk_weg),
     ),
     "structureel": (
         _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),
@@ -268,10 +300,8 @@ KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
 }
 
 KERNREGELS: Dict[str, Callable[[Antwoorden], bool]] = {
-    "dreigend": lambda a: ((a.contacten in NETWERK_NOG or (a.contacten is None and a.deelname in DEELNAME_TREDE))
-                           and a.duur != "jaren"
-                           and (_gebeurtenis(a) or a.leeftijdsgroep == "oudere" or _krimp(a))),
-    "situationeel": lambda a: (_gebeurtenis(a) and a.duur in ("kort", "maanden") and a.contacten in WEINIG_NETWERK
+    "dreigend": lambda a: _netwerk_nog(a) and a.duur != "jaren" and _risico(a),
+    "situationeel": lambda a: (_gebeurtenis(a) and a.duur in ("kort", "maanden") and _netwerk_weg(a)
                                and not _ggz(a)),
     "structureel": lambda a: (a.duur == "jaren" and not _ggz(a)
                               and (a.contacten in (*WEINIG_NETWERK, "weinig") or _aantal_problemen(a) >= 2)),
@@ -291,6 +321,12 @@ def scores(a: Antwoorden) -> Dict[str, int]:
     """Points per type: its features plus the bonus when its whole pattern fits."""
     return {t: sum(p for p, _ in _gevonden(t, a)) + (KERNREGEL_BONUS if KERNREGELS[t](a) else 0)
             for t in TYPES}
+
+
+def _netwerk_onbekend(a: Antwoorden) -> bool:
+    """Nothing known about contacts, taking part or how long: a type of
+    isolation would rest on nothing about isolation itself."""
+    return not (a.bekend("contacten") or a.bekend("deelname") or a.bekend("duur"))
 
 
 def _kies_type(punten: Dict[str, int]) -> Tuple[Optional[str], Optional[str]]:
@@ -350,12 +386,24 @@ def eenzaam_zonder_isolement(a: Antwoorden) -> bool:
     return _eenzaam(a) and _netwerk(a) and not _geisoleerd(a, trede(a))
 
 
+def zonder_isolement(a: Antwoorden) -> bool:
+    """Regular contact, taking part, the person's own "not lonely", and no sign
+    of isolation, a shrinking network, ggz problems or help kept off: no type
+    to name, unless the whole pattern of a heavier type fits. A loss next to a
+    full life is a reason to keep an eye out, not a threatening isolation."""
+    zeker = a.deelname in DEELNAME_TREDE and a.zegt_eenzaam == "nee"
+    return (a.contacten == "regelmatig" and (zeker or not (_risico(a) or _eenzaam(a)))
+            and not _geisoleerd(a, trede(a)) and not _krimp(a) and not _ggz(a) and not _mijdt_hulp(a)
+            and not any(KERNREGELS[t](a) for t in TYPES if t != "dreigend"))
+
+
 def beleving(a: Antwoorden, nummer: Optional[int], type_id: Optional[str] = None) -> str:
-    """eenzaamheid, isolement, beide or onduidelijk. A type of isolation that has
-    set in (not only threatening) means isolation is seen; loneliness only when
-    the person says so or shows it."""
+    """eenzaamheid, isolement, beide or onduidelijk. Any type of isolation, a
+    threatening one too, means the picture is about isolation; loneliness only
+    when the person says so or shows sadness, since gloom or finding life
+    pointless can also come without missing people."""
     eenzaam = _eenzaam(a)
-    geisoleerd = type_id not in (None, "dreigend") or _geisoleerd(a, nummer)
+    geisoleerd = type_id is not None or _geisoleerd(a, nummer)
     if eenzaam and geisoleerd:
         return "beide"
     if eenzaam:
@@ -408,10 +456,12 @@ def _stappen(type_id: Optional[str], zonder_type: Optional[str], a: Antwoorden) 
 # --- the picture ---------------------------------------------------------------------------
 def beoordeel(a: Antwoorden) -> Beeld:
     """The first picture of the situation the answers describe."""
-    type_id, alternatief = _kies_type(scores(a))
+    type_id, alternatief = (None, None) if _netwerk_onbekend(a) else _kies_type(scores(a))
     zonder_type = None
     if eenzaam_zonder_isolement(a):
         type_id, alternatief, zonder_type = None, None, "eenzaamheid"
+    elif zonder_isolement(a):
+        type_id, alternatief, zonder_type = None, None, "geen_isolement"
     elif type_id is None:
         zonder_type = "onbekend"
     nummer = trede(a)

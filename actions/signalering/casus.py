@@ -446,6 +446,8 @@ def _type_regels(beeld: Beeld) -> List[str]:
     kennis = kennisbank()
     if beeld.zonder_type == "eenzaamheid":
         return ["- " + t["type_eenzaamheid"].format(bron=kennis.bronvermelding("djg_kort_2008"))]
+    if beeld.zonder_type == "geen_isolement":
+        return ["- " + t["type_geen_isolement"]]
     if beeld.type_naam is None:
         ontbreekt = opsomming(t["ontbreekt"][naam] for naam in beeld.ontbreekt)
         return ["- " + t["type_onbekend"].format(ontbreekt=ontbreekt)]

@@ -390,3 +390,16 @@ def test_each_description_pattern_is_linear_on_adversarial_input(pad):
 def test_reading_a_long_description_stays_fast():
     seconden, eenheid = tijdmeting.traagste(casus.lees, grens=10 * tijdmeting.GRENS)
     assert seconden <= 10 * tijdmeting.GRENS, f"lees took {seconden * 1000:.0f} ms on {eenheid!r} * n"
+
+
+def test_het_beeld_zonder_isolement_zegt_waarom_er_geen_type_is():
+    tekst = ("Meneer (80) gaat elke week naar de biljartclub en zijn kleinkinderen komen elke zondag. "
+             "Hij zegt dat hij niet eenzaam is.")
+    beeld = beoordeel(casus.naar_antwoorden(casus.lees(tekst)))
+    assert beeld.zonder_type == "geen_isolement"
+    tekst_beeld = casus.beeld_tekst(beeld)
+    assert "geen tekenen van sociaal isolement" in tekst_beeld and "Daarom noem ik geen type" in tekst_beeld
+
+
+def test_vrienden_van_vroeger_maken_het_gebruik_van_nu_niet_tot_verleden():
+    assert casus.lees("Hij slaapt soms bij vrienden van vroeger, gebruikt speed.")["sig_problemen"] == ["verslaving"]
