@@ -27,6 +27,10 @@ from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Pattern, Seque
 
 CONTEXTEN = ("ontkend", "hypothetisch", "verleden", "ander")
 _TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
+# A scope of n tokens spans at most n * TEKENS_PER_TOKEN characters, so triggers
+# are only looked for that far from a mention: the work per mention is bounded,
+# and reading a long message stays linear in its length.
+TEKENS_PER_TOKEN = 60
 
 
 @dataclass(frozen=True)
@@ -81,14 +85,15 @@ def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, bi
     With `binnen`, a trigger inside the mention counts too ("zegt dat ze
     niet eenzaam is"); a pattern that itself says "not" ("komt niet buiten")
     is only turned by a trigger outside it."""
+    bereik = regels.venster[context] * TEKENS_PER_TOKEN
     for patroon in regels.voor[context]:
-        for m in patroon.finditer(tekst, 0, eind):
+        for m in patroon.finditer(tekst, max(0, begin - bereik), eind):
             if m.end() <= begin and _bereikt(regels, context, tekst, m.end(), begin):
                 return m.group(0)
             if binnen and m.start() >= begin:
                 return m.group(0)
     for patroon in regels.na[context]:
-        for m in patroon.finditer(tekst, begin if binnen else eind):
+        for m in patroon.finditer(tekst, begin if binnen else eind, eind + bereik):
             if m.start() >= eind and _bereikt(regels, context, tekst, eind, m.start()):
                 return m.group(0)
             if binnen and m.end() <= eind:

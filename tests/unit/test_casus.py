@@ -403,3 +403,9 @@ def test_het_beeld_zonder_isolement_zegt_waarom_er_geen_type_is():
 
 def test_vrienden_van_vroeger_maken_het_gebruik_van_nu_niet_tot_verleden():
     assert casus.lees("Hij slaapt soms bij vrienden van vroeger, gebruikt speed.")["sig_problemen"] == ["verslaving"]
+
+
+def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_jaren_duurt():
+    gelezen = casus.lees("Sinds een paar dagen hoort hij stemmen. Hij woont al jaren alleen en ziet niemand.")
+    assert "psychische_crisis" in gelezen["sig_problemen"] and gelezen["sig_duur"] == "jaren"
+    assert "psychische_crisis" not in casus.lees("Hij hoort al jaren stemmen.")["sig_problemen"]
