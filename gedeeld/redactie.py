@@ -225,7 +225,8 @@ DIGIT_WORD = re.compile(r"(?<!\S)[^\s\d]*\d\S*")
 # reads the whole row as one invalid candidate, so a number written in parts
 # next to another number was kept (found by fuzzing). Such a row is read again
 # from each group that can start a number (0, +, "(0"), a few groups at a time.
-NUMBER_ROW = re.compile(r"(?<!\S)[(+]?\d[\d()\-]*(?: [(+]?\d[\d()\-]*)+")
+# A dash between spaces joins groups too ("81 020 - 200 00 00", found by fuzzing).
+NUMBER_ROW = re.compile(r"(?<!\S)[(+]?\d[\d()\-]*(?:(?: - | )[(+]?\d[\d()\-]*)+")
 GROUP = re.compile(r"\S+")
 NUMBER_START = re.compile(r"\(?[0+]")
 MIN_DIGITS, MAX_DIGITS = 9, 13

@@ -36,6 +36,7 @@ def test_any_json_value_keeps_its_shape(waarde):
 @given(bericht())
 @example(("afspraak 3/5/2026 0612345678 ", ["0612345678"]))  # found by this test: a date with slashes before it
 @example(("komt alleen (020) 200 0000 81 thuiszorg ", ["(020) 200 0000"]))  # found by fuzzing: a number after it
+@example(("81 020 - 200 00 00 ", ["020 - 200 00 00"]))  # found by fuzzing: a dash between the groups, a number before
 def test_no_identifier_of_the_corpus_classes_is_kept(voorbeeld: Tuple[str, List[str]]):
     tekst, details = voorbeeld
     opgeslagen = redigeer(tekst)
