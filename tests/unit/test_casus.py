@@ -224,6 +224,8 @@ def test_a_worker_mentioning_a_club_the_person_skips_is_not_read_as_violence():
     "hij wil zich van kant maken",
     "ze zegt dat niemand haar zou missen",
     "hij heeft een touw op zolder klaarliggen",
+    # The body in danger
+    "oma Wil heeft hoge koorts en is sinds vanmiddag helemaal in de war",
 ])
 def test_acute_danger_is_recognised(tekst):
     assert casus.is_acuut(tekst)
