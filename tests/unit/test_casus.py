@@ -129,6 +129,31 @@ def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     "meneer viel vorige week, maar hij kon zelf weer opstaan",
     "ze zegt dat ze zich eenzaam voelt",
     "ik ga dood van de hitte op kantoor",
+    # Negated, over and done, a course question, a joke or a film (issue 19)
+    "Mevrouw Akkerman is niet suïcidaal, wel erg alleen sinds de verhuizing",
+    "vroeger had meneer Brink suïcidale gedachten, nu gaat het veel beter met hem",
+    "hoe herken ik suïcidale signalen bij jongeren?",
+    "is er een cursus zelfmoordpreventie bij ons in de regio?",
+    "er zijn geen signalen van mishandeling bij mevrouw Claes",
+    "we bespraken in de groep een film waarin een vrouw wordt mishandeld",
+    "hij zei lachend dat hij zijn buurman vermoordt als de muziek weer zo hard staat",
+    "ik hoef niet meer naar de fysio, zegt ze blij",
+    "haar eerste man sloeg haar, maar dat is dertig jaar geleden en ze woont nu veilig",
+    # Everyday words close to the new kinds
+    "hij heeft zich gesneden bij het groente snijden",
+    "ze heeft een snee in haar vinger van het aardappels schillen",
+    "ze voelt zich opgesloten in haar eigen huis",
+    "we sluiten hem aan op de belcirkel van de wijk",
+    "ze straft zichzelf een beetje door steeds binnen te blijven",
+    "de dochter is bang dat haar iets overkomt als ze valt",
+    "de kinderen gillen en klappen bij het poppenspel",
+    "hij draait zijn hand er niet voor om",
+    "ze gooit brood naar de eendjes in het park",
+    "hij wil zijn opleiding afmaken",
+    "ze gaan de ballonnen opblazen voor het feest",
+    "ze wil met alles stoppen wat te druk is: koor, bridge en de markt",
+    "ze wil bij haar dochter gaan wonen sinds haar man is overleden",
+    "meneer beweegt niet genoeg, hij zit de hele dag in zijn stoel",
 ])
 def test_ordinary_worries_are_not_read_as_acute_danger(tekst):
     assert not casus.is_acuut(tekst)
@@ -166,6 +191,41 @@ def test_a_worker_mentioning_a_club_the_person_skips_is_not_read_as_violence():
     "meneer wil zijn leven beëindigen",
     "mevrouw is suicidaal",
     "ik hoor hem achter de deur om hulp roepen",
+    # Kinds that issue 19 names, in other words than the development sets
+    # Self-harm
+    "Noor snijdt zichzelf weer in haar armen",
+    "ik zag brandplekken op zijn onderarmen, hij zegt dat hij het zelf doet",
+    "Sanne drukt haar sigaret uit op haar eigen arm",
+    "hij slaat met zijn hoofd tegen de deur tot het bloedt",
+    "ze heeft zich opzettelijk met heet water verbrand",
+    # Locked up
+    "zijn zoon sluit hem elke avond op in de schuur",
+    "de voordeur is van buitenaf op slot gedaan en ze kan er niet uit",
+    # Violence seen from outside
+    "ik zag wurgsporen in haar hals",
+    "hij heeft vingerplekken op zijn bovenarm",
+    "ze probeert de blauwe plekken onder lange mouwen te verbergen",
+    "haar vriend trok haar aan haar haren de trap af",
+    "ik hoor bij de buren geschreeuw en daarna brekend glas",
+    "ze krimpt ineen zodra haar schoonzoon binnenkomt",
+    "ze kan de wonden op haar benen niet uitleggen",
+    # Threats to others
+    "hij zegt dat hij de flat van zijn ex in brand steekt",
+    "meneer dreigt de huismeester neer te steken",
+    "ze zegt dat ze wraak gaat nemen op de buren",
+    "hij wacht de postbode morgen op met een bijl",
+    # An alarm with no answer
+    "het halsalarm van meneer Jansen ging af en hij neemt niet op",
+    # Danger in a psychosis
+    "ze hoort stemmen die haar opdragen het gas open te zetten",
+    "hij loopt verward over de snelweg",
+    "hij gooit met kopjes naar de thuiszorg",
+    # Indirect death wishes
+    "hij wil zich van kant maken",
+    "ze zegt dat niemand haar zou missen",
+    "hij heeft een touw op zolder klaarliggen",
+    # The body in danger
+    "oma Wil heeft hoge koorts en is sinds vanmiddag helemaal in de war",
 ])
 def test_acute_danger_is_recognised(tekst):
     assert casus.is_acuut(tekst)
