@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gc
 import time
-from functools import partial
-from typing import Callable, Iterator, List, Sequence, Tuple
+from functools import lru_cache, partial
+from typing import Callable, Dict, Tuple
 
 LENGTE = 10_000
 GRENS = 0.050  # seconds per pattern per input
@@ -24,13 +24,19 @@ EENHEDEN = (
 )
 
 
-def invoer() -> Iterator[Tuple[str, str]]:
-    """(unit, text of LENGTE characters) for every unit, as typed and in lower case."""
+@lru_cache(maxsize=None)
+def invoer(vorm: Callable[[str], str] = str) -> Tuple[Tuple[str, str], ...]:
+    """(unit, text of LENGTE characters) for every unit, as typed and in lower
+    case, each text as `vorm` makes it and once: code that reads only a
+    normalised form (the description reader: lowercase, single spaces) is
+    timed on what it reads, not twice on the same text. Built once per
+    `vorm`: the hundreds of pattern tests share them."""
+    gezien: Dict[str, str] = {}
     for eenheid in EENHEDEN:
         tekst = herhaald(eenheid, LENGTE)
-        yield eenheid, tekst
-        if tekst.lower() != tekst:
-            yield eenheid.lower(), tekst.lower()
+        for variant, getypt in ((eenheid, tekst), (eenheid.lower(), tekst.lower())):
+            gezien.setdefault(vorm(getypt), variant)
+    return tuple((variant, tekst) for tekst, variant in gezien.items())
 
 
 def duur(werk: Callable[[], object], keer: int = 3, grens: float = GRENS) -> float:
@@ -46,35 +52,28 @@ def duur(werk: Callable[[], object], keer: int = 3, grens: float = GRENS) -> flo
     return beste
 
 
-def traagste(zoek: Callable[[str], object], grens: float = GRENS) -> Tuple[float, str]:
-    """The slowest adversarial input for `zoek`: (seconds, unit)."""
-    return max((duur(partial(zoek, tekst), grens=grens), eenheid) for eenheid, tekst in invoer())
+def traagste(zoek: Callable[[str], object], grens: float = GRENS,
+             vorm: Callable[[str], str] = str) -> Tuple[float, str]:
+    """The slowest adversarial input for `zoek`, each input as `vorm` makes it: (seconds, unit)."""
+    return max((duur(partial(zoek, tekst), grens=grens), eenheid) for eenheid, tekst in invoer(vorm))
 
 
-def groei(werk: Callable[[str], object], eenheid: str, klein: int = 1_000, groot: int = 10_000) -> float:
+def groei(werk: Callable[[str], object], eenheid: str, grens: float, klein: int = 1_000,
+          groot: int = 10_000) -> float:
     """How many times longer `werk` takes on `eenheid` repeated to `groot`
     characters than to `klein`: about groot/klein (10) when it is linear,
-    its square (100) when it is quadratic. Fastest of three runs each, so a
-    busy moment of the shared machine does not count."""
-    kort, lang = snelste(werk, [herhaald(eenheid, klein), herhaald(eenheid, groot)], keer=3)
-    return lang / max(kort, 1e-4)
+    its square (100) when it is quadratic. The short text counts the
+    fastest of three runs, so a busy moment of the shared machine does not
+    count; the long one runs until it is within `grens` times that (at most
+    three runs): a further run could only lower the ratio, and a quadratic
+    cost is over it every time."""
+    kort = max(duur(partial(werk, herhaald(eenheid, klein)), grens=0), 1e-4)
+    return duur(partial(werk, herhaald(eenheid, groot)), grens=grens * kort) / kort
 
 
 def herhaald(eenheid: str, lengte: int) -> str:
     """`eenheid` repeated to `lengte` characters."""
     return (eenheid * (lengte // max(1, len(eenheid)) + 1))[:lengte]
-
-
-def snelste(werk: Callable[[str], object], teksten: Sequence[str], keer: int = 5) -> List[float]:
-    """The fastest of `keer` runs of `werk` on each text, in CPU time, the
-    texts taking turns: a busy stretch of the shared machine, or of the
-    other test worker (`make check` runs two), then weighs on each text
-    alike instead of on one of them, which would skew their ratio."""
-    beste = [float("inf")] * len(teksten)
-    for _ in range(keer):
-        for i, tekst in enumerate(teksten):
-            beste[i] = min(beste[i], cpu_tijd(partial(werk, tekst)))
-    return beste
 
 
 def cpu_tijd(werk: Callable[[], object]) -> float:

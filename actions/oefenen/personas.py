@@ -20,6 +20,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 import yaml
 
 from actions.algemeen.controle import Controle, ControleFout
+from actions.algemeen.yamlbestand import yaml_uit
 from actions.oefenen import OEFENEN_DIR
 
 PERSONA_DIR = OEFENEN_DIR / "personas"
@@ -320,7 +321,7 @@ def controleer(data: Any, bestand: str) -> Tuple[Optional[Persona], List[str]]:
 def lees_bestand(pad: Path) -> Tuple[Optional[Persona], List[str]]:
     """Read and check one persona file."""
     try:
-        data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+        data = yaml_uit(pad.read_text(encoding="utf-8"))
     except OSError as fout:
         return None, [f"{pad.name}: kan het bestand niet lezen ({fout.strerror})"]
     except yaml.YAMLError as fout:

@@ -17,6 +17,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Set
 
 import yaml
 
+from actions.algemeen.yamlbestand import yaml_uit
 from gedeeld import settings
 from gedeeld.naamherkenning import alle_teksten
 from gedeeld.redactie import soorten
@@ -55,7 +56,7 @@ def teksten_in(bestanden: Iterable[Path]) -> Set[str]:
     """The normalised example texts of YAML files, entity markup removed."""
     gevonden: Set[str] = set()
     for bestand in bestanden:
-        for zin in _zinnen(yaml.safe_load(bestand.read_text(encoding="utf-8"))):
+        for zin in _zinnen(yaml_uit(bestand.read_text(encoding="utf-8"))):
             gevonden.add(normaal(re.sub(r"\[([^\]]*)\](\([^)]*\)|\{[^}]*\})", r"\1", zin)))
     return gevonden
 

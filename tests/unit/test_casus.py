@@ -431,6 +431,10 @@ def _patronen(waarde, pad="signalering"):
 
 PATRONEN = dict(_patronen(casus.gegevens()))
 PATRONEN.update(_patronen(schaal.gegevens(), "schaal"))
+# What the patterns read: the reader lowercases and folds spaces first
+# (schaal.lees_antwoord too), so an input in capitals or with tabs is timed
+# once, as the text the patterns see.
+LEESBAAR = casus._leesbaar
 
 
 def test_every_pattern_of_the_data_files_is_collected():
@@ -443,12 +447,12 @@ def test_each_description_pattern_is_linear_on_adversarial_input(pad):
     """'\\w*(thuiszorg|...)' took 4.3 s on 10,000 characters before: it now
     starts at a word start only."""
     patroon = PATRONEN[pad]
-    seconden, eenheid = tijdmeting.traagste(lambda tekst: list(patroon.finditer(tekst)))
+    seconden, eenheid = tijdmeting.traagste(lambda tekst: list(patroon.finditer(tekst)), vorm=LEESBAAR)
     assert seconden <= tijdmeting.GRENS, f"{pad} took {seconden * 1000:.0f} ms on {eenheid!r} * n"
 
 
 def test_reading_a_long_description_stays_fast():
-    seconden, eenheid = tijdmeting.traagste(casus.lees, grens=10 * tijdmeting.GRENS)
+    seconden, eenheid = tijdmeting.traagste(casus.lees, grens=10 * tijdmeting.GRENS, vorm=LEESBAAR)
     assert seconden <= 10 * tijdmeting.GRENS, f"lees took {seconden * 1000:.0f} ms on {eenheid!r} * n"
 
 

@@ -6,6 +6,7 @@ import shutil
 import pytest
 import yaml
 
+from actions.algemeen.yamlbestand import yaml_uit
 from actions.oefenen import personas as mod
 from actions.oefenen.personas import (
     INSTELLINGEN,
@@ -24,7 +25,7 @@ ANNIE = PERSONA_DIR / "annie_verhoeven.yml"
 
 
 def _ruw():
-    return yaml.safe_load(ANNIE.read_text(encoding="utf-8"))
+    return yaml_uit(ANNIE.read_text(encoding="utf-8"))
 
 
 def _schrijf(tmp_path, naam, data):

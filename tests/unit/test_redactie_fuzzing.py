@@ -47,5 +47,5 @@ def test_no_identifier_of_the_corpus_classes_is_kept(voorbeeld: Tuple[str, List[
 @given(st.lists(DETAILS, min_size=1, max_size=3), st.sampled_from([" ", ", ", "-", ". ", "\n"]))
 def test_the_work_grows_linearly_with_the_length(details, tussen):
     eenheid = tussen.join(getypt for _, getypt in details) + tussen
-    groei = tijdmeting.groei(redigeer, eenheid)
+    groei = tijdmeting.groei(redigeer, eenheid, 25)
     assert groei < 25, f"10x longer took {groei:.0f}x the time on {eenheid!r} * n"
