@@ -473,3 +473,24 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     gelezen = casus.lees("Sinds een paar dagen hoort hij stemmen. Hij woont al jaren alleen en ziet niemand.")
     assert "psychische_crisis" in gelezen["sig_problemen"] and gelezen["sig_duur"] == "jaren"
     assert "psychische_crisis" not in casus.lees("Hij hoort al jaren stemmen.")["sig_problemen"]
+
+
+@pytest.mark.parametrize("tekst", [
+    "Tegen de buurvrouw zei hij: 'het hoeft voor mij allemaal niet meer.'",
+    "Ze zegt steeds dat ze wacht tot God haar komt halen.",
+    "In de keukenla vond ik een voorraad slaappillen.",
+    "Sinds de begrafenis zegt ze: 'ik wil gewoon bij hem zijn.'",
+    "Hij denkt dat het makkelijker is voor zijn kinderen als hij er niet meer is.",
+    "'Waar leef ik eigenlijk nog voor?', vroeg meneer gisteren.",
+])
+def test_een_doodswens_in_andere_woorden_krijgt_de_crisisroutes(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "Ze hoeft voor mij allemaal niet meer naar de soos, zegt haar dochter.",
+    "Hij wacht op de bus naar de markt.",
+    "Haar zoon wil op zondag graag bij haar zijn.",
+])
+def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
+    assert not casus.is_acuut(tekst)
