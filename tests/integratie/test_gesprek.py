@@ -104,8 +104,10 @@ def test_expired_session_restarts_cleanly(gesprek):
 @pytest.mark.parametrize("vraag, begin, bron", [
     ("Ik bezoek als vrijwilliger elke week een oude man en maak me zorgen om hem, bij wie moet ik zijn?",
      "Vrijwilligers zijn belangrijk", "Machielse (LESI) in Welzijn+"),
-    # The participation-society topic is not in this list: the model reads questions about it in new words
-    # as zorgmijding (issue 16's closing note); tests/unit/test_kennisbank.py checks its answer and source.
+    pytest.param("Wat doet de gemeente als iemand geen familie of vrienden heeft om hulp aan te vragen?",
+                 "Meedoen in de samenleving", "Machielse (LESI) in Welzijn+",
+                 marks=pytest.mark.xfail(reason="NLU: model nl-112fa4b6594ad3a5 reads this as zorgmijding (0.47); "
+                                                "participatiesamenleving needs more varied training lines")),
     ("Gaat sociaal isolement alleen over ouderen of ook over jonge gezinnen?",
      "Sociaal isolement komt voor bij alle leeftijden", "Schenkels (Charlois' Welzijn) in Welzijn+"),
     ("Hoe kunnen de huisarts, het wijkteam en de welzijnsorganisatie beter samenwerken?",
