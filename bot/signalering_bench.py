@@ -42,6 +42,7 @@ CONTEXTGROEPEN = {"ontkend": ("ontkend",), "hypothetisch of verleden": ("hypothe
                   "iemand anders": ("ander",)}
 Paar = Tuple[str, str]
 ZELFDE = {"psychische_crisis": "psychische_problemen"}
+GEEN_TYPE = {"eenzaamheid": "geen", "geen_isolement": "geen"}  # no type named: the annotation's 'geen'
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,7 @@ def lees_beschrijving(tekst: str) -> Lezing:
     facetten["acuut"] = bool(slots.get(casus.ACUUT_SLOT))
     beeld = beoordeel(casus.naar_antwoorden(slots))
     crisis = kennisbank().crisis_antwoord(None).tekst if facetten["acuut"] else ""
-    zonder_type = {"eenzaamheid": "geen", "geen_isolement": "geen"}
-    type_id = beeld.type_id or zonder_type.get(beeld.zonder_type or "", beeld.zonder_type)
+    type_id = beeld.type_id or GEEN_TYPE.get(beeld.zonder_type or "", beeld.zonder_type)
     return Lezing(frozenset(paren_van(facetten)), type_id, beeld.urgentie, beeld.beleving, "113" in crisis)
 
 

@@ -227,10 +227,9 @@ def _krimp(a: Antwoorden) -> bool:
 def _netwerk_weg(a: Antwoorden) -> bool:
     """The network has fallen away: no or only functional contacts, or a few
     contacts while the person no longer goes out or takes part in nothing."""
-    if a.contacten in WEINIG_NETWERK:
-        return True
-    ingezet = a.deelname == "geen" or bool(a.verzameling("signalen") & set(INGEZET_SIGNALEN))
-    return a.contacten == "weinig" and a.deelname not in DEELNAME_TREDE and ingezet
+    ingezet = a.deelname == "geen" or (a.deelname not in DEELNAME_TREDE
+                                       and bool(a.verzameling("signalen") & set(INGEZET_SIGNALEN)))
+    return a.contacten in WEINIG_NETWERK or (a.contacten == "weinig" and ingezet)
 
 
 def _netwerk_nog(a: Antwoorden) -> bool:
