@@ -27,18 +27,20 @@ from gedeeld.settings import DATA_DIR
 
 BESCHRIJVING = "casus_beschrijven"
 OEFENZET = "zet_"
-KENNISREGELS = DATA_DIR / "rules" / "kennis.yml"
+REGELMAP = DATA_DIR / "rules"
 KENNISACTIE = "action_kennis_antwoord"
 
 
 @lru_cache(maxsize=1)
 def kennisvragen() -> FrozenSet[str]:
-    """The intents that data/rules/kennis.yml answers with `action_kennis_antwoord`."""
+    """The intents that a rule in any file of data/rules answers with `action_kennis_antwoord`
+    (kennis.yml, and topics kept in their own file such as kennis_seedonderwerpen.yml)."""
     intents = set()
-    for regel in lees_mapping(KENNISREGELS).get("rules") or []:
-        stappen = regel.get("steps") or []
-        intents |= {s["intent"] for s, volgende in zip(stappen, stappen[1:], strict=False)
-                    if "intent" in s and volgende.get("action") == KENNISACTIE}
+    for pad in sorted(REGELMAP.glob("*.yml")):
+        for regel in lees_mapping(pad).get("rules") or []:
+            stappen = regel.get("steps") or []
+            intents |= {s["intent"] for s, volgende in zip(stappen, stappen[1:], strict=False)
+                        if "intent" in s and volgende.get("action") == KENNISACTIE}
     return frozenset(intents)
 
 

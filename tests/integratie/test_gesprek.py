@@ -98,3 +98,42 @@ def test_expired_session_restarts_cleanly(gesprek):
     assert sum(isinstance(e, SessionStarted) for e in full.events) == 2
     assert gesprek.tracker().get_slot("kennis_onderwerp") is None
     assert "digitale assistent" in antwoord
+
+
+# Issue 16: the seed topics, asked in words that are neither in data/nlu nor in tests/nlu_ontwikkel.yml.
+@pytest.mark.parametrize("vraag, begin, bron", [
+    ("Ik bezoek als vrijwilliger elke week een oude man en maak me zorgen om hem, bij wie moet ik zijn?",
+     "Vrijwilligers zijn belangrijk", "Machielse (LESI) in Welzijn+"),
+    pytest.param("Wat doet de gemeente als iemand geen familie of vrienden heeft om hulp aan te vragen?",
+                 "Meedoen in de samenleving", "Machielse (LESI) in Welzijn+",
+                 marks=pytest.mark.xfail(reason="NLU: model nl-112fa4b6594ad3a5 reads this as zorgmijding (0.47); "
+                                                "participatiesamenleving needs more varied training lines")),
+    ("Gaat sociaal isolement alleen over ouderen of ook over jonge gezinnen?",
+     "Sociaal isolement komt voor bij alle leeftijden", "Schenkels (Charlois' Welzijn) in Welzijn+"),
+    ("Hoe kunnen de huisarts, het wijkteam en de welzijnsorganisatie beter samenwerken?",
+     "Sociaal isolement hangt vaak samen met andere vragen", "Van der Hout (gemeente Rotterdam) in Welzijn+"),
+    ("Wat voor gevolgen heeft langdurige eenzaamheid voor iemands gezondheid?",
+     "Ieder mens heeft behoefte aan contacten", "PHH Academie"),
+    ("Hoe ga ik om met het stigma dat eenzame mensen mislukt zijn?",
+     "Mensen die ernstig vereenzaamd zijn, worden vaak gezien als 'mislukt'", "Handreiking Ernstige vereenzaming"),
+])
+def test_een_seedonderwerp_krijgt_zijn_eigen_antwoord_met_bron(gesprek, vraag, begin, bron):
+    antwoord = gesprek.teksten(vraag)[0]
+    assert antwoord.startswith(begin)
+    assert "(bron: " in antwoord and bron in antwoord
+
+
+def test_na_het_antwoord_over_zorg_mijden_opent_de_knop_het_antwoord_over_stigma(gesprek):
+    berichten = gesprek.zeg("/zorgmijding")  # the topic as a button opens it; the NLU is tested above
+    assert berichten[0]["text"].startswith("Sommige mensen houden hulp af.")
+    knop = next(k for k in berichten[0]["buttons"] if k["title"] == "Stigma voorkomen")
+    stigma = gesprek.zeg(knop["payload"])[0]
+    assert stigma["text"].startswith("Mensen die ernstig vereenzaamd zijn, worden vaak gezien als 'mislukt'.")
+    assert "(bron: Handreiking Ernstige vereenzaming, jaartal onbekend)" in stigma["text"]
+    meer = next(k for k in stigma["buttons"] if k["title"] == "Vertel meer")
+    assert "Samen Sterk zonder Stigma" in gesprek.zeg(meer["payload"])[0]["text"]
+
+
+def test_een_vrijwilliger_die_acuut_gevaar_meldt_krijgt_eerst_de_crisisroutes(gesprek):
+    berichten = gesprek.teksten("ik ben vrijwilliger en mijn maatje zei net dat hij er een eind aan wil maken")
+    assert "0800-0113" in berichten[0] and "112" in berichten[0]

@@ -39,3 +39,15 @@ def test_de_kennisvragen_komen_uit_de_regels_voor_action_kennis_antwoord():
     from bot.nlu.crisisvangnet import kennisvragen
     assert {"signalen_herkennen", "doorverwijzen", "cijfers", "gesprek_openen"} <= kennisvragen()
     assert not {"aanpak_starten", "interventie_zoeken", "casus_beschrijven"} & kennisvragen()
+
+
+def test_de_seedonderwerpen_in_hun_eigen_regelbestand_zijn_ook_kennisvragen():
+    from bot.nlu.crisisvangnet import kennisvragen
+    assert {"vrijwilligers", "participatiesamenleving", "doelgroep_divers", "samenwerking_zorg_welzijn",
+            "gevolgen_isolement", "stigma"} <= kennisvragen()
+
+
+def test_een_kennisvraag_over_een_seedonderwerp_die_gevaar_noemt_houdt_zijn_eigen_pad():
+    # action_kennis_antwoord gives the crisis routes first and then the answer, so the question is not lost
+    tekst = "ik ben vrijwilliger, meneer zegt dat hij er een eind aan wil maken, bij wie kan ik terecht?"
+    assert gelezen(tekst, "vrijwilligers")[0] == "vrijwilligers"

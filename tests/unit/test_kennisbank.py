@@ -17,7 +17,9 @@ from gedeeld import settings
 ROOT = settings.ROOT
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 KNOWLEDGE_INTENTS = ["signalen_herkennen", "typologie", "participatieladder", "fase_uitleg", "begrip_uitleg",
-                     "cijfers", "gesprek_openen", "doorverwijzen", "zorgmijding"]
+                     "cijfers", "gesprek_openen", "doorverwijzen", "zorgmijding",
+                     "vrijwilligers", "participatiesamenleving", "doelgroep_divers", "samenwerking_zorg_welzijn",
+                     "gevolgen_isolement", "stigma"]
 
 
 def domain_response_texts():
@@ -180,3 +182,61 @@ def test_signalen_begint_met_concrete_signalen_en_dan_de_soorten():
     assert antwoord.tekst.startswith("Let vooral op deze signalen:") and 5 <= len(signalen) <= 6
     assert "gordijnen" in antwoord.tekst and "functionele contacten" in antwoord.tekst
     assert len([k for k in antwoord.knoppen if k.titel.startswith("Signalen: ")]) == 6
+
+
+# Issue 16: the seed topics that had no answer. Per topic: a fact from the seed that the
+# short answer must give, and one the short or longer answer must give.
+SEEDONDERWERPEN = {
+    "vrijwilligers": ("werven, begeleiden en aansturen", "Wat doet de coördinator van vrijwilligers?"),
+    "participatiesamenleving": ("waar een netwerk ontbreekt, moet de overheid helpen", "kracht van het netwerk"),
+    "doelgroep_divers": ("van alleenstaande moeders tot mantelzorgers, en van kleuters tot ouderen",
+                         "voorschoolse opvang"),
+    "samenwerking_zorg_welzijn": ("schotten ertussen worden langzaam afgebroken", "van de huisarts tot de visboer"),
+    "gevolgen_isolement": ("kwaliteit van leven", "verwaarlozing, vervuiling, verslaving of schulden"),
+    "stigma": ("een eigen doel in de handreiking Ernstige vereenzaming", "Samen Sterk zonder Stigma"),
+}
+# Who said what in seed 001: a name in the text must come with that person's part of the article as source.
+SPREKERS = {"Machielse": "welzijnplus_rotterdam", "Van der Hout": "welzijnplus_van_der_hout",
+            "Schenkels": "welzijnplus_schenkels"}
+
+
+def seedonderwerp(onderwerp_id):
+    onderwerp = kennisbank().onderwerp(onderwerp_id)
+    assert onderwerp is not None, onderwerp_id
+    return onderwerp
+
+
+@pytest.mark.parametrize("onderwerp_id", sorted(SEEDONDERWERPEN))
+def test_elk_seedonderwerp_beantwoordt_zijn_intent_met_het_feit_en_de_bron(onderwerp_id):
+    in_kort, in_kort_of_meer = SEEDONDERWERPEN[onderwerp_id]
+    kennis = kennisbank()
+    onderwerp = kennis.onderwerp_voor_intent(onderwerp_id)
+    assert onderwerp is not None and onderwerp.id == onderwerp_id
+    kort, meer = kennis.kort_antwoord(onderwerp).tekst, kennis.meer_antwoord(onderwerp).tekst
+    assert in_kort in kort and in_kort_of_meer in kort + meer
+    assert "(bron: " in kort and "(bron: " in meer
+
+
+@pytest.mark.parametrize("onderwerp_id", sorted(SEEDONDERWERPEN))
+def test_elk_seedonderwerp_is_een_knop_onder_een_verwant_bestaand_antwoord(onderwerp_id):
+    kennis = kennisbank()
+    titel = seedonderwerp(onderwerp_id).titel
+    onder = [o.id for o in kennis.onderwerpen.values() if o.id not in SEEDONDERWERPEN
+             and titel in [k.titel for k in kennis.kort_antwoord(o).knoppen]]
+    assert onder, f"geen enkel bestaand antwoord biedt '{titel}' als knop"
+
+
+@pytest.mark.parametrize("onderwerp_id", sorted(SEEDONDERWERPEN))
+def test_wie_een_seedonderwerp_bij_naam_noemt_staat_ook_als_bron_eronder(onderwerp_id):
+    onderwerp = seedonderwerp(onderwerp_id)
+    kort = kennisbank().kort_antwoord(onderwerp).tekst
+    genoemd = {naam for naam in SPREKERS if naam in onderwerp.kort + (onderwerp.meer or "")}
+    assert {naam for naam in genoemd if SPREKERS[naam] not in onderwerp.bronnen} == set()
+    assert all(kennisbank().bronnen[SPREKERS[naam]]["kort"] in kort for naam in genoemd)
+
+
+def test_een_vrijwilliger_met_zorgen_hoort_naar_wie_hij_gaat_en_bij_acuut_gevaar_het_alarmnummer():
+    antwoord = kennisbank().kort_antwoord(seedonderwerp("vrijwilligers"))
+    assert "Bespreek het met je coördinator." in antwoord.tekst
+    assert "Is er acuut gevaar? Bel dan meteen het alarmnummer." in antwoord.tekst
+    assert "Wie haal je erbij?" in [k.titel for k in antwoord.knoppen]
