@@ -574,3 +574,63 @@ def test_meer_soorten_acuut_gevaar_in_andere_woorden(tekst):
 ])
 def test_gewone_zinnen_bij_de_nieuwe_soorten_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
+
+
+# Kinds found missing on the fifth crisis development set, in other words
+# than that set.
+@pytest.mark.parametrize("tekst", [
+    "hij zegt dat de pijn hem rust geeft als hij zich brandt",
+    "ze heeft gisteren veel dieper gesneden dan normaal",
+    "mijn broer krabt zich open tot het bloedt",
+    "ik zit opgesloten in de schuur",
+    "opa zit op slot in de logeerkamer",
+    "het meisje wordt niet naar buiten gelaten door haar oom",
+    "hij staat met een knuppel bij de voordeur van de buren",
+    "ik ga met een mes naar die jongen toe",
+    "hij riep dat hij haar de hersens in slaat",
+    "hij heeft een pistool en wil zijn baas af te maken, zegt hij",
+    "hij schreeuwde: ik maak je af",
+    "ze krijgt klappen als het huis niet schoon is",
+    "ik ben bang dat ik mijn zoontje iets aandoe",
+    "zijn maaltijden staan al vier dagen onaangeroerd, hij neemt niet op",
+    "de buurman is sinds zondag niet meer gezien",
+    "al vijf dagen zijn de gordijnen dicht bij mevrouw",
+    "de vuilniszakken staan nog al een week op het balkon",
+    "hij heeft 40 pijnstillers op",
+    "ze heeft alle slaaptabletten in een keer geslikt",
+    "als de metro komt spring ik",
+    "hij wil de rivier in lopen",
+    "ze zit op de rand van het balkon",
+    "de kamer staat vol rook en meneer zit er nog",
+    "het is binnen maar zes graden bij oma",
+    "ik hang me vanavond op",
+    "hij wil met zijn auto tegen een viaduct knallen",
+    "ze pakte me bij mijn keel",
+    "ze zei dat ze hem iets aandoet als hij praat",
+    "ze eet en drinkt helemaal niks meer",
+    "hij denkt dat hij kan vliegen en staat bij het raam",
+    "mijn tante ligt onderaan de trap en kan niet praten",
+    "na vandaag ben ik niemand meer tot last",
+    "morgen hoeft niemand meer voor mij te komen",
+    "hij zegt dat hij vannacht naar de overkant gaat",
+    "er ligt een plastic zak met tape klaar",
+    "hij zei dat hij niet meer wil.",
+    "hij heeft chloor in zijn thee gedaan en ervan gedronken",
+])
+def test_nog_meer_soorten_acuut_gevaar_in_andere_woorden(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "ze zegt dat ze niet aan zelfmoord denkt, ze mist vooral haar zus",
+    "ze heeft in haar jeugd veel geweld meegemaakt en vertrouwt mensen moeilijk",
+    "het is niet dat ik dood wil, maar het voelt leeg",
+    "ze wil niemand tot last zijn en vraagt daarom nooit hulp",
+    "de deur zit op slot als ik aanbel, ze doet nooit open",
+    "hij zegt dat hij niet meer wil sporten",
+    "we steken morgen samen over naar de overkant van de straat",
+    "maak je de vragenlijst af voor vrijdag?",
+    "hij heeft zijn pillen allemaal ingenomen zoals de dokter zei",
+])
+def test_gewone_zinnen_bij_de_soorten_van_de_vijfde_set_zijn_geen_crisis(tekst):
+    assert not casus.is_acuut(tekst)
