@@ -634,3 +634,31 @@ def test_nog_meer_soorten_acuut_gevaar_in_andere_woorden(tekst):
 ])
 def test_gewone_zinnen_bij_de_soorten_van_de_vijfde_set_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
+
+
+# Kinds found missing on the sixth crisis development set, in other words
+# than that set, and the same words once the worry is over.
+@pytest.mark.parametrize("tekst", [
+    "hij zegt dat hij zijn huisbaas gaat afmaken",
+    "ze heeft een mes in haar rugzak en wil naar school",
+    "zit ze opgesloten? haar zoon doet de deur op slot als hij weg is",
+    "hij wil met een jerrycan naar het gemeentehuis",
+    "ik spreek mijn vader al vier dagen niet, en hij neemt nooit zo lang niet op",
+    "haar rechterarm is ineens slap",
+    "ze heeft een oude gaskachel aan en voelt zich misselijk en suf",
+    "de koolmonoxidemelder piept en meneer is duizelig",
+    "mevrouw is sinds woensdag door niemand meer gezien",
+])
+def test_soorten_van_de_zesde_set_in_andere_woorden(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "ze gaat haar opleiding afmaken",
+    "hij zit al jaren opgesloten in zijn eigen huis door zijn angst",
+    "meneer was al een week niet gezien, maar hij bleek in het ziekenhuis te liggen",
+    "de gordijnen zijn al dagen dicht, maar ze logeert bij haar dochter",
+    "vroeger sneed ik mezelf, daar ben ik al jaren mee gestopt",
+])
+def test_dezelfde_woorden_zonder_acuut_gevaar_van_de_zesde_set(tekst):
+    assert not casus.is_acuut(tekst)
