@@ -101,6 +101,8 @@ class ActionBuitenModus(Action):
         beste = modus.beste_andere(bericht.get("intent_ranking") or [])
         if beste == modus.ACUUT or casus.is_acuut(bericht.get("text") or ""):
             return ActionCrisis().run(dispatcher, tracker, domain)
+        if _nieuwe_beschrijving(tracker):
+            return _beschrijving_lezen(dispatcher, tracker)
         onderwerp = kennisbank().onderwerp_voor_intent(beste) if beste else None
         if onderwerp:
             return toon_kort(dispatcher, onderwerp)
@@ -127,8 +129,21 @@ class ActionNietBegrepen(Action):
         bericht = tracker.latest_message
         if modus.crisis_bij_twijfel(bericht.get("intent_ranking") or []) or casus.is_acuut(bericht.get("text") or ""):
             return ActionCrisis().run(dispatcher, tracker, domain)
+        if _nieuwe_beschrijving(tracker):
+            return _beschrijving_lezen(dispatcher, tracker)
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
+
+
+def _nieuwe_beschrijving(tracker: Tracker) -> bool:
+    """A description outside any form; inside one, the form keeps its answers."""
+    return not tracker.active_loop_name and casus.leest_als_beschrijving(tracker.latest_message.get("text") or "")
+
+
+def _beschrijving_lezen(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """A description the model did not recognise still starts the signalering
+    questions, as the rule for `casus_beschrijven` does."""
+    return [*lees_beschrijving(dispatcher, tracker), FollowupAction(SIGNALERING_FORM)]
 
 
 def privacy_zin() -> str:

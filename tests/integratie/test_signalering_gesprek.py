@@ -110,3 +110,13 @@ def test_the_scale_is_not_a_screening_tool(gesprek):
     antwoord = alles(gesprek.zeg("ik wil de eenzaamheidsschaal afnemen bij een bewoner"))
     assert "alleen aan als iemand zelf zegt zich eenzaam te voelen" in antwoord
     assert gesprek.tracker().active_loop_name is None
+
+
+def test_een_beschrijving_die_het_model_niet_zeker_plaatst_start_toch_de_vragen(gesprek):
+    """Model nl-c80bf2f9fa5cfd50 leaves this to the fallback (description 0.40,
+    care avoidance 0.35); the reader finds four facets in it, so the walk
+    starts as it does for a description the model recognises."""
+    teksten = gesprek.teksten("Ze is sinds de zomer weduwe en gaat niet meer naar de kerk.")
+    assert teksten[0].startswith("Dit heb ik begrepen:") and "partner overleden" in teksten[0]
+    assert gesprek.tracker().active_loop_name == "signalering_form"
+    assert gesprek.tracker().get_slot("requested_slot") == "sig_contacten"

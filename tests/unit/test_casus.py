@@ -494,3 +494,171 @@ def test_een_doodswens_in_andere_woorden_krijgt_de_crisisroutes(tekst):
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
+
+
+# Kinds found missing on the fourth crisis development set, in other words
+# than that set.
+@pytest.mark.parametrize("tekst", [
+    # Said plainly, a plan or a date, things given away
+    "meneer zei: ik maak er dit weekend een eind aan",
+    "ze stuurde 'sorry voor alles, vannacht ga ik het'",
+    "hij heeft een strop in de schuur en weet al wanneer",
+    "ze wil met de auto in de dichte garage de motor laten draaien",
+    "hij gaf me zijn trouwring, die heeft hij binnenkort niet meer nodig zegt hij",
+    "ze zegt dat ik niet meer hoef te komen, het voelde als afscheid",
+    "mevrouw praat over de grote reis die ze gaat maken, zonder koffer",
+    "meneer zei dat hij na het weekend toch weg is en wilde niet zeggen waar",
+    "zeg tegen mijn dochter dat ik van haar hield",
+    "hij wil bij Gerda zijn, Gerda is vorig jaar overleden",
+    "zijn zaken zijn geregeld en hij zegt dat het zondag voorbij is",
+    "op de sterfdag van haar man wil ze naar hem toe gaan",
+    # Poison, pills with drink, someone who cannot be woken
+    "hij heeft bleekwater gedronken",
+    "ze heeft een handvol slaappillen geslikt",
+    "hij heeft zijn pillen met wodka ingenomen",
+    "we krijgen haar niet wakker",
+    "hij spuit al dagen geen insuline meer",
+    "ze heeft diabetes en is suf en zweterig",
+    # Self-harm in the first person, a body in danger
+    "ik snijd mezelf elke avond",
+    "haar onderarmen vol verse krassen",
+    "de wond aan zijn been stinkt en er zit pus in",
+    "ze zit in een stoel vol urine",
+    "sinds vanochtend hangt zijn gezicht aan een kant",
+    "hij zit buiten op de stoep en komt niet overeind",
+    "ze is verward en loopt buiten zonder jas terwijl het vriest",
+    # Voices, fire, gas
+    "hij hoort een stem die zegt dat hij moet springen",
+    "de radio zegt haar dat ze moet verdwijnen",
+    "er staan brandende kaarsen vlak bij de gordijnen",
+    "de pan staat op het vuur en de rookmelder gaat af",
+    "het ruikt in zijn keuken sterk naar gas",
+    # Nobody answers
+    "mevrouw neemt al twee dagen niet op",
+    "sinds zaterdag doet meneer de deur niet open",
+    "de melk van eergisteren staat nog voor de deur",
+    "er zitten vliegen achter het raam van de benedenburen",
+    "er komt een rare lucht onder de voordeur door",
+    "het alarm van oma ging af en ze neemt niet op",
+    # Locked in, tied, violence, threats
+    "hij doet de deur op slot en neemt de sleutel mee, ze kan er niet uit",
+    "ze laten hem niet de deur uit",
+    "er zit een hangslot aan de buitenkant van haar deur",
+    "haar broer sluit haar in de schuur op",
+    "hij ligt de hele dag vastgebonden aan zijn bed",
+    "haar man sleepte haar bij de haren door de gang",
+    "zijn zoon duwde hem tegen de muur",
+    "de buren hebben zijn ramen ingegooid",
+    "mijn mantelzorger knijpt en slaat me",
+    "ze heeft een blauw oog en zegt niets",
+    "hij wordt bedreigd dat hij van de trap wordt geduwd",
+    "hij liet me een pistool zien",
+    "hij komt terug met een bijl, riep hij",
+    "meneer zegt dat hij zijn buurman gaat doden",
+])
+def test_meer_soorten_acuut_gevaar_in_andere_woorden(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "ze heeft zichzelf vroeger gesneden, dat is jaren geleden",
+    "hij heeft geen gedachten aan zelfmoord, dat heb ik gevraagd",
+    "na de verhuizing heeft ze de oude kast niet meer nodig",
+    "ze gaat volgend jaar de grote reis naar Canada maken",
+    "de post stapelt zich op en ze komt niet meer buiten",
+    "ze neemt de telefoon niet op als haar zus belt",
+    "ze kan haar arm niet goed optillen door de reuma",
+    "het alarm van meneer ging af, maar het was per ongeluk en alles is goed",
+    "hij kreeg een blauwe plek op zijn wang toen hij gevallen was",
+    "morgen doe ik het huisbezoek samen met mijn collega",
+])
+def test_gewone_zinnen_bij_de_nieuwe_soorten_zijn_geen_crisis(tekst):
+    assert not casus.is_acuut(tekst)
+
+
+# Kinds found missing on the fifth crisis development set, in other words
+# than that set.
+@pytest.mark.parametrize("tekst", [
+    "hij zegt dat de pijn hem rust geeft als hij zich brandt",
+    "ze heeft gisteren veel dieper gesneden dan normaal",
+    "mijn broer krabt zich open tot het bloedt",
+    "ik zit opgesloten in de schuur",
+    "opa zit op slot in de logeerkamer",
+    "het meisje wordt niet naar buiten gelaten door haar oom",
+    "hij staat met een knuppel bij de voordeur van de buren",
+    "ik ga met een mes naar die jongen toe",
+    "hij riep dat hij haar de hersens in slaat",
+    "hij heeft een pistool en wil zijn baas af te maken, zegt hij",
+    "hij schreeuwde: ik maak je af",
+    "ze krijgt klappen als het huis niet schoon is",
+    "ik ben bang dat ik mijn zoontje iets aandoe",
+    "zijn maaltijden staan al vier dagen onaangeroerd, hij neemt niet op",
+    "de buurman is sinds zondag niet meer gezien",
+    "al vijf dagen zijn de gordijnen dicht bij mevrouw",
+    "de vuilniszakken staan nog al een week op het balkon",
+    "hij heeft 40 pijnstillers op",
+    "ze heeft alle slaaptabletten in een keer geslikt",
+    "als de metro komt spring ik",
+    "hij wil de rivier in lopen",
+    "ze zit op de rand van het balkon",
+    "de kamer staat vol rook en meneer zit er nog",
+    "het is binnen maar zes graden bij oma",
+    "ik hang me vanavond op",
+    "hij wil met zijn auto tegen een viaduct knallen",
+    "ze pakte me bij mijn keel",
+    "ze zei dat ze hem iets aandoet als hij praat",
+    "ze eet en drinkt helemaal niks meer",
+    "hij denkt dat hij kan vliegen en staat bij het raam",
+    "mijn tante ligt onderaan de trap en kan niet praten",
+    "na vandaag ben ik niemand meer tot last",
+    "morgen hoeft niemand meer voor mij te komen",
+    "hij zegt dat hij vannacht naar de overkant gaat",
+    "er ligt een plastic zak met tape klaar",
+    "hij zei dat hij niet meer wil.",
+    "hij heeft chloor in zijn thee gedaan en ervan gedronken",
+])
+def test_nog_meer_soorten_acuut_gevaar_in_andere_woorden(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "ze zegt dat ze niet aan zelfmoord denkt, ze mist vooral haar zus",
+    "ze heeft in haar jeugd veel geweld meegemaakt en vertrouwt mensen moeilijk",
+    "het is niet dat ik dood wil, maar het voelt leeg",
+    "ze wil niemand tot last zijn en vraagt daarom nooit hulp",
+    "de deur zit op slot als ik aanbel, ze doet nooit open",
+    "hij zegt dat hij niet meer wil sporten",
+    "we steken morgen samen over naar de overkant van de straat",
+    "maak je de vragenlijst af voor vrijdag?",
+    "hij heeft zijn pillen allemaal ingenomen zoals de dokter zei",
+])
+def test_gewone_zinnen_bij_de_soorten_van_de_vijfde_set_zijn_geen_crisis(tekst):
+    assert not casus.is_acuut(tekst)
+
+
+# Kinds found missing on the sixth crisis development set, in other words
+# than that set, and the same words once the worry is over.
+@pytest.mark.parametrize("tekst", [
+    "hij zegt dat hij zijn huisbaas gaat afmaken",
+    "ze heeft een mes in haar rugzak en wil naar school",
+    "zit ze opgesloten? haar zoon doet de deur op slot als hij weg is",
+    "hij wil met een jerrycan naar het gemeentehuis",
+    "ik spreek mijn vader al vier dagen niet, en hij neemt nooit zo lang niet op",
+    "haar rechterarm is ineens slap",
+    "ze heeft een oude gaskachel aan en voelt zich misselijk en suf",
+    "de koolmonoxidemelder piept en meneer is duizelig",
+    "mevrouw is sinds woensdag door niemand meer gezien",
+])
+def test_soorten_van_de_zesde_set_in_andere_woorden(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "ze gaat haar opleiding afmaken",
+    "hij zit al jaren opgesloten in zijn eigen huis door zijn angst",
+    "meneer was al een week niet gezien, maar hij bleek in het ziekenhuis te liggen",
+    "de gordijnen zijn al dagen dicht, maar ze logeert bij haar dochter",
+    "vroeger sneed ik mezelf, daar ben ik al jaren mee gestopt",
+])
+def test_dezelfde_woorden_zonder_acuut_gevaar_van_de_zesde_set(tekst):
+    assert not casus.is_acuut(tekst)

@@ -1,6 +1,7 @@
 """Practice moves and form answers outside their mode (actions/gesprek/modus.py
 and action_buiten_modus), and a message the NLU could not place
 (action_niet_begrepen)."""
+import pytest
 from rasa_sdk.events import SlotSet
 from rasa_tracker import maak_tracker, voer_uit
 
@@ -91,3 +92,36 @@ def test_twijfel_met_een_te_zwakke_crisisgissing_vraagt_om_het_anders_te_zeggen(
 def test_twijfel_met_een_crisispatroon_krijgt_de_crisisroutes():
     berichten = _niet_begrepen("ze wil niet meer leven", [("begroeten", 0.2), ("afscheid", 0.18)])
     assert kennisbank().crisis["inleiding"] in berichten[0]["text"]
+
+
+def test_een_beschrijving_die_het_model_niet_plaatst_start_toch_de_vragen():
+    tracker = _tracker("Mijn buurman van 75 ziet bijna niemand meer.", [("nlu_fallback", 0.3), ("acute_zorg", 0.04)])
+    berichten, events = voer_uit(ActionNietBegrepen(), tracker)
+    assert berichten[0]["text"].startswith("Dit heb ik begrepen:")
+    assert "- Contact: " in berichten[0]["text"] and "('ziet bijna niemand')" in berichten[0]["text"]
+    assert (events[-1]["event"], events[-1]["name"]) == ("followup", "signalering_form")
+    assert {"sig_leeftijdsgroep": "oudere"}.items() <= {e["name"]: e["value"] for e in events[:-1]}.items()
+
+
+def test_een_beschrijving_gelezen_als_los_antwoord_start_ook_de_vragen():
+    tracker = _tracker("Ze is sinds de zomer weduwe, zegt mijn collega.", [("antwoord_geven", 0.47)])
+    berichten, events = voer_uit(ActionBuitenModus(), tracker)
+    assert berichten[0]["text"].startswith("Dit heb ik begrepen:") and "partner overleden" in berichten[0]["text"]
+    assert (events[-1]["event"], events[-1]["name"]) == ("followup", "signalering_form")
+
+
+@pytest.mark.parametrize("tekst", [
+    "hoe help ik een weduwe van 80 die niemand meer ziet?",
+    "Wat doe je als iemand van 80 al jaren geen contact heeft",
+    "dank je",
+])
+def test_een_vraag_of_een_los_woord_is_geen_beschrijving(tekst):
+    berichten, events = voer_uit(ActionNietBegrepen(), _tracker(tekst, [("nlu_fallback", 0.3), ("bedanken", 0.2)]))
+    assert [b.get("response") for b in berichten] == ["utter_please_rephrase"] and events == []
+
+
+def test_binnen_een_formulier_begint_een_beschrijving_niet_opnieuw():
+    tracker = _tracker("Mijn buurman van 75 ziet bijna niemand meer.", [("nlu_fallback", 0.3)])
+    tracker.active_loop = {"name": "signalering_form"}
+    berichten, events = voer_uit(ActionNietBegrepen(), tracker)
+    assert [b.get("response") for b in berichten] == ["utter_please_rephrase"] and events == []
