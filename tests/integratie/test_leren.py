@@ -31,8 +31,12 @@ from kanalen import http, model_voor_kanalen, omgeving
 WEEK = 7 * 24 * 3600
 BEGRIPEN = ["hoeveel mensen zijn eenzaam", "welke signalen van eenzaamheid zijn er",
             "hoe begin ik een gesprek over eenzaamheid", "wat is sociaal isolement"]
+# An idiom for sitting at home doing nothing, which the model was not trained
+# on. Which of these it happens to read well enough differs per model, so the
+# tests below check what the database says was not understood; two lines carry
+# a name, so at least one of them is in the inbox whatever the model.
 GERANIUMS = ["mijn buurman zit de hele dag achter de geraniums", "hij zit alleen nog maar achter de geraniums",
-             "mevrouw Jansen zit de hele dag achter de geraniums", "ze zit hele dagen achter de geraniums"]
+             "mevrouw Jansen zit de hele dag achter de geraniums", "mevrouw Jansen zit hele dagen achter de geraniums"]
 CORRECTIE = ["geef me tips voor een eerste huisbezoek", "nee, ik bedoel hoe ik het gesprek begin"]
 CRISIS = ["hij zegt dat hij niet meer wil leven"]
 KANALEN = ["socketio", "socketio", "telegram", "rest"]
@@ -119,7 +123,8 @@ def test_de_inbox_groepeert_wat_niet_begrepen_werd_met_geredigeerde_teksten(data
         b["parse_data"]["intent"]["name"] == "nlu_fallback" or "utter_please_rephrase" in b["acties"]
         or b["parse_data"]["intent"]["confidence"] < 0.5)]
     assert geraniums[0].aantal == len(niet_begrepen) >= 20
-    assert "mevrouw [NAAM] zit de hele dag achter de geraniums" in teksten
+    met_naam = {b["text"] for b in niet_begrepen if "mevrouw" in b["text"]}
+    assert met_naam and all("[NAAM]" in t and t in teksten for t in met_naam)
     huisbezoek = next(g for g in groepen if any("huisbezoek" in i.bericht.tekst for i in g.items))
     assert all("gecorrigeerd" in i.redenen for i in huisbezoek.items)
     assert huisbezoek.aantal == sum(1 for b in _gebruikersberichten(database) if "huisbezoek" in b["text"])

