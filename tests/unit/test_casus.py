@@ -648,6 +648,15 @@ def test_gewone_zinnen_bij_de_soorten_van_de_vijfde_set_zijn_geen_crisis(tekst):
     "ze heeft een oude gaskachel aan en voelt zich misselijk en suf",
     "de koolmonoxidemelder piept en meneer is duizelig",
     "mevrouw is sinds woensdag door niemand meer gezien",
+    "sinds dinsdag heeft niemand hem meer gezien",
+    "bij de brievenbus van meneer ruikt het erg vreemd",
+    "hij zegt dat hij de buren voor moet zijn",
+    "er ligt een bijl achter de voordeur, voor als ze komen",
+    "haar zoon laat haar niet bellen",
+    "hij heeft haar rollator verstopt zodat ze niet weg kan",
+    "ze klaagde over pijn op haar borst en neemt nu niet op",
+    "hij loopt op blote voeten door de tuin terwijl het vriest",
+    "ze zegt dat ze maandag vertrekt, maar er is geen reis gepland",
 ])
 def test_soorten_van_de_zesde_set_in_andere_woorden(tekst):
     assert casus.is_acuut(tekst)
