@@ -110,10 +110,13 @@ def leest_als_beschrijving(tekst: str) -> bool:
     """Whether a message is a description of someone rather than a question:
     the dialogue starts the signalering questions for it even when the model
     read it as nothing, a form answer or a practice move (actions/gesprek/acties.py)."""
+    return not is_vraag(tekst) and len(_vermeldingen_in(_leesbaar(tekst))) >= MINSTE_FACETTEN
+
+
+def is_vraag(tekst: str) -> bool:
+    """Whether a message asks something (a question mark or a question word first)."""
     t = _leesbaar(tekst)
-    if any(p.search(t) for p in gegevens()["sturing"]["vraag"]):
-        return False
-    return len(_vermeldingen_in(t)) >= MINSTE_FACETTEN
+    return any(p.search(t) for p in gegevens()["sturing"]["vraag"])
 
 
 def vragen() -> List[str]:

@@ -6,7 +6,11 @@ Left as DIET read them: messages whose own answer already puts the crisis
 routes first and then keeps what the worker wrote: a case description
 (`action_casus_lezen` reads it on), a knowledge question (the routes, then the
 answer) and a practice move (a trainee may ask the client about death wishes;
-outside practice `action_buiten_modus` checks the patterns itself)."""
+outside practice `action_buiten_modus` checks the patterns itself). A message
+read as a referral question keeps that reading only when it asks something
+("welk nummer bel ik bij zelfmoordgedachten": the referral names the routes);
+a situation read as one ("ze laat haar niet bellen, please help") gets the
+crisis answer."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -22,10 +26,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.gesprek.modus import ACUUT
-from actions.signalering.casus import is_acuut
+from actions.signalering.casus import is_acuut, is_vraag
 from gedeeld.settings import DATA_DIR
 
 BESCHRIJVING = "casus_beschrijven"
+VERWIJZING = "doorverwijzen"
 OEFENZET = "zet_"
 REGELMAP = DATA_DIR / "rules"
 KENNISACTIE = "action_kennis_antwoord"
@@ -44,8 +49,10 @@ def kennisvragen() -> FrozenSet[str]:
     return frozenset(intents)
 
 
-def houdt_eigen_pad(intent: str) -> bool:
+def houdt_eigen_pad(intent: str, tekst: str) -> bool:
     """Whether the answer to this intent gives the crisis routes itself without losing the message."""
+    if intent == VERWIJZING:
+        return is_vraag(tekst)
     return intent in (ACUUT, BESCHRIJVING) or intent.startswith(OEFENZET) or intent in kennisvragen()
 
 
@@ -67,7 +74,8 @@ class CrisisVangnet(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            if houdt_eigen_pad(intent.get("name") or "") or not is_acuut(message.get(TEXT) or ""):
+            tekst = message.get(TEXT) or ""
+            if houdt_eigen_pad(intent.get("name") or "", tekst) or not is_acuut(tekst):
                 continue
             nieuw, ranking = als_crisis(message.get(INTENT_RANKING_KEY) or [])
             message.set(INTENT, nieuw, add_to_output=True)

@@ -18,6 +18,8 @@ def gelezen(tekst, intent, zekerheid=0.8):
     ("bedankt, maar hij zei net dat hij zichzelf iets aan wil doen", "bedanken"),
     ("ja, en ze spaart haar slaappillen op", "antwoord_geven"),
     ("hij ligt al uren op de badkamervloer en kan niet op", "buiten_bereik"),
+    # A situation read as a referral question gets the crisis answer, not the list of help lines
+    ("haar zoon sluit haar elke dag op, ik weet niet bij wie ik moet zijn", "doorverwijzen"),
 ])
 def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
     naam, ranking = gelezen(tekst, intent)
