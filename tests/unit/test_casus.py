@@ -78,6 +78,8 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Zijn vrienden vermijdt hij niet, maar langskomen doen ze weinig.", "sig_contacten", "weinig"),
     ("Ze zingt in een koor en doet vrijwilligerswerk in de bibliotheek.", "sig_contacten", "regelmatig"),
     ("Hij doet vrijwilligerswerk bij de voedselbank, maar heeft geen vrienden.", "sig_contacten", "weinig"),
+    ("Hij praat eigenlijk alleen met de vrouw van de snackbar.", "sig_contacten", "alleen_functioneel"),
+    ("Ze heeft alleen nog contact met haar woonbegeleider.", "sig_contacten", "alleen_functioneel"),
     ("Hij verloor zijn baan in het voorjaar.", "sig_levensgebeurtenissen", ["baanverlies"]),
     ("Zijn vrouw is met een ander vertrokken.", "sig_levensgebeurtenissen", ["scheiding"]),
     ("Sinds haar pensionering zit ze veel thuis.", "sig_levensgebeurtenissen", ["pensioen"]),
