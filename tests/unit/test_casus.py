@@ -477,30 +477,17 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     assert "psychische_crisis" not in casus.lees("Hij hoort al jaren stemmen.")["sig_problemen"]
 
 
+# Acute danger said in everyday words, by the development set that showed the
+# kind missing; every sentence is written apart from those sets.
 @pytest.mark.parametrize("tekst", [
+    # Death wishes in other words (the third description development set)
     "Tegen de buurvrouw zei hij: 'het hoeft voor mij allemaal niet meer.'",
     "Ze zegt steeds dat ze wacht tot God haar komt halen.",
     "In de keukenla vond ik een voorraad slaappillen.",
     "Sinds de begrafenis zegt ze: 'ik wil gewoon bij hem zijn.'",
     "Hij denkt dat het makkelijker is voor zijn kinderen als hij er niet meer is.",
     "'Waar leef ik eigenlijk nog voor?', vroeg meneer gisteren.",
-])
-def test_een_doodswens_in_andere_woorden_krijgt_de_crisisroutes(tekst):
-    assert casus.is_acuut(tekst)
-
-
-@pytest.mark.parametrize("tekst", [
-    "Ze hoeft voor mij allemaal niet meer naar de soos, zegt haar dochter.",
-    "Hij wacht op de bus naar de markt.",
-    "Haar zoon wil op zondag graag bij haar zijn.",
-])
-def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
-    assert not casus.is_acuut(tekst)
-
-
-# Kinds found missing on the fourth crisis development set, in other words
-# than that set.
-@pytest.mark.parametrize("tekst", [
+    # Kinds found missing on the fourth crisis development set, in other words than that set
     # Said plainly, a plan or a date, things given away
     "meneer zei: ik maak er dit weekend een eind aan",
     "ze stuurde 'sorry voor alles, vannacht ga ik het'",
@@ -557,30 +544,7 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     "hij liet me een pistool zien",
     "hij komt terug met een bijl, riep hij",
     "meneer zegt dat hij zijn buurman gaat doden",
-])
-def test_meer_soorten_acuut_gevaar_in_andere_woorden(tekst):
-    assert casus.is_acuut(tekst)
-
-
-@pytest.mark.parametrize("tekst", [
-    "ze heeft zichzelf vroeger gesneden, dat is jaren geleden",
-    "hij heeft geen gedachten aan zelfmoord, dat heb ik gevraagd",
-    "na de verhuizing heeft ze de oude kast niet meer nodig",
-    "ze gaat volgend jaar de grote reis naar Canada maken",
-    "de post stapelt zich op en ze komt niet meer buiten",
-    "ze neemt de telefoon niet op als haar zus belt",
-    "ze kan haar arm niet goed optillen door de reuma",
-    "het alarm van meneer ging af, maar het was per ongeluk en alles is goed",
-    "hij kreeg een blauwe plek op zijn wang toen hij gevallen was",
-    "morgen doe ik het huisbezoek samen met mijn collega",
-])
-def test_gewone_zinnen_bij_de_nieuwe_soorten_zijn_geen_crisis(tekst):
-    assert not casus.is_acuut(tekst)
-
-
-# Kinds found missing on the fifth crisis development set, in other words
-# than that set.
-@pytest.mark.parametrize("tekst", [
+    # Kinds found missing on the fifth crisis development set, in other words than that set
     "hij zegt dat de pijn hem rust geeft als hij zich brandt",
     "ze heeft gisteren veel dieper gesneden dan normaal",
     "mijn broer krabt zich open tot het bloedt",
@@ -618,29 +582,7 @@ def test_gewone_zinnen_bij_de_nieuwe_soorten_zijn_geen_crisis(tekst):
     "er ligt een plastic zak met tape klaar",
     "hij zei dat hij niet meer wil.",
     "hij heeft chloor in zijn thee gedaan en ervan gedronken",
-])
-def test_nog_meer_soorten_acuut_gevaar_in_andere_woorden(tekst):
-    assert casus.is_acuut(tekst)
-
-
-@pytest.mark.parametrize("tekst", [
-    "ze zegt dat ze niet aan zelfmoord denkt, ze mist vooral haar zus",
-    "ze heeft in haar jeugd veel geweld meegemaakt en vertrouwt mensen moeilijk",
-    "het is niet dat ik dood wil, maar het voelt leeg",
-    "ze wil niemand tot last zijn en vraagt daarom nooit hulp",
-    "de deur zit op slot als ik aanbel, ze doet nooit open",
-    "hij zegt dat hij niet meer wil sporten",
-    "we steken morgen samen over naar de overkant van de straat",
-    "maak je de vragenlijst af voor vrijdag?",
-    "hij heeft zijn pillen allemaal ingenomen zoals de dokter zei",
-])
-def test_gewone_zinnen_bij_de_soorten_van_de_vijfde_set_zijn_geen_crisis(tekst):
-    assert not casus.is_acuut(tekst)
-
-
-# Kinds found missing on the sixth crisis development set, in other words
-# than that set, and the same words once the worry is over.
-@pytest.mark.parametrize("tekst", [
+    # Kinds found missing on the sixth crisis development set, in other words than that set
     "hij zegt dat hij zijn huisbaas gaat afmaken",
     "ze heeft een mes in haar rugzak en wil naar school",
     "zit ze opgesloten? haar zoon doet de deur op slot als hij weg is",
@@ -660,16 +602,42 @@ def test_gewone_zinnen_bij_de_soorten_van_de_vijfde_set_zijn_geen_crisis(tekst):
     "hij loopt op blote voeten door de tuin terwijl het vriest",
     "ze zegt dat ze maandag vertrekt, maar er is geen reis gepland",
 ])
-def test_soorten_van_de_zesde_set_in_andere_woorden(tekst):
+def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
 
 
 @pytest.mark.parametrize("tekst", [
+    # Ordinary sentences with the words of death wishes
+    "Ze hoeft voor mij allemaal niet meer naar de soos, zegt haar dochter.",
+    "Hij wacht op de bus naar de markt.",
+    "Haar zoon wil op zondag graag bij haar zijn.",
+    # The same words as the fourth set's kinds, without danger
+    "ze heeft zichzelf vroeger gesneden, dat is jaren geleden",
+    "hij heeft geen gedachten aan zelfmoord, dat heb ik gevraagd",
+    "na de verhuizing heeft ze de oude kast niet meer nodig",
+    "ze gaat volgend jaar de grote reis naar Canada maken",
+    "de post stapelt zich op en ze komt niet meer buiten",
+    "ze neemt de telefoon niet op als haar zus belt",
+    "ze kan haar arm niet goed optillen door de reuma",
+    "het alarm van meneer ging af, maar het was per ongeluk en alles is goed",
+    "hij kreeg een blauwe plek op zijn wang toen hij gevallen was",
+    "morgen doe ik het huisbezoek samen met mijn collega",
+    # The same words as the fifth set's kinds, without danger
+    "ze zegt dat ze niet aan zelfmoord denkt, ze mist vooral haar zus",
+    "ze heeft in haar jeugd veel geweld meegemaakt en vertrouwt mensen moeilijk",
+    "het is niet dat ik dood wil, maar het voelt leeg",
+    "ze wil niemand tot last zijn en vraagt daarom nooit hulp",
+    "de deur zit op slot als ik aanbel, ze doet nooit open",
+    "hij zegt dat hij niet meer wil sporten",
+    "we steken morgen samen over naar de overkant van de straat",
+    "maak je de vragenlijst af voor vrijdag?",
+    "hij heeft zijn pillen allemaal ingenomen zoals de dokter zei",
+    # The same words as the sixth set's kinds, once the worry is over
     "ze gaat haar opleiding afmaken",
     "hij zit al jaren opgesloten in zijn eigen huis door zijn angst",
     "meneer was al een week niet gezien, maar hij bleek in het ziekenhuis te liggen",
     "de gordijnen zijn al dagen dicht, maar ze logeert bij haar dochter",
     "vroeger sneed ik mezelf, daar ben ik al jaren mee gestopt",
 ])
-def test_dezelfde_woorden_zonder_acuut_gevaar_van_de_zesde_set(tekst):
+def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
