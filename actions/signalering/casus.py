@@ -83,8 +83,16 @@ def gegevens() -> dict:
     data["psychose_tekens"] = _compileer(data["psychose_tekens"])
     data["functionele_bezoekers"] = _compileer(data["functionele_bezoekers"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
+    data["chattaal"] = _chattaal(data["chattaal"])
+    data["voorwaarde"] = _compileer(data["voorwaarde"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
+
+
+def _chattaal(woorden: Mapping[str, str]) -> Tuple[Pattern[str], Mapping[str, str]]:
+    """One pattern for every chat spelling as a whole word, and what each means."""
+    los = "|".join(sorted((re.escape(w) for w in woorden), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'/])({los})(?![\w'/])"), dict(woorden)
 
 
 def _zonder_accenten_in(waarde: Any) -> Any:
@@ -104,6 +112,7 @@ def _zonder_accenten_in(waarde: Any) -> Any:
 # name two or more, against 22 of the 2,700 examples of other intents, which
 # are form answers and worries about care avoidance as often as not.
 MINSTE_FACETTEN = 2
+ZINSDEEL_EINDE = re.compile(r"(?<=[.!?;,\n])\s*")
 
 
 def leest_als_beschrijving(tekst: str) -> bool:
@@ -117,6 +126,17 @@ def is_vraag(tekst: str) -> bool:
     """Whether a message asks something (a question mark or a question word first)."""
     t = _leesbaar(tekst)
     return any(p.search(t) for p in gegevens()["sturing"]["vraag"])
+
+
+def bewering_acuut(tekst: str) -> bool:
+    """Whether a clause that states a fact, not one that asks or sets a
+    condition, names acute danger: "Moet ik 112 bellen? Hij praat ineens met
+    een scheve mond" does, "welk nummer bel ik bij zelfmoordgedachten" does
+    not. Clauses end at a full stop, question or exclamation mark, semicolon,
+    new line or comma."""
+    return any(is_acuut(deel) and not is_vraag(deel)
+               and not any(p.search(_leesbaar(deel)) for p in gegevens()["voorwaarde"])
+               for deel in ZINSDEEL_EINDE.split(tekst))
 
 
 def vragen() -> List[str]:
@@ -139,8 +159,10 @@ def is_acuut(tekst: str) -> bool:
 
 
 def _leesbaar(tekst: str) -> str:
-    """The text as the patterns read it: lowercase, straight quotes, no accents, single spaces."""
-    return zonder_accenten(normaal(tekst).lower())
+    """The text as the patterns read it: lowercase, straight quotes, no accents,
+    single spaces, chat spelling written out ('nt' as 'niet')."""
+    patroon, betekenis = gegevens()["chattaal"]
+    return patroon.sub(lambda m: betekenis[m.group(1)], zonder_accenten(normaal(tekst).lower()))
 
 
 def _eerste(t: str, waarden: Mapping[str, Tuple[Pattern[str], ...]]) -> Optional[str]:

@@ -9,8 +9,9 @@ answer) and a practice move (a trainee may ask the client about death wishes;
 outside practice `action_buiten_modus` checks the patterns itself). A message
 read as a referral question keeps that reading only when it asks something
 ("welk nummer bel ik bij zelfmoordgedachten": the referral names the routes);
-a situation read as one ("ze laat haar niet bellen, please help") gets the
-crisis answer."""
+a situation read as one ("ze laat haar niet bellen, please help"), or a
+question beside a clause that states the danger ("Moet ik 112 bellen? Hij
+praat ineens met een scheve mond"), gets the crisis answer."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -26,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.gesprek.modus import ACUUT
-from actions.signalering.casus import is_acuut, is_vraag
+from actions.signalering.casus import bewering_acuut, is_acuut, is_vraag
 from gedeeld.settings import DATA_DIR
 
 BESCHRIJVING = "casus_beschrijven"
@@ -52,7 +53,7 @@ def kennisvragen() -> FrozenSet[str]:
 def houdt_eigen_pad(intent: str, tekst: str) -> bool:
     """Whether the answer to this intent gives the crisis routes itself without losing the message."""
     if intent == VERWIJZING:
-        return is_vraag(tekst)
+        return is_vraag(tekst) and not bewering_acuut(tekst)
     return intent in (ACUUT, BESCHRIJVING) or intent.startswith(OEFENZET) or intent in kennisvragen()
 
 

@@ -601,6 +601,24 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "ze klaagde over pijn op haar borst en neemt nu niet op",
     "hij loopt op blote voeten door de tuin terwijl het vriest",
     "ze zegt dat ze maandag vertrekt, maar er is geen reis gepland",
+    # Kinds found missing on the seventh and eighth crisis development sets, in other words than those sets
+    "mw zegt dat ze er nt meer wil zijn",
+    "zn dochter zegt dat ie dood wil",
+    "op het aanrecht lag een briefje 'voor wie mij vindt'",
+    "ze heeft een trommeltje vol gespaarde slaappillen en zegt dat ze wacht tot de kinderen op vakantie zijn",
+    "hij heeft de hele zondag op de keukenvloer gelegen voor de buurvrouw hem vond",
+    "mevrouw stond vannacht op blote voeten bij de bushalte",
+    "meneer is al drie dagen niet gezien",
+    "ze heeft een beklemmend gevoel op de borst en is heel bleek",
+    "zijn gezicht hangt ineens scheef en hij kan zijn been niet meer bewegen",
+    "ze heeft suiker en haar bloedsuiker is veel te laag, ze reageert traag",
+    "hij is met zijn hoofd tegen de trap gevallen en moet steeds overgeven",
+    "het ruikt in het trappenhuis sterk naar gas",
+    "ze wil de pillen van de hele maand vanavond tegelijk nemen",
+    "hij wil zijn slaappillen met een fles wijn wegspoelen",
+    "haar kleinzoon zwaaide met een schaar en riep dat oma de volgende is",
+    "ik hoor gekerm achter de voordeur maar niemand doet open",
+    "hij is done met alles en heeft een plan om het morgen te doen",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -638,6 +656,14 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "meneer was al een week niet gezien, maar hij bleek in het ziekenhuis te liggen",
     "de gordijnen zijn al dagen dicht, maar ze logeert bij haar dochter",
     "vroeger sneed ik mezelf, daar ben ik al jaren mee gestopt",
+    # The same words as the seventh and eighth sets' kinds, without danger
+    "het gas is afgesloten omdat ze naar een nieuwe flat verhuist",
+    "ze had gisteren pijn op de borst, de huisarts heeft haar onderzocht en het bleek spierpijn",
+    "hij neemt zijn medicijnen van de week netjes uit de weekdoos",
+    "ze is een week niet gezien, maar ze bleek op vakantie te zijn",
+    "ze heeft een plan om het huis op te ruimen",
+    "de zangers van het koor zien dubbel zoveel leden als vorig jaar",
+    "ik ben klaar met de vragenlijst, wat nu?",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)

@@ -20,6 +20,10 @@ def gelezen(tekst, intent, zekerheid=0.8):
     ("hij ligt al uren op de badkamervloer en kan niet op", "buiten_bereik"),
     # A situation read as a referral question gets the crisis answer, not the list of help lines
     ("haar zoon sluit haar elke dag op, ik weet niet bij wie ik moet zijn", "doorverwijzen"),
+    # A question beside a clause that states the danger: the danger counts
+    ("Wie moet ik bellen? Mevrouw ligt sinds vanochtend op de grond.", "doorverwijzen"),
+    ("Wat moet ik doen, mijn buurman wil niet meer leven", "doorverwijzen"),
+    ("Mijn buurman wil niet meer leven, welk nummer kan ik bellen?", "doorverwijzen"),
 ])
 def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
     naam, ranking = gelezen(tekst, intent)
@@ -30,6 +34,8 @@ def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
     ("Heeft u weleens aan zelfmoord gedacht?", "zet_gevoelens_verkennen"),  # a practice move
     ("Meneer (80) woont alleen, vroeger sloeg zijn vader hem.", "casus_beschrijven"),  # read on by the description
     ("welk nummer bel ik bij zelfmoordgedachten", "doorverwijzen"),  # the referral gives the routes
+    ("Als een deelnemer zegt dat hij dood wil, wie bel ik dan?", "doorverwijzen"),  # a condition, not a fact
+    ("Bij wie meld ik het als ik huiselijk geweld vermoed?", "doorverwijzen"),
     ("welke signalen van suïcide zie je bij ouderen?", "signalen_herkennen"),  # routes, then the answer
     ("hoe pak ik dit aan? ze komt de deur niet meer uit", "aanpak_starten"),  # no danger named
 ])
