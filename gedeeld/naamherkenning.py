@@ -181,6 +181,11 @@ def wacht(seconden: Optional[float] = None) -> bool:
     return _klaar.wait(seconden) and _herkenner is not None
 
 
+def actief() -> bool:
+    """Whether names are found now (loaded, and loaded well)."""
+    return _klaar.is_set() and _herkenner is not None
+
+
 def _titelpatroon(titels: FrozenSet[str]) -> "re.Pattern[str]":
     """Title words at the start of a finding: deduce takes them along
     ("Mevrouw van Dijk"), the placeholder replaces only the name."""
@@ -227,7 +232,7 @@ def namen(tekst: str) -> List[Tuple[int, int]]:
     """(start, end) of every name deduce finds in `tekst` that is not a place
     or something the assistant says itself; nothing while deduce is loading or
     when it could not be loaded."""
-    if not _klaar.is_set() or _herkenner is None:
+    if not actief():
         return []
     gevonden = (_zonder_eigen_woorden(tekst, begin, eind) for begin, eind in _vind(_herkenner, tekst)
                 if _sleutel(tekst[begin:eind]) not in _eigen)

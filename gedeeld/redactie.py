@@ -48,7 +48,11 @@ matches inside them.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import os
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import AbstractSet, Any, Iterable, Iterator, List, Tuple
 
@@ -363,9 +367,50 @@ def vervang(text: str, findings: List[Vondst]) -> str:
     return "".join(parts) + text[position:]
 
 
+class _Uitkomsten:
+    """The redacted form of recently seen texts, so a text that recurs (the
+    bot's own answers, a user text in both `text` and `parse_data`, a log
+    line) is redacted once. Keyed by a digest under a key drawn per process,
+    never by the text: the cache holds no raw text, only what may be stored
+    anyway. Bounded in entries and in text length. Whether names are found
+    yet (deduce loads in the background) is part of the key, so a text
+    redacted before the names were there is redacted again after."""
+
+    GROOTSTE = 4096
+    LANGSTE = 4000
+
+    def __init__(self) -> None:
+        self._sleutel = os.urandom(16)
+        self._items: "OrderedDict[bytes, str]" = OrderedDict()
+        self._slot = threading.Lock()
+
+    def _digest(self, text: str) -> bytes:
+        stand = b"met namen" if naamherkenning.actief() else b"zonder"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=self._sleutel, person=stand,
+                               digest_size=20).digest()
+
+    def redigeer(self, text: str) -> str:
+        if len(text) > self.LANGSTE:
+            return vervang(text, vind(text))
+        digest = self._digest(text)
+        with self._slot:
+            if digest in self._items:
+                self._items.move_to_end(digest)
+                return self._items[digest]
+        redacted = vervang(text, vind(text))
+        with self._slot:
+            self._items[digest] = redacted
+            if len(self._items) > self.GROOTSTE:
+                self._items.popitem(last=False)
+        return redacted
+
+
+_UITKOMSTEN = _Uitkomsten()
+
+
 def redigeer(text: str) -> str:
     """`text` with every identifying detail replaced by its placeholder."""
-    return vervang(text, vind(text))
+    return _UITKOMSTEN.redigeer(text)
 
 
 def soorten(text: str) -> List[str]:

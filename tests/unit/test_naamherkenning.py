@@ -86,3 +86,15 @@ def test_names_take_linear_time(eenheid):
     assert lang <= 8 * kort + 0.02
     assert tijdmeting.duur(op(DEFAULT_MAX_CHARS), keer=5, grens=0.5) <= 0.5
 
+
+
+def test_een_tekst_van_voor_het_laden_van_de_namen_wordt_daarna_opnieuw_geredigeerd():
+    from gedeeld import redactie
+
+    geheugen = redactie._Uitkomsten()
+    with pytest.MonkeyPatch.context() as laden:
+        laden.setattr(naamherkenning, "actief", lambda: False)
+        laden.setattr(naamherkenning, "namen", lambda tekst: [])
+        assert geheugen.redigeer("Piet komt al weken niet buiten") == "Piet komt al weken niet buiten"
+    assert naamherkenning.wacht(120)
+    assert geheugen.redigeer("Piet komt al weken niet buiten") == "[NAAM] komt al weken niet buiten"

@@ -192,3 +192,27 @@ if __name__ == "__main__":
 ])
 def test_een_nummer_in_delen_naast_een_ander_getal_wordt_toch_gevonden(tekst, verwacht):
     assert redigeer(tekst) == verwacht
+
+
+def test_een_tekst_die_terugkomt_wordt_gelijk_geredigeerd_en_het_geheugen_houdt_geen_ruwe_tekst(monkeypatch):
+    from gedeeld import redactie
+
+    monkeypatch.setattr(redactie, "_UITKOMSTEN", redactie._Uitkomsten())
+    tekst = "Mevrouw Jansen, 06-12345678, woont op de Dorpsstraat 12."
+    eerste, tweede = redigeer(tekst), redigeer(tekst)
+    assert eerste == tweede == "Mevrouw [NAAM], [TELEFOON], woont op de [ADRES]."
+    opgeslagen = list(redactie._UITKOMSTEN._items.items())
+    assert all(isinstance(sleutel, bytes) and b"Jansen" not in sleutel for sleutel, _ in opgeslagen)
+    assert not any("Jansen" in waarde or "12345678" in waarde for _, waarde in opgeslagen)
+
+
+def test_het_geheugen_van_geredigeerde_teksten_blijft_begrensd(monkeypatch):
+    from gedeeld import redactie
+
+    monkeypatch.setattr(redactie, "_UITKOMSTEN", redactie._Uitkomsten())
+    for nummer in range(redactie._Uitkomsten.GROOTSTE + 50):
+        redigeer(f"bezoek nummer {nummer}")
+    assert len(redactie._UITKOMSTEN._items) == redactie._Uitkomsten.GROOTSTE
+    lang = "Piet belt. " * 500
+    assert redigeer(lang).count("[NAAM]") == 500
+    assert all(len(waarde) <= redactie._Uitkomsten.LANGSTE for waarde in redactie._UITKOMSTEN._items.values())
