@@ -238,9 +238,12 @@ SLASH_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 
 
 def _matches(text: str, offset: int = 0) -> Iterator[Vondst]:
+    """libphonenumber takes the opening bracket of "(06-12345678)" along as
+    if it opened an area code; the placeholder leaves it, so both brackets stay."""
     for m in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164) not in PUBLIC_NUMBERS:
-            yield _finding("TELEFOON", offset + m.start, offset + m.end)
+            los_haakje = m.raw_string.startswith("(") and ")" not in m.raw_string
+            yield _finding("TELEFOON", offset + m.start + los_haakje, offset + m.end)
 
 
 def _blank(text: str, spans: Iterable[Tuple[int, int]]) -> str:

@@ -216,3 +216,8 @@ def test_het_geheugen_van_geredigeerde_teksten_blijft_begrensd(monkeypatch):
     lang = "Piet belt. " * 500
     assert redigeer(lang).count("[NAAM]") == 500
     assert all(len(waarde) <= redactie._Uitkomsten.LANGSTE for waarde in redactie._UITKOMSTEN._items.values())
+
+
+def test_een_nummer_tussen_haakjes_houdt_beide_haakjes():
+    assert redigeer("Mevrouw Jansen (06-12345678) belt soms.") == "Mevrouw [NAAM] ([TELEFOON]) belt soms."
+    assert redigeer("Bel (020) 123 4567.") == "Bel [TELEFOON]."
