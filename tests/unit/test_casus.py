@@ -619,6 +619,29 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "haar kleinzoon zwaaide met een schaar en riep dat oma de volgende is",
     "ik hoor gekerm achter de voordeur maar niemand doet open",
     "hij is done met alles en heeft een plan om het morgen te doen",
+    # Kinds found missing on the ninth and tenth crisis development sets, in other words than those sets
+    "hij wil geen dokter, maar zijn open been stinkt en hij heeft koorts",
+    "ze heeft een temperatuur van 40 en praat wartaal",
+    "hij is broodmager geworden en eet helemaal niets meer",
+    "ze eet niks meer en de huisarts mag niet komen",
+    "de maaltijden van drie dagen staan onaangeroerd in de koelkast",
+    "de kranten liggen tot tegen het fornuis en hij kookt op gas",
+    "er branden theelichtjes tussen de stapels kranten",
+    "er is geen vrije doorgang meer naar buiten door alle spullen",
+    "geen verwarming in huis en mevrouw is kortademig",
+    "overal ratten en mevrouw is zo zwak dat ze niet meer kan staan",
+    "haar zoon ging gisteren weer los op haar",
+    "ze durft niet meer naar huis door haar man",
+    "de verzorger die haar knijpt als ze niet wil eten",
+    "hij heeft de deur op slot gedraaid en haar telefoon meegenomen",
+    "hij zit al uren op de keukenvloer en kan niet overeind",
+    "ze wordt gemept door haar vriend",
+    "hij heeft zichzelf vannacht iets aangedaan",
+    "ze zegt dat ze gestopt is met eten tot het over is",
+    "hij wil uit het leven stappen",
+    "mijn buurman wil van het dak af stappen",
+    "ze loopt 's nachts buiten in haar nachtjapon",
+    "we hoorden gekerm in de badkamer maar ze deed niet open",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -664,6 +687,15 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "ze heeft een plan om het huis op te ruimen",
     "de zangers van het koor zien dubbel zoveel leden als vorig jaar",
     "ik ben klaar met de vragenlijst, wat nu?",
+    # The same words as the ninth and tenth sets' kinds, without danger
+    "ze had vorige week koorts, maar het gaat weer goed",
+    "hij is mager, maar hij eet goed en gaat elke dag wandelen",
+    "de kranten liggen op stapels in de gang, maar de doorgangen zijn vrij",
+    "ze durft niet naar de soos, ze kent er niemand",
+    "we sloten de avond af en hij ging naar huis",
+    "hij zit graag op de vloer met zijn kleinkinderen te spelen",
+    "ze loopt 's nachts vaak door het huis omdat ze slecht slaapt",
+    "hij gaat in het voorjaar uit de wijkraad stappen",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
