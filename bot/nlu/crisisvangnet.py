@@ -11,7 +11,14 @@ read as a referral question keeps that reading only when it asks something
 ("welk nummer bel ik bij zelfmoordgedachten": the referral names the routes);
 a situation read as one ("ze laat haar niet bellen, please help"), or a
 question beside a clause that states the danger ("Moet ik 112 bellen? Hij
-praat ineens met een scheve mond"), gets the crisis answer."""
+praat ineens met een scheve mond"), gets the crisis answer.
+
+Without a pattern, a message the model reads without conviction (best guess
+under `modus.ONZEKER`) with acute danger as one of its two best guesses is
+read as `acute_zorg` too, as a message that fell to the NLU fallback already
+was (actions/gesprek/modus.py); whatever DIET guessed, except a practice
+move or a description, because without a pattern no other answer gives the
+routes first."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -26,7 +33,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.algemeen.yamlbestand import lees_mapping
-from actions.gesprek.modus import ACUUT
+from actions.gesprek.modus import ACUUT, crisis_bij_onzekerheid
 from actions.signalering.casus import bewering_acuut, is_acuut, is_vraag
 from gedeeld.settings import DATA_DIR
 
@@ -57,6 +64,17 @@ def houdt_eigen_pad(intent: str, tekst: str) -> bool:
     return intent in (ACUUT, BESCHRIJVING) or intent.startswith(OEFENZET) or intent in kennisvragen()
 
 
+def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> bool:
+    """Whether the message is read as `acute_zorg`: by the patterns, unless its
+    own answer gives the routes; by an unsure model, unless it is a practice
+    move (a trainee may ask about death wishes) or a description (it is read
+    on, and its reading checks the patterns), since only the patterns make
+    the other answers give the routes first."""
+    if is_acuut(tekst):
+        return not houdt_eigen_pad(intent, tekst)
+    return intent != BESCHRIJVING and not intent.startswith(OEFENZET) and crisis_bij_onzekerheid(ranking)
+
+
 def als_crisis(ranking: List[Dict[str, Any]]) -> Tuple[Dict[str, Any], List[Dict[str, Any]]]:
     """The intent and ranking with `acute_zorg` first, at full confidence."""
     crisis = {"name": ACUUT, "confidence": 1.0}
@@ -76,9 +94,10 @@ class CrisisVangnet(GraphComponent, IntentClassifier):
         for message in messages:
             intent = message.get(INTENT) or {}
             tekst = message.get(TEXT) or ""
-            if houdt_eigen_pad(intent.get("name") or "", tekst) or not is_acuut(tekst):
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            if not wordt_crisis(intent.get("name") or "", tekst, ranking):
                 continue
-            nieuw, ranking = als_crisis(message.get(INTENT_RANKING_KEY) or [])
+            nieuw, ranking = als_crisis(ranking)
             message.set(INTENT, nieuw, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

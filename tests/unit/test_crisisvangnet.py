@@ -59,3 +59,31 @@ def test_een_kennisvraag_over_een_seedonderwerp_die_gevaar_noemt_houdt_zijn_eige
     # action_kennis_antwoord gives the crisis routes first and then the answer, so the question is not lost
     tekst = "ik ben vrijwilliger, meneer zegt dat hij er een eind aan wil maken, bij wie kan ik terecht?"
     assert gelezen(tekst, "vrijwilligers")[0] == "vrijwilligers"
+
+
+def _onzeker(tekst, eerste, tweede):
+    ranking = [{"name": eerste[0], "confidence": eerste[1]}, {"name": tweede[0], "confidence": tweede[1]},
+               {"name": "bedanken", "confidence": 0.05}]
+    bericht = Message(data={TEXT: tekst, INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
+    CrisisVangnet().process([bericht])
+    return bericht.get(INTENT)["name"]
+
+
+def test_een_onzekere_lezing_met_acuut_gevaar_als_tweede_gok_wordt_acute_zorg():
+    gelezen = _onzeker("ze ligt maar op bed en wil niemand zien", ("zorgmijding", 0.33), ("acute_zorg", 0.21))
+    assert gelezen == "acute_zorg"
+
+
+def test_een_zekere_lezing_of_acuut_gevaar_ver_weg_blijft_wat_diet_las():
+    assert _onzeker("ze wil geen hulp van de thuiszorg", ("zorgmijding", 0.72), ("acute_zorg", 0.21)) == "zorgmijding"
+    assert _onzeker("ze wil geen hulp van de thuiszorg", ("zorgmijding", 0.33), ("acute_zorg", 0.04)) == "zorgmijding"
+
+
+def test_een_onzekere_oefenzet_blijft_een_oefenzet():
+    assert _onzeker("denkt u weleens aan de dood?", ("zet_gevoelens_verkennen", 0.35),
+                    ("acute_zorg", 0.3)) == "zet_gevoelens_verkennen"
+
+
+def test_een_onzekere_beschrijving_blijft_een_beschrijving():
+    gelezen = _onzeker("mevrouw zit hele dagen achter de geraniums", ("casus_beschrijven", 0.31), ("acute_zorg", 0.2))
+    assert gelezen == "casus_beschrijven"

@@ -125,3 +125,16 @@ def test_binnen_een_formulier_begint_een_beschrijving_niet_opnieuw():
     tracker.active_loop = {"name": "signalering_form"}
     berichten, events = voer_uit(ActionNietBegrepen(), tracker)
     assert [b.get("response") for b in berichten] == ["utter_please_rephrase"] and events == []
+
+
+def test_crisis_bij_onzekerheid_alleen_als_de_beste_gok_onzeker_is_en_acuut_gevaar_tweede():
+    from actions.gesprek.modus import crisis_bij_onzekerheid
+
+    def ranking(*paren):
+        return [{"name": naam, "confidence": zekerheid} for naam, zekerheid in paren]
+
+    assert crisis_bij_onzekerheid(ranking(("nlu_fallback", 0.6), ("zorgmijding", 0.45), ("acute_zorg", 0.3)))
+    assert not crisis_bij_onzekerheid(ranking(("zorgmijding", 0.65), ("acute_zorg", 0.3)))
+    assert not crisis_bij_onzekerheid(ranking(("zorgmijding", 0.45), ("cijfers", 0.3), ("acute_zorg", 0.2)))
+    assert not crisis_bij_onzekerheid(ranking(("zorgmijding", 0.45), ("acute_zorg", 0.05)))
+    assert not crisis_bij_onzekerheid([])
