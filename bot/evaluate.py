@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -110,7 +111,12 @@ def threshold_table(predictions: Sequence[Voorspelling],
 
 
 def load_agent(model_path: Path):
+    """The model in this process, with Rasa's structlog at WARNING: unconfigured,
+    it prints every parsed message, and held-out lines must not reach a screen."""
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
     return Agent.load(str(model_path))
 
 

@@ -219,13 +219,8 @@ def main(argv: Sequence[str] = ()) -> int:
               " alleen de regels.\n")
         print(vergelijking(uitslagen()))
         return 0
-    import logging
-
-    from rasa.utils.log_utils import configure_structlog
-
     from bot import evaluate
     settings.load()
-    configure_structlog(logging.WARNING)  # not a debug line per parsed message
     agent = evaluate.load_agent(pad)
     print(f"NLU-model: {pad}\n")
     uit = uitslagen(lambda teksten: asyncio.run(ontleed(agent, teksten)))
