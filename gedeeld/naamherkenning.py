@@ -178,7 +178,7 @@ def start() -> None:
 
 def wacht(seconden: Optional[float] = None) -> bool:
     """Wait until loading has finished; True when names can be found."""
-    return _klaar.wait(seconden) and _herkenner is not None
+    return _klaar.wait(seconden) and actief()
 
 
 def actief() -> bool:

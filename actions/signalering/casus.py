@@ -112,7 +112,6 @@ def _zonder_accenten_in(waarde: Any) -> Any:
 # name two or more, against 22 of the 2,700 examples of other intents, which
 # are form answers and worries about care avoidance as often as not.
 MINSTE_FACETTEN = 2
-ZINSDEEL_EINDE = re.compile(r"(?<=[.!?;,\n])\s*")
 
 
 def leest_als_beschrijving(tekst: str) -> bool:
@@ -124,8 +123,14 @@ def leest_als_beschrijving(tekst: str) -> bool:
 
 def is_vraag(tekst: str) -> bool:
     """Whether a message asks something (a question mark or a question word first)."""
-    t = _leesbaar(tekst)
+    return _vraag_in(_leesbaar(tekst))
+
+
+def _vraag_in(t: str) -> bool:
     return any(p.search(t) for p in gegevens()["sturing"]["vraag"])
+
+
+ZINSDEEL_EINDE = re.compile(r"(?<=[.!?;,\n])\s*")
 
 
 def bewering_acuut(tekst: str) -> bool:
@@ -134,9 +139,9 @@ def bewering_acuut(tekst: str) -> bool:
     een scheve mond" does, "welk nummer bel ik bij zelfmoordgedachten" does
     not. Clauses end at a full stop, question or exclamation mark, semicolon,
     new line or comma."""
-    return any(is_acuut(deel) and not is_vraag(deel)
-               and not any(p.search(_leesbaar(deel)) for p in gegevens()["voorwaarde"])
-               for deel in ZINSDEEL_EINDE.split(tekst))
+    delen = (_leesbaar(deel) for deel in ZINSDEEL_EINDE.split(tekst))
+    return any(_acuut_in(t) and not _vraag_in(t) and not any(p.search(t) for p in gegevens()["voorwaarde"])
+               for t in delen)
 
 
 def vragen() -> List[str]:
@@ -154,7 +159,10 @@ def sturing(tekst: str) -> Optional[str]:
 
 def is_acuut(tekst: str) -> bool:
     """Whether the text names acute danger (suicide, violence, life-threatening neglect)."""
-    t = _leesbaar(tekst)
+    return _acuut_in(_leesbaar(tekst))
+
+
+def _acuut_in(t: str) -> bool:
     return any(p.search(t) for p in (*gegevens()["acuut"], *gegevens()["doodswens"]))
 
 

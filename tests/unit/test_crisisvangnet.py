@@ -6,11 +6,16 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlu.crisisvangnet import CrisisVangnet
 
 
-def gelezen(tekst, intent, zekerheid=0.8):
-    ranking = [{"name": intent, "confidence": zekerheid}, {"name": "acute_zorg", "confidence": 0.05}]
+def verwerkt(tekst, *paren):
+    """The intent and ranking names after the safety net, for DIET's ranking `paren` (name, confidence)."""
+    ranking = [{"name": naam, "confidence": zekerheid} for naam, zekerheid in paren]
     bericht = Message(data={TEXT: tekst, INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
     CrisisVangnet().process([bericht])
     return bericht.get(INTENT)["name"], [k["name"] for k in bericht.get(INTENT_RANKING_KEY)]
+
+
+def gelezen(tekst, intent):
+    return verwerkt(tekst, (intent, 0.8), ("acute_zorg", 0.05))
 
 
 @pytest.mark.parametrize("tekst, intent", [
@@ -62,11 +67,7 @@ def test_een_kennisvraag_over_een_seedonderwerp_die_gevaar_noemt_houdt_zijn_eige
 
 
 def _onzeker(tekst, eerste, tweede):
-    ranking = [{"name": eerste[0], "confidence": eerste[1]}, {"name": tweede[0], "confidence": tweede[1]},
-               {"name": "bedanken", "confidence": 0.05}]
-    bericht = Message(data={TEXT: tekst, INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
-    CrisisVangnet().process([bericht])
-    return bericht.get(INTENT)["name"]
+    return verwerkt(tekst, eerste, tweede, ("bedanken", 0.05))[0]
 
 
 def test_een_onzekere_lezing_met_acuut_gevaar_als_tweede_gok_wordt_acute_zorg():
