@@ -102,6 +102,7 @@ def main() -> int:
     bench_dir.mkdir(parents=True, exist_ok=True)
     (bench_dir / "tracker.db").unlink(missing_ok=True)
     servers.use_free_ports()
+    servers.no_rate_limits()
     os.environ["TRACKER_STORE_URL"] = f"sqlite:///{bench_dir / 'tracker.db'}"
 
     started = time.monotonic()

@@ -270,7 +270,7 @@ def bench(model: Path) -> int:
     from bot import load
 
     replicas, action_servers = replica_counts()
-    servers.no_address_limit()
+    servers.no_rate_limits()
     embedded = dict(os.environ)
     with running(model, replicas, action_servers, servers.free_port()) as cluster:
         load.conversation(cluster.url, "warm-up", 3)

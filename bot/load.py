@@ -12,7 +12,9 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import Any, List
+
+from bot.channels import limits
 
 # A mix of greetings, knowledge questions, yes/no and thanks (issue 14).
 CONVERSATION = ["hallo", "wat zijn signalen van eenzaamheid?", "vertel meer", "welke typen isolement zijn er?",
@@ -20,6 +22,13 @@ CONVERSATION = ["hallo", "wat zijn signalen van eenzaamheid?", "vertel meer", "w
                 "hoe begin ik een gesprek over eenzaamheid?", "dank je", "wat kun je nog meer?"]
 TURNS = 10
 REQUEST_TIMEOUT_S = 60
+# What a rate limit answers instead of the bot: a turn answered by one was not
+# processed, so a load that meets one measures nothing (bot/channels/limits.py).
+NOTICES = (limits.TE_SNEL, limits.TE_DRUK)
+
+
+class RateLimited(RuntimeError):
+    """The server answered a turn of the load with a rate limit's notice."""
 
 
 def post_json(base_url: str, path: str, body: dict) -> object:
@@ -35,9 +44,12 @@ def conversation(base_url: str, sender: str, turns: int = TURNS) -> List[float]:
     latencies = []
     for index in range(turns):
         started = time.perf_counter()
-        post_json(base_url, "/webhooks/rest/webhook",
-                  {"sender": sender, "message": CONVERSATION[index % len(CONVERSATION)]})
+        answer: Any = post_json(base_url, "/webhooks/rest/webhook",
+                           {"sender": sender, "message": CONVERSATION[index % len(CONVERSATION)]})
         latencies.append((time.perf_counter() - started) * 1000)
+        if any(isinstance(part, dict) and part.get("text") in NOTICES for part in answer or []):
+            raise RateLimited(f"turn {index + 1} of {sender} got a rate limit's notice: switch the limits off "
+                              "for a load (RATE_LIMIT_PER_MINUTE=0, RATE_LIMIT_PER_ADDRESS_PER_MINUTE=0)")
     return latencies
 
 

@@ -11,6 +11,7 @@ is given with `capped` (REST, widget, Telegram, WhatsApp).
 A conversation that sends more than `RATE_LIMIT_PER_MINUTE` messages within
 a minute gets a kind Dutch notice instead of an answer for the messages over
 the limit (they are not processed and not stored); what was said before stays.
+0 switches it off (the benchmarks do: their load is one machine, not a person).
 
 An address that sends more than `RATE_LIMIT_PER_ADDRESS_PER_MINUTE` messages
 (and, on the widget, socket connections) within a minute gets a kind Dutch
@@ -71,6 +72,7 @@ def melding(lengte: int, limiet: int) -> str:
 
 
 def per_minute() -> int:
+    """Messages one conversation may send a minute; 0: no limit per conversation."""
     return int(os.environ.get("RATE_LIMIT_PER_MINUTE") or DEFAULT_PER_MINUTE)
 
 
@@ -168,7 +170,8 @@ def capped(on_new_message: Callable[[UserMessage], Awaitable[Any]]
     tempo = Tempo()
 
     async def handle(message: UserMessage) -> Any:
-        if tempo.te_snel(str(message.sender_id), per_minute()):
+        limiet = per_minute()
+        if limiet > 0 and tempo.te_snel(str(message.sender_id), limiet):
             await message.output_channel.send_text_message(message.sender_id, TE_SNEL)
             return None
         limiet, tekst = max_chars(), message.text or ""

@@ -180,3 +180,21 @@ def test_the_rest_channel_ignores_forwarded_for_from_an_untrusted_peer(monkeypat
     vervalst = [(f"gesprek-{n}", {"X-Forwarded-For": f"198.51.100.{n}"}) for n in range(3)]
     teksten = [body[0]["text"] for _, body in asyncio.run(_rest_berichten(vervalst))]
     assert teksten == ["antwoord", "antwoord", limits.TE_DRUK]
+
+
+def test_a_rate_limit_of_0_lets_every_message_through(monkeypatch):
+    monkeypatch.setenv("RATE_LIMIT_PER_MINUTE", "0")
+    gelezen = []
+
+    async def on_new_message(message):
+        gelezen.append(message.text)
+
+    handle = limits.capped(on_new_message)
+    uit = CollectingOutputChannel()
+
+    async def scenario():
+        for n in range(40):
+            await handle(UserMessage(f"bericht {n}", uit, "bench"))
+
+    asyncio.run(scenario())
+    assert len(gelezen) == 40 and uit.messages == []
