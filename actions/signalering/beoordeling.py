@@ -316,9 +316,19 @@ def _gevonden(type_id: str, a: Antwoorden) -> List[Tuple[int, str]]:
     return sorted((g for g in gevonden if g), key=lambda g: -g[0])
 
 
+# A type that cannot apply without its defining fact: the fourth type is structural
+# isolation *with* ggz problems (seed 001); years alone, or help kept off alone,
+# do not make it.
+VOORWAARDEN: Dict[str, Callable[[Antwoorden], bool]] = {
+    "structureel_ggz": lambda a: bool(_ggz(a)),
+}
+
+
 def scores(a: Antwoorden) -> Dict[str, int]:
-    """Points per type: its features plus the bonus when its whole pattern fits."""
-    return {t: sum(p for p, _ in _gevonden(t, a)) + (KERNREGEL_BONUS if KERNREGELS[t](a) else 0)
+    """Points per type: its features plus the bonus when its whole pattern fits;
+    none for a type whose defining fact is missing."""
+    return {t: (sum(p for p, _ in _gevonden(t, a)) + (KERNREGEL_BONUS if KERNREGELS[t](a) else 0)
+                if VOORWAARDEN.get(t, lambda a: True)(a) else 0)
             for t in TYPES}
 
 

@@ -254,7 +254,8 @@ def _leeftijd(t: str, los_getal: bool) -> Optional[str]:
 
 
 def _duur_sinds_jaar(t: str) -> Optional[str]:
-    """'sinds 2019' as an answer to the duration question."""
+    """'sinds 2019', in a description or as an answer to the duration question:
+    how long ago that year is, counted from today."""
     match = re.search(r"\bsinds (19\d\d|20\d\d)\b", t)
     if not match:
         return None
@@ -275,6 +276,9 @@ def _strikt(t: str) -> Dict[str, Any]:
     groep = _leeftijd(t, los_getal=False)
     if groep:
         gevonden["sig_leeftijdsgroep"] = groep
+    duur = None if "sig_duur" in gevonden else _duur_sinds_jaar(t)
+    if duur:
+        gevonden["sig_duur"] = duur
     return _recente_psychose(t, _doodswens(t, gevonden))
 
 

@@ -427,3 +427,13 @@ def test_weinig_contact_en_nergens_aan_meedoen_na_een_verhuizing_is_situationeel
     beeld = beoordeel(a)
     assert beeld.type_id == "situationeel"
     assert teksten()["redenen"]["netwerk_weg"] in beeld.redenen
+
+
+def test_jaren_weinig_contact_zonder_ggz_is_structureel_en_niet_het_vierde_type():
+    """Seed 001: the fourth type is structural isolation with ggz problems; years
+    at home with no work (and "geen psychiatrie bekend") do not make it."""
+    a = Antwoorden(duur="jaren", deelname="geen", leeftijdsgroep="volwassene")
+    assert beoordeel(a).type_id == "structureel"
+    met_ggz = Antwoorden(duur="jaren", deelname="geen", leeftijdsgroep="volwassene",
+                         problemen=f({"psychische_problemen"}))
+    assert beoordeel(met_ggz).type_id == "structureel_ggz"

@@ -65,6 +65,20 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Mw. 42, moeder van een baby van 3 maanden.", "sig_leeftijdsgroep", "volwassene"),
     ("Cl. 49 heeft een zware dwangstoornis, al 15 jr.", "sig_leeftijdsgroep", "volwassene"),
     ("Mijn vader wil nergens meer heen.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
+    ("Hij is weduwnaar sinds 2011 en komt weinig buiten.", "sig_duur", "jaren"),
+    ("Ze is somber sinds haar verhuizing (3 jr).", "sig_duur", "jaren"),
+    ("Ze zit al anderhalf jaar vooral binnen.", "sig_duur", "jaren"),
+    ("Mevrouw woont vier jaar in Nederland en spreekt de taal nog niet.", "sig_duur", "jaren"),
+    ("De wijkverpleging is zijn enige aanspraak.", "sig_contacten", "alleen_functioneel"),
+    ("Alleen de slijter ziet hem nog.", "sig_contacten", "alleen_functioneel"),
+    ("Behalve de maatschappelijk werker ziet ze niemand.", "sig_contacten", "alleen_functioneel"),
+    ("Ze heeft een gezin en werkt ze parttime in een winkel.", "sig_contacten", "regelmatig"),
+    ("Hij heeft een nieuwe vriendenkring.", "sig_contacten", "regelmatig"),
+    ("Elke woensdag helpt ze nog bij de kringloopwinkel.", "sig_deelname", "vrijwilligerswerk"),
+    ("Het meisje zit op turnen.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Hij volleybalt op vrijdag.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Al jaren een stevige drinker.", "sig_problemen", ["verslaving"]),
+    ("Hij is erg achterdochtig naar de buren.", "sig_problemen", ["psychische_problemen"]),
 ])
 def test_wording_in_other_words_is_read(tekst, slot, waarde):
     assert casus.lees(tekst)[slot] == waarde
@@ -699,3 +713,12 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst, slot", [
+    ("Psychisch is hij volgens de huisarts in orde.", "sig_problemen"),
+    ("Een meisje van negen jaar in groep 5.", "sig_duur"),
+    ("Meneer is na dertig jaar ontslagen.", "sig_duur"),
+])
+def test_what_the_description_does_not_say_is_not_read(tekst, slot):
+    assert slot not in casus.lees(tekst)
