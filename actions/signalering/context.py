@@ -15,7 +15,9 @@ Four contexts, with their triggers in data/kennis/signalering.yml (`context`):
 - ontkend: "geen", "niet", "nooit", "zonder", "ontkent", "... zijn er niet";
 - hypothetisch: "misschien", "bang dat", "als ze", "dreigt", "zou kunnen";
 - verleden: "vroeger", "destijds", "ooit", "... gehad", "... afgelost";
-- ander: someone else's problem: "zijn moeder", "haar zoon", "de buurman van".
+- ander: someone else's problem: "zijn moeder", "haar zoon", "de buurman van";
+  and, when the person's gender is clear, a clause whose pronoun is of the
+  other gender ("Mw. ... sinds hij met pensioen ging").
 
 Plain Python; `casus.lees` asks `geldt` for every pattern match.
 """
@@ -23,9 +25,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Pattern, Sequence, Tuple
 
 CONTEXTEN = ("ontkend", "hypothetisch", "verleden", "ander")
+GESLACHTEN = ("vrouw", "man")
+ZINSDEEL_MAX = 300  # characters looked back for the start of a mention's clause
 _TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
 # A scope of n tokens spans at most n * TEKENS_PER_TOKEN characters, so triggers
 # are only looked for that far from a mention: the work per mention is bounded,
@@ -42,6 +47,17 @@ class Regels:
     venster: Mapping[str, int]  # context -> scope in tokens
     niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
+    geslacht: "Geslacht"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, for the cache of geslacht_van
+class Geslacht:
+    """Pronouns and titles per gender, for who a clause is about."""
+    titel: Mapping[str, Pattern[str]]  # gender -> title at the start of a description
+    voornaamwoord: Mapping[str, Pattern[str]]  # gender -> its pronouns
+    geteld: Mapping[str, Pattern[str]]  # gender -> the words that tell the person's gender
+    zinsdeel_begin: Pattern[str]
+    niet_voor: FrozenSet[str]
 
 
 def compileer(data: Mapping[str, Any]) -> Regels:
@@ -57,7 +73,55 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         venster={c: int(blok.get("venster", data["venster"])) for c, blok in blokken.items()},
         niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
+        geslacht=_geslacht(data["geslacht"]),
     )
+
+
+def _geslacht(data: Mapping[str, Any]) -> Geslacht:
+    def geteld(blok: Mapping[str, str]) -> Pattern[str]:
+        return re.compile("|".join(filter(None, [blok["voornaamwoord"], blok.get("ook_geteld")])))
+
+    return Geslacht(titel={g: re.compile(data[g]["titel"]) for g in GESLACHTEN},
+                    voornaamwoord={g: re.compile(data[g]["voornaamwoord"]) for g in GESLACHTEN},
+                    geteld={g: geteld(data[g]) for g in GESLACHTEN},
+                    zinsdeel_begin=re.compile(data["zinsdeel_begin"]), niet_voor=frozenset(data["niet_voor"]))
+
+
+@lru_cache(maxsize=256)
+def geslacht_van(regels: Geslacht, tekst: str) -> Optional[str]:
+    """The described person's gender when the text makes it clear: a title at
+    the start that the pronouns do not contradict, or, without one, pronouns
+    of one gender at least twice as often as of the other. Once per text."""
+    tellingen = {g: len(regels.geteld[g].findall(tekst)) for g in GESLACHTEN}
+    for g in GESLACHTEN:
+        ander = GESLACHTEN[1 - GESLACHTEN.index(g)]
+        if regels.titel[g].search(tekst) and tellingen[ander] <= tellingen[g]:
+            return g
+    for g in GESLACHTEN:
+        ander = GESLACHTEN[1 - GESLACHTEN.index(g)]
+        if tellingen[g] >= 2 and tellingen[g] >= 2 * tellingen[ander]:
+            return g
+    return None
+
+
+def _voornaamwoorden(regels: Geslacht, tekst: str, begin: int, eind: int) -> List[Tuple[int, str, str]]:
+    """(position, gender, words) of each pronoun in tekst[begin:eind], in order."""
+    return sorted((m.start(), g, m.group(0)) for g in GESLACHTEN
+                  for m in regels.voornaamwoord[g].finditer(tekst, begin, eind))
+
+
+def _ander_geslacht(regels: Geslacht, tekst: str, begin: int, eind: int, sleutel: str) -> str:
+    """The pronoun that makes the mention about someone else, or ''."""
+    if {sleutel, sleutel.split(".")[0]} & regels.niet_voor:
+        return ""
+    persoon = geslacht_van(regels, tekst)
+    if persoon is None:
+        return ""
+    grenzen = [m.end() for m in regels.zinsdeel_begin.finditer(tekst, max(0, begin - ZINSDEEL_MAX), begin)]
+    start = grenzen[-1] if grenzen else max(0, begin - ZINSDEEL_MAX)
+    ervoor = _voornaamwoorden(regels, tekst, start, begin)
+    kandidaat = ervoor[-1] if ervoor else next(iter(_voornaamwoorden(regels, tekst, begin, eind)), None)
+    return kandidaat[2] if kandidaat and kandidaat[1] != persoon else ""
 
 
 def _bereikt(regels: Regels, context: str, tekst: str, begin: int, eind: int) -> bool:
@@ -71,10 +135,12 @@ def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -
     ("sig_problemen.schulden"), each with the trigger's words."""
     gevonden = []
     for context in CONTEXTEN:
-        if {sleutel, sleutel.split(".")[0]} & regels.niet_voor[context]:
-            continue
-        binnen = sleutel not in regels.ontkenning_in_patroon and context != "ander"
-        trigger = _trigger(regels, context, tekst, begin, eind, binnen)
+        trigger = ""
+        if not {sleutel, sleutel.split(".")[0]} & regels.niet_voor[context]:
+            binnen = sleutel not in regels.ontkenning_in_patroon and context != "ander"
+            trigger = _trigger(regels, context, tekst, begin, eind, binnen)
+        if not trigger and context == "ander":
+            trigger = _ander_geslacht(regels.geslacht, tekst, begin, eind, sleutel)
         if trigger:
             gevonden.append((context, trigger))
     return gevonden

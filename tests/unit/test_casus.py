@@ -722,3 +722,23 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
+
+
+@pytest.mark.parametrize("tekst, niet, wel", [
+    # the pronoun of a clause says whose it is, when the person's gender is clear
+    ("Mevrouw Jansen, 80, zorgt voor haar man. Hij is depressief. Ze komt zelf nergens meer.",
+     {"sig_problemen"}, {"sig_deelname": "geen"}),
+    ("Mw. 61 vertelt dat haar buurman sinds de dood van zijn vrouw veel drinkt. Ze maakt zich zorgen.",
+     {"sig_levensgebeurtenissen", "sig_problemen"}, {"sig_leeftijdsgroep": "volwassene"}),
+    ("Dhr. 70 is sinds de dood van zijn vrouw veel alleen en drinkt te veel.",
+     set(), {"sig_levensgebeurtenissen": ["overlijden_partner"], "sig_problemen": ["verslaving"]}),
+    # "ze" is also "they": two people going to church together is his outing too
+    ("Dhr. 76 heeft weinig vrienden. Op zondag gaan ze samen naar de kerk.",
+     set(), {"sig_deelname": "georganiseerde_activiteit"}),
+    # no clear gender: the rule says nothing
+    ("Cliënt uit de wijk, drinkt te veel.", set(), {"sig_problemen": ["verslaving"]}),
+])
+def test_who_a_clause_is_about_follows_its_pronoun(tekst, niet, wel):
+    gelezen = casus.lees(tekst)
+    assert not niet & set(gelezen)
+    assert {slot: gelezen.get(slot) for slot in wel} == wel
