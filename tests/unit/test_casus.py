@@ -117,6 +117,11 @@ def test_gewone_woorden_voor_contact_gebeurtenissen_en_signalen(tekst, slot, waa
     ("Ze drinkt nooit jenever.", "sig_problemen", "verslaving"),
     ("Haar zoon gebruikt heroïne.", "sig_problemen", "verslaving"),
     ("Haar vriendengroep is groot en hecht.", "sig_contacten", "weinig"),
+    ("Mw. 72 zorgt voor haar man, die parkinson heeft.", "sig_problemen", "gezondheid"),
+    ("Ze praat over haar dochter van 30, die cocaïne gebruikt.", "sig_problemen", "verslaving"),
+    ("Mijn opa (80) is eenzaam sinds mijn oma met dementie is opgenomen.", "sig_problemen", "gezondheid"),
+    ("Hij werkt nog, maar gaat volgend jaar met pensioen.", "sig_levensgebeurtenissen", "pensioen"),
+    ("Hij had een depressie, die inmiddels over is.", "sig_problemen", "psychische_problemen"),
 ])
 def test_wat_niet_over_de_persoon_of_niet_recent_is_telt_niet(tekst, slot, waarde):
     gelezen = casus.lees(tekst).get(slot) or []
@@ -126,6 +131,12 @@ def test_wat_niet_over_de_persoon_of_niet_recent_is_telt_niet(tekst, slot, waard
 def test_a_death_wish_is_acute_and_the_signal_that_life_feels_pointless():
     tekst = "Ze zegt dat ze er niet meer wil zijn."
     assert casus.is_acuut(tekst) and "zinloosheid" in casus.lees(tekst)["sig_signalen"]
+
+
+def test_hoping_not_to_wake_up_is_a_death_wish_in_every_person():
+    for tekst in ("Ze zegt: 'ik hoop dat ik morgen niet meer wakker word'.",
+                  "Hij hoopt niet meer wakker te worden."):
+        assert casus.is_acuut(tekst)
 
 
 def test_someone_elses_death_wish_still_gives_the_crisis_routes_but_is_not_the_persons_signal():
