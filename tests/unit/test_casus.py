@@ -79,6 +79,12 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Hij volleybalt op vrijdag.", "sig_deelname", "georganiseerde_activiteit"),
     ("Al jaren een stevige drinker.", "sig_problemen", ["verslaving"]),
     ("Hij is erg achterdochtig naar de buren.", "sig_problemen", ["psychische_problemen"]),
+    ("Ze helpt twee middagen per week bij de kledingbank.", "sig_deelname", "vrijwilligerswerk"),
+    ("Hij fietst elke ochtend naar de soos.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Ze doet elke week mee aan de wandelgroep.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Inmiddels werkt ze weer 20 uur per week.", "sig_deelname", "betaald_werk"),
+    ("Hij spreekt regelmatig af met oud-collega's.", "sig_contacten", "regelmatig"),
+    ("Ze heeft een hechte groep vriendinnen.", "sig_contacten", "regelmatig"),
 ])
 def test_wording_in_other_words_is_read(tekst, slot, waarde):
     assert casus.lees(tekst)[slot] == waarde
