@@ -76,10 +76,11 @@ def main(args: List[str]) -> int:
         log_rotation.install()
     from rasa.__main__ import main as rasa_main
 
-    from bot import action_outage, action_response, gc_freeze
+    from bot import action_outage, action_response, gc_freeze, graph_runner
     action_response.install()
     action_outage.install()
     gc_freeze.install()
+    graph_runner.install()
     sys.argv = ["rasa", *args]
     rasa_main()
     return 0
