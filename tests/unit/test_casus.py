@@ -759,3 +759,28 @@ def test_who_a_clause_is_about_follows_its_pronoun(tekst, niet, wel):
     gelezen = casus.lees(tekst)
     assert not niet & set(gelezen)
     assert {slot: gelezen.get(slot) for slot in wel} == wel
+
+
+@pytest.mark.parametrize("tekst", [
+    "Ze zei tegen de wijkverpleging dat ze niet meer wil bestaan.",
+    "Hij zegt dat God hem maar bij zich moet roepen, hij hoeft niet meer.",
+    "Mw. bewaart al weken haar slaappillen in een la en zegt dat ze die spaart.",
+    "Hij vertelde dat hij steeds vaker aan zelfdoding denkt.",
+    "Ze zegt: 'van mij mag het nu afgelopen zijn'.",
+    "Hij staat 's avonds bij het spoor en denkt erover om die stap te zetten.",
+    "Ze vraagt de huisarts om euthanasie omdat ze zich zo alleen voelt.",
+    "Hij zocht op internet hoeveel pillen je nodig hebt.",
+])
+def test_an_indirect_death_wish_in_a_description_gets_the_crisis_routes(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "Aan zelfmoord denkt hij niet, zegt hij.",
+    "Hoe vraag ik of iemand aan zelfdoding denkt?",
+    "Ze had het over een debat over euthanasie op tv.",
+    "Ik wil niet verder met de vragen.",
+    "Ze wil stoppen met werken en genieten van het leven.",
+])
+def test_close_wording_without_a_death_wish_gets_no_crisis_answer(tekst):
+    assert not casus.is_acuut(tekst)
