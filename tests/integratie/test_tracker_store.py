@@ -292,3 +292,25 @@ def test_a_new_session_restores_only_its_own_events(store, storage):
         "Eerste sessie met mevrouw [NAAM].", "Tweede sessie."]
     assert len(stored_events(storage, "sessies")) == len(full.events)
 
+
+
+def test_every_column_is_written_as_rasas_own_store_writes_it(store, storage, tmp_path):
+    """The store writes a turn's events in one INSERT; the rows must be the
+    ones Rasa's `SQLTrackerStore.save` writes (here with nothing to redact)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    events = [ActionExecuted("action_listen"), user("Hoe herken ik eenzaamheid?"),
+              ActionExecuted("action_kennis_antwoord"), BotUttered("Let op deze signalen."),
+              SlotSet("gemeente", "Utrecht"), ActionExecuted("action_listen")]
+    save(store, DialogueStateTracker.from_events("kolommen", events, DOMAIN.slots))
+    rasa_db = tmp_path / "rasa.db"
+    rasa_store = SQLTrackerStore(host=f"sqlite:///{rasa_db}", domain=DOMAIN)
+    save(rasa_store, DialogueStateTracker.from_events("kolommen", events, DOMAIN.slots))
+    rasa_store.engine.dispose()
+
+    kolommen = "sender_id, type_name, timestamp, intent_name, action_name, data"
+    ons = storage.query(f"SELECT {kolommen} FROM events WHERE sender_id = 'kolommen' ORDER BY id")
+    van_rasa = _sqlite_query(rasa_db, f"SELECT {kolommen} FROM events ORDER BY id")
+    assert [(r[0], r[1], round(float(r[2]), 3), r[3], r[4], json.loads(r[5])) for r in ons] == [
+        (r[0], r[1], round(float(r[2]), 3), r[3], r[4], json.loads(r[5])) for r in van_rasa]
+    assert [r[1] for r in ons] == ["action", "user", "action", "bot", "slot", "action"]
