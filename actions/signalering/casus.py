@@ -25,7 +25,7 @@ from actions.kennis.kennisbank import kennisbank
 from actions.signalering import context
 from actions.signalering.beoordeling import DEELNAME_TREDE, WEET_NIET, Antwoorden, Beeld
 from gedeeld import settings
-from gedeeld.redactie import redigeer
+from gedeeld.redactie import redigeer, vind
 
 BESTAND = settings.KENNIS_DIR / "signalering.yml"
 
@@ -190,8 +190,22 @@ def _vermelding(t: str, slot: str, waarde: str, patronen: Sequence[Pattern[str]]
 
 
 def vermeldingen(tekst: str) -> Dict[str, Dict[str, str]]:
-    """Per slot, the values a description mentions with the words they came from."""
-    return _vermeldingen_in(_leesbaar(tekst))
+    """Per slot, the values a description mentions with the words they came
+    from. The words are quoted from the text as the patterns read it (lower
+    case), where a name after its title is no longer recognisable ("dhr. vos,
+    70,"): what the redaction finds in the worker's own text is taken out of
+    the quotes too, so the summary stored with the conversation holds no name."""
+    geheim = sorted(((_leesbaar(tekst[v.start:v.end]), v.replacement) for v in vind(tekst)),
+                    key=lambda paar: -len(paar[0]))
+    return {slot: {waarde: _zonder(woorden, geheim) for waarde, woorden in waarden.items()}
+            for slot, waarden in _vermeldingen_in(_leesbaar(tekst)).items()}
+
+
+def _zonder(woorden: str, geheim: Sequence[Tuple[str, str]]) -> str:
+    for vorm, plaats in geheim:
+        if vorm.strip():
+            woorden = re.sub(rf"(?<!\w){re.escape(vorm.strip())}(?!\w)", plaats, woorden)
+    return woorden.strip(" .,;:")
 
 
 def _vermeldingen_in(t: str) -> Dict[str, Dict[str, str]]:

@@ -784,3 +784,13 @@ def test_an_indirect_death_wish_in_a_description_gets_the_crisis_routes(tekst):
 ])
 def test_close_wording_without_a_death_wish_gets_no_crisis_answer(tekst):
     assert not casus.is_acuut(tekst)
+
+
+def test_the_words_quoted_in_the_summary_hold_no_name_or_number_from_the_description():
+    """The quotes come from the lower-case text the patterns read, where 'vos'
+    no longer follows a capitalised title; the summary is stored with the
+    conversation, so what the redaction finds in the original is taken out."""
+    tekst = "Dhr. Vos, 70, zingt elke week in het koor. Zijn zus belt soms op 06-12345678."
+    samenvatting = casus.samenvatting(casus.lees(tekst), casus.vermeldingen(tekst)) or ""
+    assert "vos" not in samenvatting.lower() and "12345678" not in samenvatting
+    assert "- Leeftijd: oudere ('[NAAM], 70')" in samenvatting
