@@ -45,7 +45,7 @@ def conversation(base_url: str, sender: str, turns: int = TURNS) -> List[float]:
     for index in range(turns):
         started = time.perf_counter()
         answer: Any = post_json(base_url, "/webhooks/rest/webhook",
-                           {"sender": sender, "message": CONVERSATION[index % len(CONVERSATION)]})
+                                {"sender": sender, "message": CONVERSATION[index % len(CONVERSATION)]})
         latencies.append((time.perf_counter() - started) * 1000)
         if any(isinstance(part, dict) and part.get("text") in NOTICES for part in answer or []):
             raise RateLimited(f"turn {index + 1} of {sender} got a rate limit's notice: switch the limits off "

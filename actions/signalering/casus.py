@@ -195,16 +195,15 @@ def vermeldingen(tekst: str) -> Dict[str, Dict[str, str]]:
     case), where a name after its title is no longer recognisable ("dhr. vos,
     70,"): what the redaction finds in the worker's own text is taken out of
     the quotes too, so the summary stored with the conversation holds no name."""
-    geheim = sorted(((_leesbaar(tekst[v.start:v.end]), v.replacement) for v in vind(tekst)),
-                    key=lambda paar: -len(paar[0]))
+    vormen = ((_leesbaar(tekst[v.start:v.end]).strip(), v.replacement) for v in vind(tekst))
+    geheim = sorted(((vorm, plaats) for vorm, plaats in vormen if vorm), key=lambda paar: -len(paar[0]))
     return {slot: {waarde: _zonder(woorden, geheim) for waarde, woorden in waarden.items()}
             for slot, waarden in _vermeldingen_in(_leesbaar(tekst)).items()}
 
 
 def _zonder(woorden: str, geheim: Sequence[Tuple[str, str]]) -> str:
     for vorm, plaats in geheim:
-        if vorm.strip():
-            woorden = re.sub(rf"(?<!\w){re.escape(vorm.strip())}(?!\w)", plaats, woorden)
+        woorden = re.sub(rf"(?<!\w){re.escape(vorm)}(?!\w)", plaats, woorden)
     return woorden.strip(" .,;:")
 
 

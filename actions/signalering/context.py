@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Pattern, Sequence, Tuple
 
 CONTEXTEN = ("ontkend", "hypothetisch", "verleden", "ander")
 GESLACHTEN = ("vrouw", "man")
+TEGENOVER = (("vrouw", "man"), ("man", "vrouw"))  # each gender with the other
 ZINSDEEL_MAX = 300  # characters looked back for the start of a mention's clause
+OPENING_MAX = 1000  # characters of the opening that tell who the description is about
 _TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
 # A scope of n tokens spans at most n * TEKENS_PER_TOKEN characters, so triggers
 # are only looked for that far from a mention: the work per mention is bounded,
@@ -50,7 +51,7 @@ class Regels:
     geslacht: "Geslacht"
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity, for the cache of geslacht_van
+@dataclass(frozen=True)
 class Geslacht:
     """Pronouns and titles per gender, for who a clause is about."""
     titel: Mapping[str, Pattern[str]]  # gender -> title at the start of a description
@@ -87,21 +88,17 @@ def _geslacht(data: Mapping[str, Any]) -> Geslacht:
                     zinsdeel_begin=re.compile(data["zinsdeel_begin"]), niet_voor=frozenset(data["niet_voor"]))
 
 
-@lru_cache(maxsize=256)
 def geslacht_van(regels: Geslacht, tekst: str) -> Optional[str]:
-    """The described person's gender when the text makes it clear: a title at
-    the start that the pronouns do not contradict, or, without one, pronouns
-    of one gender at least twice as often as of the other. Once per text."""
-    tellingen = {g: len(regels.geteld[g].findall(tekst)) for g in GESLACHTEN}
-    for g in GESLACHTEN:
-        ander = GESLACHTEN[1 - GESLACHTEN.index(g)]
-        if regels.titel[g].search(tekst) and tellingen[ander] <= tellingen[g]:
-            return g
-    for g in GESLACHTEN:
-        ander = GESLACHTEN[1 - GESLACHTEN.index(g)]
-        if tellingen[g] >= 2 and tellingen[g] >= 2 * tellingen[ander]:
-            return g
-    return None
+    """The described person's gender when the opening of the text makes it
+    clear: a title at the start that the pronouns do not contradict, or,
+    without one, pronouns of one gender at least twice as often as of the
+    other. Only the opening is read, so the work per mention stays bounded
+    and reading a long message stays linear, without keeping texts in a cache."""
+    opening = tekst[:OPENING_MAX]
+    tellingen = {g: len(regels.geteld[g].findall(opening)) for g in GESLACHTEN}
+    met_titel = (g for g, ander in TEGENOVER if regels.titel[g].search(opening) and tellingen[ander] <= tellingen[g])
+    zonder = (g for g, ander in TEGENOVER if tellingen[g] >= max(2, 2 * tellingen[ander]))
+    return next(met_titel, None) or next(zonder, None)
 
 
 def _voornaamwoorden(regels: Geslacht, tekst: str, begin: int, eind: int) -> List[Tuple[int, str, str]]:

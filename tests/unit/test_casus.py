@@ -673,6 +673,15 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "mijn buurman wil van het dak af stappen",
     "ze loopt 's nachts buiten in haar nachtjapon",
     "we hoorden gekerm in de badkamer maar ze deed niet open",
+    # Indirect and passive death wishes inside a description (tests/doodswens_ontwikkel.yml's kinds)
+    "Ze zei tegen de wijkverpleging dat ze niet meer wil bestaan.",
+    "Hij zegt dat God hem maar bij zich moet roepen, hij hoeft niet meer.",
+    "Mw. bewaart al weken haar slaappillen in een la en zegt dat ze die spaart.",
+    "Hij vertelde dat hij steeds vaker aan zelfdoding denkt.",
+    "Ze zegt: 'van mij mag het nu afgelopen zijn'.",
+    "Hij staat 's avonds bij het spoor en denkt erover om die stap te zetten.",
+    "Ze vraagt de huisarts om euthanasie omdat ze zich zo alleen voelt.",
+    "Hij zocht op internet hoeveel pillen je nodig hebt.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -727,6 +736,12 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "hij zit graag op de vloer met zijn kleinkinderen te spelen",
     "ze loopt 's nachts vaak door het huis omdat ze slecht slaapt",
     "hij gaat in het voorjaar uit de wijkraad stappen",
+    # The same words as the death-wish set's kinds, without a death wish
+    "Aan zelfmoord denkt hij niet, zegt hij.",
+    "Hoe vraag ik of iemand aan zelfdoding denkt?",
+    "Ze had het over een debat over euthanasie op tv.",
+    "Ik wil niet verder met de vragen.",
+    "Ze wil stoppen met werken en genieten van het leven.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
@@ -759,31 +774,6 @@ def test_who_a_clause_is_about_follows_its_pronoun(tekst, niet, wel):
     gelezen = casus.lees(tekst)
     assert not niet & set(gelezen)
     assert {slot: gelezen.get(slot) for slot in wel} == wel
-
-
-@pytest.mark.parametrize("tekst", [
-    "Ze zei tegen de wijkverpleging dat ze niet meer wil bestaan.",
-    "Hij zegt dat God hem maar bij zich moet roepen, hij hoeft niet meer.",
-    "Mw. bewaart al weken haar slaappillen in een la en zegt dat ze die spaart.",
-    "Hij vertelde dat hij steeds vaker aan zelfdoding denkt.",
-    "Ze zegt: 'van mij mag het nu afgelopen zijn'.",
-    "Hij staat 's avonds bij het spoor en denkt erover om die stap te zetten.",
-    "Ze vraagt de huisarts om euthanasie omdat ze zich zo alleen voelt.",
-    "Hij zocht op internet hoeveel pillen je nodig hebt.",
-])
-def test_an_indirect_death_wish_in_a_description_gets_the_crisis_routes(tekst):
-    assert casus.is_acuut(tekst)
-
-
-@pytest.mark.parametrize("tekst", [
-    "Aan zelfmoord denkt hij niet, zegt hij.",
-    "Hoe vraag ik of iemand aan zelfdoding denkt?",
-    "Ze had het over een debat over euthanasie op tv.",
-    "Ik wil niet verder met de vragen.",
-    "Ze wil stoppen met werken en genieten van het leven.",
-])
-def test_close_wording_without_a_death_wish_gets_no_crisis_answer(tekst):
-    assert not casus.is_acuut(tekst)
 
 
 def test_the_words_quoted_in_the_summary_hold_no_name_or_number_from_the_description():
