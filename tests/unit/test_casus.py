@@ -682,6 +682,15 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Hij staat 's avonds bij het spoor en denkt erover om die stap te zetten.",
     "Ze vraagt de huisarts om euthanasie omdat ze zich zo alleen voelt.",
     "Hij zocht op internet hoeveel pillen je nodig hebt.",
+    # The eleventh crisis development set's kinds
+    "Hij heeft zich vanmiddag met een scheermesje in de pols gesneden.",
+    "Mijn cliënt met dementie is vermist, ze liep in haar nachthemd naar buiten.",
+    "Meneer is al drie uur weg van de afdeling en niemand weet waar hij is.",
+    "De buurman heb ik niet gezien al vier dagen en hij neemt niet op.",
+    "Ze heeft een doos oxazepam die ze bewaart voor als ze niet meer wil.",
+    "Hij schreeuwt dat hij de flat in brand gaat steken.",
+    "Ze zei dat het beter zou zijn als ze er niet meer was.",
+    "Ik zie hem door het raam op de vloer liggen in zijn eigen urine.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -742,6 +751,11 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Ze had het over een debat over euthanasie op tv.",
     "Ik wil niet verder met de vragen.",
     "Ze wil stoppen met werken en genieten van het leven.",
+    # The same words as the eleventh set's kinds, without danger
+    "Haar bril is zoek en ze is een beetje in de war over de afspraak.",
+    "Hij heeft zich bij het koken in de vinger gesneden.",
+    "Ze bewaart de foto's voor als de kleinkinderen komen.",
+    "Ik heb haar sinds de verhuizing niet meer gezien, ze woont nu bij haar dochter.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
