@@ -783,6 +783,12 @@ def test_what_the_description_does_not_say_is_not_read(tekst, slot):
      set(), {"sig_deelname": "georganiseerde_activiteit"}),
     # no clear gender: the rule says nothing
     ("Cliënt uit de wijk, drinkt te veel.", set(), {"sig_problemen": ["verslaving"]}),
+    # a relative after a preposition is no subject: what follows is the person's own,
+    # unless "met" or "die" tells something about the relative
+    ("Dhr. 69 woont met zijn vrouw in Zwolle en zingt al jaren in een koor.",
+     set(), {"sig_deelname": "georganiseerde_activiteit"}),
+    ("Dhr. 69 is mantelzorger voor zijn vrouw met parkinson.", {"sig_problemen"}, {}),
+    ("Mw. 70 zorgt voor haar man die dementie heeft.", {"sig_problemen"}, {}),
 ])
 def test_who_a_clause_is_about_follows_its_pronoun(tekst, niet, wel):
     gelezen = casus.lees(tekst)
