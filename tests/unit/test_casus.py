@@ -109,6 +109,21 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Ze komt de deur bijna niet uit.", "sig_signalen", ["komt_niet_buiten"]),
     ("Hij ging altijd naar de biljartclub, maar nu al maanden niet meer.", "sig_signalen",
      ["niet_meer_bij_activiteiten"]),
+    # the fifth description development set's kinds of contact
+    ("Hij laat niemand binnen behalve mij en de bewindvoerder.", "sig_contacten", "alleen_functioneel"),
+    ("Ze krijgt geen bezoek meer behalve de thuiszorg.", "sig_contacten", "alleen_functioneel"),
+    ("Hij heeft niemand meer, alleen de man van de snackbar.", "sig_contacten", "alleen_functioneel"),
+    ("Ze gaat alleen de deur uit voor de supermarkt en de huisarts.", "sig_contacten", "alleen_functioneel"),
+    ("De klantmanager is zo ongeveer de enige die hij nog spreekt.", "sig_contacten", "alleen_functioneel"),
+    ("Hij laat al jaren niemand binnen.", "sig_contacten", "geen"),
+    ("Ze woont alleen, zonder contact met haar familie.", "sig_contacten", "geen"),
+    ("Zijn kinderen wonen ver weg en komen zelden.", "sig_contacten", "weinig"),
+    ("Haar broer in Australië mailt soms.", "sig_contacten", "weinig"),
+    ("Zijn vrienden zijn allemaal uit beeld.", "sig_contacten", "weinig"),
+    ("Alleen haar zus komt nog geregeld langs.", "sig_contacten", "weinig"),
+    ("Ze ziet haar vriendinnen regelmatig.", "sig_contacten", "regelmatig"),
+    ("Ze sport twee keer per week met vriendinnen.", "sig_contacten", "regelmatig"),
+    ("Nu werkt hij weer en woont hij samen met een vriend.", "sig_contacten", "regelmatig"),
 ])
 def test_gewone_woorden_voor_contact_gebeurtenissen_en_signalen(tekst, slot, waarde):
     gelezen = casus.lees(tekst)[slot]
@@ -765,6 +780,9 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Psychisch is hij volgens de huisarts in orde.", "sig_problemen"),
     ("Een meisje van negen jaar in groep 5.", "sig_duur"),
     ("Meneer is na dertig jaar ontslagen.", "sig_duur"),
+    ("Psychisch is er niks aan de hand.", "sig_problemen"),
+    ("Ze zat tot vorig jaar in de schuldsanering, dat is netjes afgerond.", "sig_problemen"),
+    ("Hij had een depressie, daarvan is hij hersteld.", "sig_problemen"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
@@ -788,6 +806,10 @@ def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     ("Dhr. 69 woont met zijn vrouw in Zwolle en zingt al jaren in een koor.",
      set(), {"sig_deelname": "georganiseerde_activiteit"}),
     ("Dhr. 69 is mantelzorger voor zijn vrouw met parkinson.", {"sig_problemen"}, {}),
+    # "hij drinkt veel en heeft schulden": the subject goes on after "en" with a verb
+    ("Mevrouw (74) woont met haar zoon. Hij drinkt veel en heeft flinke schulden.", {"sig_problemen"}, {}),
+    ("Dhr. 71 is sinds zijn vrouw vier maanden geleden overleed niet meer bij de biljartclub geweest.",
+     set(), {"sig_levensgebeurtenissen": ["overlijden_partner"], "sig_signalen": ["niet_meer_bij_activiteiten"]}),
     ("Mw. 70 zorgt voor haar man die dementie heeft.", {"sig_problemen"}, {}),
 ])
 def test_who_a_clause_is_about_follows_its_pronoun(tekst, niet, wel):
