@@ -250,15 +250,17 @@ def leeftijdsgroep(leeftijd: int) -> str:
 
 
 def _leeftijd_met_woorden(t: str, los_getal: bool) -> Optional[Tuple[str, str]]:
-    """The age group an age in years points to, with the words it was read from."""
+    """The age group an age in years points to, with the words it was read from.
+    The first age in the text counts: the person comes before the relatives
+    ("Mevrouw (68) zorgt voor haar dochter van 40")."""
     patronen = list(gegevens()["leeftijd"]["patronen"])
     if los_getal:
         patronen.append(re.compile(r"^\W*(\d{1,3})\W*$"))
-    for patroon in patronen:
-        match = patroon.search(t)
-        if match and int(match.group(1)) <= 110:
-            return leeftijdsgroep(int(match.group(1))), match.group(0).strip()
-    return None
+    leeftijden = [m for m in (p.search(t) for p in patronen) if m and int(m.group(1)) <= 110]
+    if not leeftijden:
+        return None
+    match = min(leeftijden, key=lambda m: m.start(1))
+    return leeftijdsgroep(int(match.group(1))), match.group(0).strip()
 
 
 def _leeftijd(t: str, los_getal: bool) -> Optional[str]:

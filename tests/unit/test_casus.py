@@ -124,6 +124,10 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Ze ziet haar vriendinnen regelmatig.", "sig_contacten", "regelmatig"),
     ("Ze sport twee keer per week met vriendinnen.", "sig_contacten", "regelmatig"),
     ("Nu werkt hij weer en woont hij samen met een vriend.", "sig_contacten", "regelmatig"),
+    ("Hij biljart nog elke dinsdag in het buurthuis.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Ze gaat elke woensdag naar de seniorenmiddag.", "sig_deelname", "georganiseerde_activiteit"),
+    # the first age is the person's, not the relative's after it
+    ("Mevrouw Schouten (68) zorgt voor haar dochter van 40.", "sig_leeftijdsgroep", "oudere"),
 ])
 def test_gewone_woorden_voor_contact_gebeurtenissen_en_signalen(tekst, slot, waarde):
     gelezen = casus.lees(tekst)[slot]
@@ -808,6 +812,7 @@ def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     ("Dhr. 69 is mantelzorger voor zijn vrouw met parkinson.", {"sig_problemen"}, {}),
     # "hij drinkt veel en heeft schulden": the subject goes on after "en" with a verb
     ("Mevrouw (74) woont met haar zoon. Hij drinkt veel en heeft flinke schulden.", {"sig_problemen"}, {}),
+    ("Dhr. 80 mist de buurman, maar die is sinds de zomer zwaar depressief.", {"sig_problemen"}, {}),
     ("Dhr. 71 is sinds zijn vrouw vier maanden geleden overleed niet meer bij de biljartclub geweest.",
      set(), {"sig_levensgebeurtenissen": ["overlijden_partner"], "sig_signalen": ["niet_meer_bij_activiteiten"]}),
     ("Mw. 70 zorgt voor haar man die dementie heeft.", {"sig_problemen"}, {}),
