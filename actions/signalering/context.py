@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
 # are only looked for that far from a mention: the work per mention is bounded,
 # and reading a long message stays linear in its length.
 TEKENS_PER_TOKEN = 60
+GRENS_LENGTE = 20  # characters a clause break may reach past the end of a scope
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,12 @@ def _ander_geslacht(regels: Geslacht, tekst: str, begin: int, eind: int, sleutel
 
 
 def _bereikt(regels: Regels, context: str, tekst: str, begin: int, eind: int) -> bool:
-    """Whether a scope from `begin` to `eind` is short enough and not ended by a clause break."""
+    """Whether a scope from `begin` to `eind` is short enough and not ended by
+    a clause break. A break that starts in the scope may end past it: in
+    "slaapt niet en wil geen hulp" the break "en wil" ends in the mention."""
     tokens = len(_TOKEN.findall(tekst, begin, eind))
-    return tokens <= regels.venster[context] and not regels.einde[context].search(tekst, begin, eind)
+    grens = regels.einde[context].search(tekst, begin, min(len(tekst), eind + GRENS_LENGTE))
+    return tokens <= regels.venster[context] and not (grens and grens.start() < eind)
 
 
 def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -> List[Tuple[str, str]]:

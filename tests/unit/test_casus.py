@@ -126,6 +126,15 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Nu werkt hij weer en woont hij samen met een vriend.", "sig_contacten", "regelmatig"),
     ("Hij biljart nog elke dinsdag in het buurthuis.", "sig_deelname", "georganiseerde_activiteit"),
     ("Ze gaat elke woensdag naar de seniorenmiddag.", "sig_deelname", "georganiseerde_activiteit"),
+    # attitude to help in other words
+    ("Hij heeft schizofrenie maar wil niks meer met de ggz te maken hebben.", "sig_houding_hulp", "weigert"),
+    ("Ze eet en slaapt bijna niet en wil absoluut niet opgenomen worden.", "sig_houding_hulp", "weigert"),
+    ("Hij zegt dat hij niemand nodig heeft.", "sig_houding_hulp", "weigert"),
+    ("Ze wil niet dat ik haar psychiater bel.", "sig_houding_hulp", "weigert"),
+    ("Zelf gaat hij nergens heen en wil verder geen hulp.", "sig_houding_hulp", "weigert"),
+    ("Ze wil eigenlijk wel hulp maar durft niet goed.", "sig_houding_hulp", "twijfelt"),
+    ("Of hij iemand over de vloer wil, weet hij nog niet.", "sig_houding_hulp", "twijfelt"),
+    ("Ze zegt dat ze hulp wel ziet zitten.", "sig_houding_hulp", "open"),
     # the first age is the person's, not the relative's after it
     ("Mevrouw Schouten (68) zorgt voor haar dochter van 40.", "sig_leeftijdsgroep", "oudere"),
 ])
