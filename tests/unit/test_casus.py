@@ -135,6 +135,16 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Ze wil eigenlijk wel hulp maar durft niet goed.", "sig_houding_hulp", "twijfelt"),
     ("Of hij iemand over de vloer wil, weet hij nog niet.", "sig_houding_hulp", "twijfelt"),
     ("Ze zegt dat ze hulp wel ziet zitten.", "sig_houding_hulp", "open"),
+    # signals in other words
+    ("De visclub heeft hij opgezegd.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
+    ("Daan is sinds de kerstvakantie gestopt met voetbal.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
+    ("Vroeger gingen ze dansen, dat is er helemaal bij ingeschoten.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
+    ("Ze is niet meer bij de bridgeclub geweest.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
+    ("Hij heeft geen contact meer met zijn broers en laat niemand binnen.", "sig_signalen", ["houdt_afstand"]),
+    ("Ze trekt zich steeds meer terug.", "sig_signalen", ["houdt_afstand"]),
+    ("Ze reageert niet meer op appjes van vriendinnen.", "sig_signalen", ["houdt_afstand"]),
+    ("Hij vertrouwt niemand.", "sig_signalen", ["houdt_afstand"]),
+    ("Ze huilde in het gesprek.", "sig_signalen", ["verdriet"]),
     # the first age is the person's, not the relative's after it
     ("Mevrouw Schouten (68) zorgt voor haar dochter van 40.", "sig_leeftijdsgroep", "oudere"),
 ])
@@ -796,6 +806,7 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Psychisch is er niks aan de hand.", "sig_problemen"),
     ("Ze zat tot vorig jaar in de schuldsanering, dat is netjes afgerond.", "sig_problemen"),
     ("Hij had een depressie, daarvan is hij hersteld.", "sig_problemen"),
+    ("Ze mist haar kaartclubje enorm.", "sig_signalen"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
