@@ -145,6 +145,22 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Ze reageert niet meer op appjes van vriendinnen.", "sig_signalen", ["houdt_afstand"]),
     ("Hij vertrouwt niemand.", "sig_signalen", ["houdt_afstand"]),
     ("Ze huilde in het gesprek.", "sig_signalen", ["verdriet"]),
+    # life events and problems in other words
+    ("Mw 79, wedn. sinds 6 jr, woont alleen.", "sig_levensgebeurtenissen", ["overlijden_partner"]),
+    ("Haar dochter kwam vorig jaar om bij een ongeluk.", "sig_levensgebeurtenissen", ["overlijden_naaste"]),
+    ("Kinderen heeft ze niet, haar broers en zussen zijn overleden.", "sig_levensgebeurtenissen",
+     ["overlijden_naaste"]),
+    ("Dhr. 52 is ontslagen en zijn vrouw is vorig jaar vertrokken.", "sig_levensgebeurtenissen", ["scheiding"]),
+    ("Ze is in juni met de kinderen in een huurwoning in Lelystad beland.", "sig_levensgebeurtenissen",
+     ["verhuizing"]),
+    ("Hij is in januari zijn baan bij het distributiecentrum kwijtgeraakt.", "sig_levensgebeurtenissen",
+     ["baanverlies"]),
+    ("Hij kwam in 1973 als gastarbeider uit Marokko.", "sig_levensgebeurtenissen", ["migratie"]),
+    ("Hij heeft geen familie, geen vrienden en grote schulden.", "sig_problemen", ["schulden"]),
+    ("De brievenbus puilt uit met aanmaningen.", "sig_problemen", ["schulden"]),
+    ("Al twintig jaar bekend met zware depressies.", "sig_problemen", ["psychische_problemen"]),
+    ("Het huis staat tot aan het plafond vol met spullen.", "sig_problemen", ["verwaarlozing"]),
+    ("Hij loopt moeizaam maar wil niet naar de dokter.", "sig_problemen", ["gezondheid"]),
     # the first age is the person's, not the relative's after it
     ("Mevrouw Schouten (68) zorgt voor haar dochter van 40.", "sig_leeftijdsgroep", "oudere"),
 ])
