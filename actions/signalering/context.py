@@ -29,6 +29,7 @@ from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Pattern, Seque
 
 CONTEXTEN = ("ontkend", "hypothetisch", "verleden", "ander")
 GESLACHTEN = ("vrouw", "man")
+SCHRIJVER = "schrijver"  # the worker who writes: "ik ben zelf vorig jaar weduwe geworden"
 TEGENOVER = (("vrouw", "man"), ("man", "vrouw"))  # each gender with the other
 ZINSDEEL_MAX = 300  # characters looked back for the start of a mention's clause
 OPENING_MAX = 1000  # characters of the opening that tell who the description is about
@@ -38,6 +39,7 @@ _TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
 # and reading a long message stays linear in its length.
 TEKENS_PER_TOKEN = 60
 GRENS_LENGTE = 20  # characters a clause break may reach past the end of a scope
+BIJZIN_MAX = 16  # tokens of a relative clause about someone else
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,11 @@ class Regels:
     na: Mapping[str, Tuple[Pattern[str], ...]]  # context -> triggers that govern what precedes
     einde: Mapping[str, Pattern[str]]  # context -> where its scopes stop
     venster: Mapping[str, int]  # context -> scope in tokens
+    # context -> all that may stand between a mention and a trigger after it
+    tussen: Mapping[str, Optional[Pattern[str]]]
     niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
+    leesteken: Pattern[str]  # punctuation, the only end of a relative clause
     geslacht: "Geslacht"
 
 
@@ -59,6 +64,10 @@ class Geslacht:
     voornaamwoord: Mapping[str, Pattern[str]]  # gender -> its pronouns
     geteld: Mapping[str, Pattern[str]]  # gender -> the words that tell the person's gender
     zinsdeel_begin: Pattern[str]
+    onderwerp: Pattern[str]  # the pronouns that are a subject ("hij", "zij"), not "haar" or "zijn"
+    schrijver: Pattern[str]  # the writer as a subject ("ik")
+    citaat_open: Pattern[str]  # a quote mark that opens a quote
+    citaat_dicht: Pattern[str]  # a quote mark that closes one
     niet_voor: FrozenSet[str]
 
 
@@ -73,8 +82,10 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         na={c: patronen(blok.get("na")) for c, blok in blokken.items()},
         einde={c: re.compile("|".join(blok.get("einde", data["einde"]))) for c, blok in blokken.items()},
         venster={c: int(blok.get("venster", data["venster"])) for c, blok in blokken.items()},
+        tussen={c: re.compile(blok["na_tussen"]) if "na_tussen" in blok else None for c, blok in blokken.items()},
         niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
+        leesteken=re.compile(r"[.;:!?\n(),]"),
         geslacht=_geslacht(data["geslacht"]),
     )
 
@@ -86,7 +97,10 @@ def _geslacht(data: Mapping[str, Any]) -> Geslacht:
     return Geslacht(titel={g: re.compile(data[g]["titel"]) for g in GESLACHTEN},
                     voornaamwoord={g: re.compile(data[g]["voornaamwoord"]) for g in GESLACHTEN},
                     geteld={g: geteld(data[g]) for g in GESLACHTEN},
-                    zinsdeel_begin=re.compile(data["zinsdeel_begin"]), niet_voor=frozenset(data["niet_voor"]))
+                    zinsdeel_begin=re.compile(data["zinsdeel_begin"]), onderwerp=re.compile(data["onderwerp"]),
+                    schrijver=re.compile(data["schrijver"]), citaat_open=re.compile(data["citaat_open"]),
+                    citaat_dicht=re.compile(data["citaat_dicht"]),
+                    niet_voor=frozenset(data["niet_voor"]))
 
 
 def geslacht_van(regels: Geslacht, tekst: str) -> Optional[str]:
@@ -103,9 +117,22 @@ def geslacht_van(regels: Geslacht, tekst: str) -> Optional[str]:
 
 
 def _voornaamwoorden(regels: Geslacht, tekst: str, begin: int, eind: int) -> List[Tuple[int, str, str]]:
-    """(position, gender, words) of each pronoun in tekst[begin:eind], in order."""
-    return sorted((m.start(), g, m.group(0)) for g in GESLACHTEN
-                  for m in regels.voornaamwoord[g].finditer(tekst, begin, eind))
+    """(position, gender, words) of each pronoun in tekst[begin:eind], in order;
+    the writer's own "ik" outside quotes counts as the gender SCHRIJVER."""
+    gevonden = [(m.start(), g, m.group(0)) for g in GESLACHTEN
+                for m in regels.voornaamwoord[g].finditer(tekst, begin, eind)]
+    gevonden += [(m.start(), SCHRIJVER, m.group(0)) for m in regels.schrijver.finditer(tekst, begin, eind)
+                 if not _in_citaat(regels, tekst, m.start())]
+    return sorted(gevonden)
+
+
+def _in_citaat(regels: Geslacht, tekst: str, positie: int) -> bool:
+    """Whether a position lies between quotes: the person's own words
+    ("ze zegt: 'ik red me wel'"), where "ik" is the person, not the writer."""
+    begin, eind = max(0, positie - ZINSDEEL_MAX), min(len(tekst), positie + 1)  # a mark needs the letter after it
+    open_ = [m.start() for m in regels.citaat_open.finditer(tekst, begin, eind) if m.start() < positie]
+    dicht = [m.start() for m in regels.citaat_dicht.finditer(tekst, begin, eind) if m.start() < positie]
+    return bool(open_) and (not dicht or open_[-1] > dicht[-1])
 
 
 def _ander_geslacht(regels: Geslacht, tekst: str, begin: int, eind: int, sleutel: str) -> str:
@@ -113,13 +140,27 @@ def _ander_geslacht(regels: Geslacht, tekst: str, begin: int, eind: int, sleutel
     if {sleutel, sleutel.split(".")[0]} & regels.niet_voor:
         return ""
     persoon = geslacht_van(regels, tekst)
-    if persoon is None:
+    if persoon is None:  # no "hij" or "zij" to describe: an "ik" may be the person writing about themself
         return ""
     grenzen = [m.end() for m in regels.zinsdeel_begin.finditer(tekst, max(0, begin - ZINSDEEL_MAX), begin)]
     start = grenzen[-1] if grenzen else max(0, begin - ZINSDEEL_MAX)
     ervoor = _voornaamwoorden(regels, tekst, start, begin)
-    kandidaat = ervoor[-1] if ervoor else next(iter(_voornaamwoorden(regels, tekst, begin, eind)), None)
+    erin = [v for v in _voornaamwoorden(regels, tekst, begin, eind) if regels.onderwerp.fullmatch(v[2])]
+    # a subject inside the mention decides: "volgens haar hoort hij stemmen"
+    binnen = [v for v in _voornaamwoorden(regels, tekst, begin, eind) if v[1] != SCHRIJVER]
+    # "... en wantrouwt hij iedereen": the subject right after the verb
+    erna = [v for v in _voornaamwoorden(regels, tekst, eind, min(len(tekst), eind + 5))
+            if v[0] == eind + 1 and regels.onderwerp.fullmatch(v[2])]
+    kandidaat = erin[0] if erin else ervoor[-1] if ervoor else next(iter(erna + binnen), None)
     return kandidaat[2] if kandidaat and kandidaat[1] != persoon else ""
+
+
+def _in_bijzin(regels: Regels, trigger: "re.Match[str]", tekst: str, begin: int) -> bool:
+    """Whether the mention lies in the relative clause the trigger opens ("haar
+    dochter, die sinds januari in een kliniek ligt vanwege een depressie"):
+    such a clause runs to the next punctuation, whatever words it holds."""
+    return (trigger.group(0).endswith("die") and not regels.leesteken.search(tekst, trigger.end(), begin)
+            and len(_TOKEN.findall(tekst, trigger.end(), begin)) <= BIJZIN_MAX)
 
 
 def _bereikt(regels: Regels, context: str, tekst: str, begin: int, eind: int) -> bool:
@@ -157,11 +198,15 @@ def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, bi
         for m in patroon.finditer(tekst, max(0, begin - bereik), eind):
             if m.end() <= begin and _bereikt(regels, context, tekst, m.end(), begin):
                 return m.group(0)
+            if m.end() <= begin and context == "ander" and _in_bijzin(regels, m, tekst, begin):
+                return m.group(0)
             if binnen and m.start() >= begin:
                 return m.group(0)
     for patroon in regels.na[context]:
         for m in patroon.finditer(tekst, begin if binnen else eind, eind + bereik):
-            if m.start() >= eind and _bereikt(regels, context, tekst, eind, m.start()):
+            tussen = regels.tussen[context]
+            if m.start() >= eind and _bereikt(regels, context, tekst, eind, m.start()) and (
+                    tussen is None or tussen.fullmatch(tekst, eind, m.start())):
                 return m.group(0)
             if binnen and m.end() <= eind:
                 return m.group(0)

@@ -849,6 +849,26 @@ def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     # "hij drinkt veel en heeft schulden": the subject goes on after "en" with a verb
     ("Mevrouw (74) woont met haar zoon. Hij drinkt veel en heeft flinke schulden.", {"sig_problemen"}, {}),
     ("Dhr. 80 mist de buurman, maar die is sinds de zomer zwaar depressief.", {"sig_problemen"}, {}),
+    # the sixth description development set's kinds: whose problem it is
+    ("Annelies (63) zorgt voor haar zoon. Volgens haar hoort hij stemmen en wantrouwt hij iedereen. "
+     "Ze ziet daardoor bijna niemand meer, zegt ze.",
+     {"sig_problemen"}, {"sig_signalen": ["weinig_contact"]}),
+    ("Ria (59) past op de kinderen van haar dochter, die sinds januari in een kliniek ligt vanwege een depressie.",
+     {"sig_problemen"}, {}),
+    ("Door de gokverslaving en de schulden van haar zoon staat mevrouw (61) er slecht voor.", {"sig_problemen"}, {}),
+    ("Hij deelt de keuken met een huisgenoot met een flink alcoholprobleem. Dennis (24) drinkt zelf niet.",
+     {"sig_problemen"}, {}),
+    ("Ik zie mijn vader (77) nog één keer per maand. Ik ben zelf net gescheiden. Hij kaart elke donderdag "
+     "en hij doet vrijwilligerswerk.",
+     set(), {"sig_levensgebeurtenissen": None}),
+    # the person's words in quotes are the person's own, with or without quote marks
+    ("Mw. 61 zit altijd alleen op haar kamer. Ze zegt: ik ben altijd eenzaam geweest.",
+     set(), {"sig_zegt_eenzaam": "ja"}),
+    ("Dhr. 77 zei tegen de huisarts: 'ik ben eenzaam zonder mijn Riet.'", set(), {"sig_zegt_eenzaam": "ja"}),
+    # without a he or she, the "ik" is the person writing about themself
+    ("Mantelzorger voor mijn man, al zes jaar. Ik kom zelf nergens meer en ik voel me eenzaam.",
+     set(), {"sig_zegt_eenzaam": "ja"}),
+    ("Mw. Visser, 45, wil niet dat ik haar psychiater bel.", set(), {"sig_houding_hulp": "weigert"}),
     ("Dhr. 71 is sinds zijn vrouw vier maanden geleden overleed niet meer bij de biljartclub geweest.",
      set(), {"sig_levensgebeurtenissen": ["overlijden_partner"], "sig_signalen": ["niet_meer_bij_activiteiten"]}),
     ("Mw. 70 zorgt voor haar man die dementie heeft.", {"sig_problemen"}, {}),
