@@ -15,11 +15,13 @@ Four contexts, with their triggers in data/kennis/signalering.yml (`context`):
 - ontkend: "geen", "niet", "nooit", "zonder", "ontkent", "... zijn er niet";
 - hypothetisch: "misschien", "bang dat", "als ze", "dreigt", "zou kunnen";
 - verleden: "vroeger", "destijds", "ooit", "... gehad", "... afgelost";
-- ander: someone else's problem: "zijn moeder", "haar zoon", "de buurman van";
-  and, when the person's gender is clear, a clause whose pronoun is of the
-  other gender ("Mw. ... sinds hij met pensioen ging").
+- ander: someone else's problem: "zijn moeder", "haar zoon", "de buurman van",
+  a relative clause after ", die" up to its punctuation, and after the
+  mention "... van haar zoon"; and, when the person's gender is clear, a
+  clause whose pronoun is of the other gender ("Mw. ... sinds hij met
+  pensioen ging") or the writer's own "ik" outside quotes.
 
-Plain Python; `casus.lees` asks `geldt` for every pattern match.
+Plain Python; `casus.lees` asks `telt` for every pattern match.
 """
 from __future__ import annotations
 
