@@ -76,11 +76,12 @@ def main(args: List[str]) -> int:
         log_rotation.install()
     from rasa.__main__ import main as rasa_main
 
-    from bot import action_outage, action_response, gc_freeze, graph_runner
+    from bot import action_outage, action_response, gc_freeze, graph_runner, model_loading
     action_response.install()
     action_outage.install()
     gc_freeze.install()
     graph_runner.install()
+    model_loading.install()
     sys.argv = ["rasa", *args]
     rasa_main()
     return 0
