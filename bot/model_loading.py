@@ -53,6 +53,6 @@ def install() -> None:
     """Put the loading without a training step in the place of `RasaModel.load` in this process."""
     from rasa.utils.tensorflow.models import RasaModel
 
-    rasa_load = RasaModel.load.__func__  # type: ignore[attr-defined]
+    rasa_load = RasaModel.load.__func__
     if not hasattr(rasa_load, "rasa_load"):
-        RasaModel.load = classmethod(_with_rasas_finetuning(rasa_load))  # type: ignore[method-assign,assignment]
+        RasaModel.load = classmethod(_with_rasas_finetuning(rasa_load))
