@@ -823,6 +823,8 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Ze zat tot vorig jaar in de schuldsanering, dat is netjes afgerond.", "sig_problemen"),
     ("Hij had een depressie, daarvan is hij hersteld.", "sig_problemen"),
     ("Ze mist haar kaartclubje enorm.", "sig_signalen"),
+    # she lets the worker in: no refusal of help
+    ("Ze laat niemand binnen behalve mij.", "sig_houding_hulp"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
