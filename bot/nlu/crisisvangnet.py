@@ -3,8 +3,9 @@ data/kennis/signalering.yml is read as `acute_zorg`, whatever DIET guessed,
 so the crisis rules answer it in every form and walk.
 
 Left as DIET read them: messages whose own answer already puts the crisis
-routes first and then keeps what the worker wrote: a case description
-(`action_casus_lezen` reads it on), a knowledge question (the routes, then the
+routes first and then keeps what the worker wrote: a case description long
+enough to read on (`action_casus_lezen` reads it on; a short emergency read as
+a description gets the crisis answer alone, as `action_crisis` decides), a knowledge question (the routes, then the
 answer) and a practice move (a trainee may ask the client about death wishes;
 outside practice `action_buiten_modus` checks the patterns itself). A message
 read as a referral question keeps that reading only when it asks something
@@ -33,7 +34,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.algemeen.yamlbestand import lees_mapping
-from actions.gesprek.modus import ACUUT, crisis_bij_onzekerheid
+from actions.gesprek.modus import ACUUT, crisis_bij_onzekerheid, ook_beschrijving
 from actions.signalering.casus import bewering_acuut, is_acuut, is_vraag
 from gedeeld.settings import DATA_DIR
 
@@ -57,11 +58,16 @@ def kennisvragen() -> FrozenSet[str]:
     return frozenset(intents)
 
 
-def houdt_eigen_pad(intent: str, tekst: str) -> bool:
-    """Whether the answer to this intent gives the crisis routes itself without losing the message."""
+def houdt_eigen_pad(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> bool:
+    """Whether the answer to this intent gives the crisis routes itself without losing the message.
+    A description keeps its reading only when it is one worth reading on, as `action_crisis`
+    decides for a message read as acute: a short emergency ("de buurman met dementie is weg,
+    niemand weet waar hij is") gets the crisis answer alone, not the routes and then the questions."""
     if intent == VERWIJZING:
         return is_vraag(tekst) and not bewering_acuut(tekst)
-    return intent in (ACUUT, BESCHRIJVING) or intent.startswith(OEFENZET) or intent in kennisvragen()
+    if intent == BESCHRIJVING:
+        return ook_beschrijving({"text": tekst, "intent_ranking": ranking})
+    return intent == ACUUT or intent.startswith(OEFENZET) or intent in kennisvragen()
 
 
 def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> bool:
@@ -71,7 +77,7 @@ def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> bool
     on, and its reading checks the patterns), since only the patterns make
     the other answers give the routes first."""
     if is_acuut(tekst):
-        return not houdt_eigen_pad(intent, tekst)
+        return not houdt_eigen_pad(intent, tekst, ranking)
     return intent != BESCHRIJVING and not intent.startswith(OEFENZET) and crisis_bij_onzekerheid(ranking)
 
 

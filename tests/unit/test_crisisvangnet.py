@@ -29,6 +29,8 @@ def gelezen(tekst, intent):
     ("Wie moet ik bellen? Mevrouw ligt sinds vanochtend op de grond.", "doorverwijzen"),
     ("Wat moet ik doen, mijn buurman wil niet meer leven", "doorverwijzen"),
     ("Mijn buurman wil niet meer leven, welk nummer kan ik bellen?", "doorverwijzen"),
+    # A short emergency read as a description: the crisis answer alone, not the questions after it
+    ("De buurman met dementie is weg, al drie uur, en niemand weet waar hij is.", "casus_beschrijven"),
 ])
 def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
     naam, ranking = gelezen(tekst, intent)
@@ -37,7 +39,10 @@ def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
 
 @pytest.mark.parametrize("tekst, intent", [
     ("Heeft u weleens aan zelfmoord gedacht?", "zet_gevoelens_verkennen"),  # a practice move
-    ("Meneer (80) woont alleen, vroeger sloeg zijn vader hem.", "casus_beschrijven"),  # read on by the description
+    ("Meneer (80) woont alleen, vroeger sloeg zijn vader hem.", "casus_beschrijven"),  # no danger now
+    # a description worth reading on gives the routes and is read on
+    ("Mevrouw (84) woont sinds de dood van haar man alleen in een flat. Haar dochter belt af en toe. "
+     "Ze komt weinig buiten en zegt tegen de thuiszorg dat ze niet meer wil leven.", "casus_beschrijven"),
     ("welk nummer bel ik bij zelfmoordgedachten", "doorverwijzen"),  # the referral gives the routes
     ("Als een deelnemer zegt dat hij dood wil, wie bel ik dan?", "doorverwijzen"),  # a condition, not a fact
     ("Bij wie meld ik het als ik huiselijk geweld vermoed?", "doorverwijzen"),
