@@ -23,6 +23,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text, Tuple
 
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.policies.ted_policy import TEDPolicy
+from rasa.engine.exceptions import GraphRunError
+from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected
+from rasa.shared.nlu.constants import TEXT
+
 
 def _order(runner: Any, targets: Tuple[Text, ...]) -> Tuple[Text, ...]:
     """The nodes `targets` need, each after the nodes it needs (cached per runner)."""
@@ -46,11 +52,6 @@ def _order(runner: Any, targets: Tuple[Text, ...]) -> Tuple[Text, ...]:
 
 def _beslist(node: Any, needs: Dict[Text, Text], results: Dict[Text, Any]) -> bool:
     """Whether `node` is a TED policy that an earlier prediction already outranks."""
-    from rasa.core.policies.policy import PolicyPrediction
-    from rasa.core.policies.ted_policy import TEDPolicy
-    from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected
-    from rasa.shared.nlu.constants import TEXT
-
     ted = getattr(node, "_component", None)
     if not isinstance(ted, TEDPolicy) or TEXT in ted.fake_features or "tracker" not in needs:
         return False
@@ -66,8 +67,6 @@ def _beslist(node: Any, needs: Dict[Text, Text], results: Dict[Text, Any]) -> bo
 def run(self: Any, inputs: Optional[Dict[Text, Any]] = None,
         targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
     """`DaskGraphRunner.run` with the same inputs, targets, results and errors."""
-    from rasa.engine.exceptions import GraphRunError
-
     run_targets = targets if targets else self._graph_schema.target_names
     results: Dict[Text, Any] = {name: (name, value) for name, value in (inputs or {}).items()}
     for name in _order(self, tuple(run_targets)):

@@ -75,7 +75,7 @@ def _per_waarde(blok: Mapping[str, Mapping[str, List[str]]]) -> Dict[str, Dict[s
 def gegevens() -> dict:
     """signalering.yml with its patterns compiled; loaded once."""
     data = lees_mapping(BESTAND)
-    data["herkenning"] = _per_waarde(data["herkenning"])
+    data["herkenning"] = _per_waarde(_met_lijsten(data["herkenning"], data["woordenlijsten"]))
     data["antwoorden"] = _per_waarde(data["antwoorden"])
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
     data["acuut"] = _compileer(data["acuut"])
@@ -93,6 +93,16 @@ def _chattaal(woorden: Mapping[str, str]) -> Tuple[Pattern[str], Mapping[str, st
     """One pattern for every chat spelling as a whole word, and what each means."""
     los = "|".join(sorted((re.escape(w) for w in woorden), key=len, reverse=True))
     return re.compile(rf"(?<![\w'/])({los})(?![\w'/])"), dict(woorden)
+
+
+def _met_lijsten(waarde: Any, lijsten: Mapping[str, str]) -> Any:
+    """Every "{naam}" in the patterns replaced by the word list of that name
+    (a regex quantifier such as {0,25} has no letters, so it stays)."""
+    if isinstance(waarde, str):
+        return re.sub(r"\{([a-z_]+)\}", lambda m: lijsten[m.group(1)], waarde)
+    if isinstance(waarde, list):
+        return [_met_lijsten(w, lijsten) for w in waarde]
+    return {k: _met_lijsten(v, lijsten) for k, v in waarde.items()}
 
 
 def _zonder_accenten_in(waarde: Any) -> Any:

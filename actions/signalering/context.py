@@ -42,6 +42,7 @@ _TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
 TEKENS_PER_TOKEN = 60
 GRENS_LENGTE = 20  # characters a clause break may reach past the end of a scope
 BIJZIN_MAX = 16  # tokens of a relative clause about someone else
+LEESTEKEN = re.compile(r"[.;:!?\n(),]")  # punctuation, the only end of such a clause
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,6 @@ class Regels:
     tussen: Mapping[str, Optional[Pattern[str]]]
     niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
-    leesteken: Pattern[str]  # punctuation, the only end of a relative clause
     geslacht: "Geslacht"
 
 
@@ -87,7 +87,6 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         tussen={c: re.compile(blok["na_tussen"]) if "na_tussen" in blok else None for c, blok in blokken.items()},
         niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
-        leesteken=re.compile(r"[.;:!?\n(),]"),
         geslacht=_geslacht(data["geslacht"]),
     )
 
@@ -146,22 +145,31 @@ def _ander_geslacht(regels: Geslacht, tekst: str, begin: int, eind: int, sleutel
         return ""
     grenzen = [m.end() for m in regels.zinsdeel_begin.finditer(tekst, max(0, begin - ZINSDEEL_MAX), begin)]
     start = grenzen[-1] if grenzen else max(0, begin - ZINSDEEL_MAX)
-    ervoor = _voornaamwoorden(regels, tekst, start, begin)
-    erin = [v for v in _voornaamwoorden(regels, tekst, begin, eind) if regels.onderwerp.fullmatch(v[2])]
-    # a subject inside the mention decides: "volgens haar hoort hij stemmen"
-    binnen = [v for v in _voornaamwoorden(regels, tekst, begin, eind) if v[1] != SCHRIJVER]
-    # "... en wantrouwt hij iedereen": the subject right after the verb
-    erna = [v for v in _voornaamwoorden(regels, tekst, eind, min(len(tekst), eind + 5))
-            if v[0] == eind + 1 and regels.onderwerp.fullmatch(v[2])]
-    kandidaat = erin[0] if erin else ervoor[-1] if ervoor else next(iter(erna + binnen), None)
+    kandidaat = _wie(regels, tekst, start, begin, eind)
     return kandidaat[2] if kandidaat and kandidaat[1] != persoon else ""
 
 
-def _in_bijzin(regels: Regels, trigger: "re.Match[str]", tekst: str, begin: int) -> bool:
+def _wie(regels: Geslacht, tekst: str, start: int, begin: int, eind: int) -> Optional[Tuple[int, str, str]]:
+    """The pronoun that says whose the mention tekst[begin:eind] is, in its clause from `start`:
+    a subject inside the mention ("volgens haar hoort hij stemmen"), else the last pronoun
+    before it, else a subject right after it ("en wantrouwt hij iedereen"), else the first in it."""
+    erin = _voornaamwoorden(regels, tekst, begin, eind)
+    onderwerp = [v for v in erin if regels.onderwerp.fullmatch(v[2])]
+    if onderwerp:
+        return onderwerp[0]
+    ervoor = _voornaamwoorden(regels, tekst, start, begin)
+    if ervoor:
+        return ervoor[-1]
+    erna = [v for v in _voornaamwoorden(regels, tekst, eind, min(len(tekst), eind + 5))
+            if v[0] == eind + 1 and regels.onderwerp.fullmatch(v[2])]
+    return next(iter(erna + [v for v in erin if v[1] != SCHRIJVER]), None)
+
+
+def _in_bijzin(trigger: "re.Match[str]", tekst: str, begin: int) -> bool:
     """Whether the mention lies in the relative clause the trigger opens ("haar
     dochter, die sinds januari in een kliniek ligt vanwege een depressie"):
     such a clause runs to the next punctuation, whatever words it holds."""
-    return (trigger.group(0).endswith("die") and not regels.leesteken.search(tekst, trigger.end(), begin)
+    return (trigger.group(0).endswith("die") and not LEESTEKEN.search(tekst, trigger.end(), begin)
             and len(_TOKEN.findall(tekst, trigger.end(), begin)) <= BIJZIN_MAX)
 
 
@@ -198,9 +206,8 @@ def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, bi
     bereik = regels.venster[context] * TEKENS_PER_TOKEN
     for patroon in regels.voor[context]:
         for m in patroon.finditer(tekst, max(0, begin - bereik), eind):
-            if m.end() <= begin and _bereikt(regels, context, tekst, m.end(), begin):
-                return m.group(0)
-            if m.end() <= begin and context == "ander" and _in_bijzin(regels, m, tekst, begin):
+            if m.end() <= begin and (_bereikt(regels, context, tekst, m.end(), begin)
+                                     or context == "ander" and _in_bijzin(m, tekst, begin)):
                 return m.group(0)
             if binnen and m.start() >= begin:
                 return m.group(0)

@@ -5,8 +5,8 @@ so the crisis rules answer it in every form and walk.
 Left as DIET read them: messages whose own answer already puts the crisis
 routes first and then keeps what the worker wrote: a case description long
 enough to read on (`action_casus_lezen` reads it on; a short emergency read as
-a description gets the crisis answer alone, as `action_crisis` decides), a knowledge question (the routes, then the
-answer) and a practice move (a trainee may ask the client about death wishes;
+a description gets the crisis answer alone, as `action_crisis` decides), a
+knowledge question (the routes, then the answer) and a practice move (a trainee may ask the client about death wishes;
 outside practice `action_buiten_modus` checks the patterns itself). A message
 read as a referral question keeps that reading only when it asks something
 ("welk nummer bel ik bij zelfmoordgedachten": the referral names the routes);

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.engine.runner.dask import DaskGraphRunner
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import graph_runner
@@ -49,8 +49,6 @@ GESPREKKEN = [  # the messages, and whether the form rejects one of them (TED th
 def _gesprek(agent, loop, berichten):
     """The actions chosen (with policy and confidence) and how many answers each message got
     (their words may differ: the practice partner varies what the client says)."""
-    from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected
-
     sender = f"vergelijk-{uuid.uuid4().hex[:8]}"
     antwoorden = [len(loop.run_until_complete(agent.handle_text(bericht, sender_id=sender))) for bericht in berichten]
     gebeurd = loop.run_until_complete(agent.tracker_store.retrieve(sender)).events

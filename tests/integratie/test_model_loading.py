@@ -39,10 +39,6 @@ def _component(agent, soort):
                 if isinstance(getattr(node, "_component", None), soort))
 
 
-def _ted(agent):
-    return _component(agent, TEDPolicy)
-
-
 def test_the_models_carry_nothing_of_a_training_step(agent, zuinig_agent):
     """Rasa's own loading leaves an Adam optimizer with its slots on both models."""
     for soort in (DIETClassifier, TEDPolicy):
@@ -66,7 +62,7 @@ def test_ted_predicts_exactly_the_same_next_action(agent, zuinig_agent, intent):
         ActionExecuted("action_session_start"), ActionExecuted("action_listen"),
         UserUttered("tekst", {"name": intent, "confidence": 1.0})])
     domein = agent.domain
-    verwacht = _ted(agent).predict_action_probabilities(tracker, domein)
-    gekregen = _ted(zuinig_agent).predict_action_probabilities(tracker, domein)
+    verwacht = _component(agent, TEDPolicy).predict_action_probabilities(tracker, domein)
+    gekregen = _component(zuinig_agent, TEDPolicy).predict_action_probabilities(tracker, domein)
     assert gekregen.probabilities == verwacht.probabilities
     assert max(gekregen.probabilities) > 0
