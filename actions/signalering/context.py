@@ -55,6 +55,7 @@ class Regels:
     # context -> all that may stand between a mention and a trigger after it
     tussen: Mapping[str, Optional[Pattern[str]]]
     niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
+    spreker: Pattern[str]  # the speech verb right before a quote: "zei tegen mij: '"
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
     geslacht: "Geslacht"
 
@@ -86,6 +87,7 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         venster={c: int(blok.get("venster", data["venster"])) for c, blok in blokken.items()},
         tussen={c: re.compile(blok["na_tussen"]) if "na_tussen" in blok else None for c, blok in blokken.items()},
         niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
+        spreker=re.compile(data["ander"]["spreker"]),
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
         geslacht=_geslacht(data["geslacht"]),
     )
@@ -191,11 +193,33 @@ def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -
         if not {sleutel, sleutel.split(".")[0]} & regels.niet_voor[context]:
             binnen = sleutel not in regels.ontkenning_in_patroon and context != "ander"
             trigger = _trigger(regels, context, tekst, begin, eind, binnen)
+            if not trigger and context == "ander":
+                trigger = _citaat_van_ander(regels, tekst, begin, eind)
         if not trigger and context == "ander":
             trigger = _ander_geslacht(regels.geslacht, tekst, begin, eind, sleutel)
         if trigger:
             gevonden.append((context, trigger))
     return gevonden
+
+
+def _citaat_van_ander(regels: Regels, tekst: str, begin: int, eind: int) -> str:
+    """Who speaks, when the mention lies in a quote in which someone else
+    talks about themself: "Haar moeder zei tegen mij: 'ik voel me zo alleen'".
+    The sentence before the quote names the speaker before the speech verb.
+    The person's own words ("Ze zei tegen haar dochter: '...'") stay hers, and
+    so does what a relative says about the person ("Haar dochter vertelde:
+    'mama eet slecht'"): only an "ik" of the quote makes it the speaker's."""
+    citaat = regels.geslacht
+    if not _in_citaat(citaat, tekst, begin):
+        return ""
+    start = max(0, begin - ZINSDEEL_MAX)
+    opening = [m for m in citaat.citaat_open.finditer(tekst, start, begin + 1) if m.start() < begin][-1]
+    zin = max(tekst.rfind(teken, start, opening.start()) for teken in ".!?\n") + 1 or start
+    werkwoord = regels.spreker.search(tekst, zin, opening.end())
+    if not werkwoord or not citaat.schrijver.search(tekst, opening.end(), eind):
+        return ""
+    sprekers = (m.group(0) for p in regels.voor["ander"] for m in [p.search(tekst, zin, werkwoord.start())] if m)
+    return next(sprekers, "")
 
 
 def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, binnen: bool) -> str:

@@ -745,6 +745,10 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Hij schreeuwt dat hij de flat in brand gaat steken.",
     "Ze zei dat het beter zou zijn als ze er niet meer was.",
     "Ik zie hem door het raam op de vloer liggen in zijn eigen urine.",
+    # The seventh description development set's kinds
+    "Ze zegt: 'Van mij hoeft het allemaal niet meer, ik wacht tot ik mag gaan.'",
+    "Hij zou soms liever niet meer wakker worden, zegt hij.",
+    "Zonder zijn vrouw moet het voor hem niet meer.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -754,6 +758,8 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     # Ordinary sentences with the words of death wishes
     "Ze hoeft voor mij allemaal niet meer naar de soos, zegt haar dochter.",
     "Hij wacht op de bus naar de markt.",
+    "Hij wacht tot hij mag gaan vissen met zijn kleinzoon.",
+    "Van mij moet het niet meer zo druk worden in het buurthuis.",
     "Haar zoon wil op zondag graag bij haar zijn.",
     # The same words as the fourth set's kinds, without danger
     "ze heeft zichzelf vroeger gesneden, dat is jaren geleden",

@@ -93,3 +93,18 @@ def test_misschien_wel_is_nog_steeds_een_vermoeden():
 def test_ontkent_na_de_vermelding_is_een_ontkenning():
     assert ("sig_signalen", "zinloosheid") not in gelezen("Suïcidale gedachten ontkent hij.")
     assert "zinloosheid" not in casus.lees("Suïcidale gedachten ontkent hij.").get("sig_signalen", [])
+
+
+def test_wat_iemand_anders_over_zichzelf_zegt_in_een_citaat_telt_niet():
+    tekst = "Mw. Kramer (16). Haar moeder zei tegen mij: 'ik voel me zo alleen sinds mijn vriend weg is.'"
+    assert ("sig_zegt_eenzaam", "ja") not in gelezen(tekst)
+    assert ("sig_problemen", "verslaving") not in gelezen("Dhr. Smit (77). Zijn buurman zei: 'ik drink te veel.'")
+
+
+@pytest.mark.parametrize("tekst, wel", [
+    ("Mevrouw Aksoy (80) zei tegen haar dochter: 'ik voel me zo eenzaam.'", ("sig_zegt_eenzaam", "ja")),
+    ("Mevrouw Aksoy (80). Haar dochter vertelde: 'mama is heel somber.'", ("sig_signalen", "somberheid")),
+])
+def test_een_citaat_van_de_persoon_of_over_de_persoon_telt_wel(tekst, wel):
+    assert wel in gelezen(tekst)
+
