@@ -43,6 +43,7 @@ TEKENS_PER_TOKEN = 60
 GRENS_LENGTE = 20  # characters a clause break may reach past the end of a scope
 BIJZIN_MAX = 16  # tokens of a relative clause about someone else
 LEESTEKEN = re.compile(r"[.;:!?\n(),]")  # punctuation, the only end of such a clause
+BIJZIN_OPENT = re.compile(r"\b(die|wie)$")  # a trigger that opens a relative clause: "haar zus, die", "met wie"
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class Regels:
     tussen: Mapping[str, Optional[Pattern[str]]]
     niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
     spreker: Pattern[str]  # the speech verb right before a quote: "zei tegen mij: '"
+    spreker_na: Pattern[str]  # the speech verb right after one: "', zei zijn vrouw"
+    hoofdzin_na_bijzin: Pattern[str]  # a verb after the comma that closes a relative clause
+    hoofdzin_einde: Pattern[str]  # where that main clause ends: "maar", "en de schulden ..."
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
     geslacht: "Geslacht"
 
@@ -88,6 +92,9 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         tussen={c: re.compile(blok["na_tussen"]) if "na_tussen" in blok else None for c, blok in blokken.items()},
         niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
         spreker=re.compile(data["ander"]["spreker"]),
+        spreker_na=re.compile(data["ander"]["spreker_na"]),
+        hoofdzin_na_bijzin=re.compile(data["ander"]["hoofdzin_na_bijzin"]),
+        hoofdzin_einde=re.compile(data["ander"]["hoofdzin_einde"]),
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
         geslacht=_geslacht(data["geslacht"]),
     )
@@ -167,12 +174,21 @@ def _wie(regels: Geslacht, tekst: str, start: int, begin: int, eind: int) -> Opt
     return next(iter(erna + [v for v in erin if v[1] != SCHRIJVER]), None)
 
 
-def _in_bijzin(trigger: "re.Match[str]", tekst: str, begin: int) -> bool:
+def _in_bijzin(regels: Regels, trigger: "re.Match[str]", tekst: str, begin: int) -> bool:
     """Whether the mention lies in the relative clause the trigger opens ("haar
     dochter, die sinds januari in een kliniek ligt vanwege een depressie"):
-    such a clause runs to the next punctuation, whatever words it holds."""
-    return (trigger.group(0).endswith("die") and not LEESTEKEN.search(tekst, trigger.end(), begin)
-            and len(_TOKEN.findall(tekst, trigger.end(), begin)) <= BIJZIN_MAX)
+    such a clause runs to the next punctuation, whatever words it holds. When
+    a verb follows the comma that closes it, the relative is also the subject
+    of that main clause ("Mijn broer, die vlak bij haar woont, heeft al jaren
+    een verslaving"), which runs to the next punctuation."""
+    if not BIJZIN_OPENT.search(trigger.group(0)):
+        return False
+    leesteken = LEESTEKEN.search(tekst, trigger.end(), begin)
+    if leesteken and not (regels.hoofdzin_na_bijzin.match(tekst, leesteken.start())
+                          and not LEESTEKEN.search(tekst, leesteken.end(), begin)
+                          and not regels.hoofdzin_einde.search(tekst, leesteken.end(), begin)):
+        return False
+    return len(_TOKEN.findall(tekst, trigger.end(), begin)) <= BIJZIN_MAX * (2 if leesteken else 1)
 
 
 def _bereikt(regels: Regels, context: str, tekst: str, begin: int, eind: int) -> bool:
@@ -204,21 +220,38 @@ def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -
 
 def _citaat_van_ander(regels: Regels, tekst: str, begin: int, eind: int) -> str:
     """Who speaks, when the mention lies in a quote in which someone else
-    talks about themself: "Haar moeder zei tegen mij: 'ik voel me zo alleen'".
-    The sentence before the quote names the speaker before the speech verb.
-    The person's own words ("Ze zei tegen haar dochter: '...'") stay hers, and
-    so does what a relative says about the person ("Haar dochter vertelde:
-    'mama eet slecht'"): only an "ik" of the quote makes it the speaker's."""
+    talks about themself: "Haar moeder zei tegen mij: 'ik voel me zo alleen'"
+    or "'Ik ben zo eenzaam,' zei zijn vrouw". The person's own words ("Ze zei
+    tegen haar dochter: '...'") stay hers, and so does what a relative says
+    about the person ("Haar dochter vertelde: 'mama eet slecht'"): only an
+    "ik" of the quote makes it the speaker's."""
     citaat = regels.geslacht
     if not _in_citaat(citaat, tekst, begin):
         return ""
     start = max(0, begin - ZINSDEEL_MAX)
     opening = [m for m in citaat.citaat_open.finditer(tekst, start, begin + 1) if m.start() < begin][-1]
+    if not citaat.schrijver.search(tekst, opening.end(), eind):
+        return ""
+    return _spreker_ervoor(regels, tekst, start, opening) or _spreker_erna(regels, tekst, eind)
+
+
+def _spreker_ervoor(regels: Regels, tekst: str, start: int, opening: "re.Match[str]") -> str:
+    """Someone else named before the speech verb that opens the quote."""
     zin = max(tekst.rfind(teken, start, opening.start()) for teken in ".!?\n") + 1 or start
     werkwoord = regels.spreker.search(tekst, zin, opening.end())
-    if not werkwoord or not citaat.schrijver.search(tekst, opening.end(), eind):
+    if not werkwoord:
         return ""
     sprekers = (m.group(0) for p in regels.voor["ander"] for m in [p.search(tekst, zin, werkwoord.start())] if m)
+    return next(sprekers, "")
+
+
+def _spreker_erna(regels: Regels, tekst: str, eind: int) -> str:
+    """Someone else named right after the speech verb that follows the quote."""
+    sluiting = regels.geslacht.citaat_dicht.search(tekst, eind, eind + ZINSDEEL_MAX)
+    werkwoord = sluiting and regels.spreker_na.match(tekst, sluiting.end())
+    if not werkwoord:
+        return ""
+    sprekers = (m.group(0) for p in regels.voor["ander"] for m in [p.match(tekst, werkwoord.end())] if m)
     return next(sprekers, "")
 
 
@@ -231,7 +264,7 @@ def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, bi
     for patroon in regels.voor[context]:
         for m in patroon.finditer(tekst, max(0, begin - bereik), eind):
             if m.end() <= begin and (_bereikt(regels, context, tekst, m.end(), begin)
-                                     or context == "ander" and _in_bijzin(m, tekst, begin)):
+                                     or context == "ander" and _in_bijzin(regels, m, tekst, begin)):
                 return m.group(0)
             if binnen and m.start() >= begin:
                 return m.group(0)

@@ -98,13 +98,28 @@ def test_ontkent_na_de_vermelding_is_een_ontkenning():
 def test_wat_iemand_anders_over_zichzelf_zegt_in_een_citaat_telt_niet():
     tekst = "Mw. Kramer (16). Haar moeder zei tegen mij: 'ik voel me zo alleen sinds mijn vriend weg is.'"
     assert ("sig_zegt_eenzaam", "ja") not in gelezen(tekst)
+    tekst = "Dhr. Bos (70) is met pensioen. 'Ik ben zo eenzaam sinds hij thuis is,' zei zijn vrouw tegen mij."
+    assert ("sig_zegt_eenzaam", "ja") not in gelezen(tekst)
     assert ("sig_problemen", "verslaving") not in gelezen("Dhr. Smit (77). Zijn buurman zei: 'ik drink te veel.'")
 
 
 @pytest.mark.parametrize("tekst, wel", [
     ("Mevrouw Aksoy (80) zei tegen haar dochter: 'ik voel me zo eenzaam.'", ("sig_zegt_eenzaam", "ja")),
+    ("Mevrouw Aksoy (80). 'Ik voel me zo eenzaam,' zei ze tegen haar dochter.", ("sig_zegt_eenzaam", "ja")),
     ("Mevrouw Aksoy (80). Haar dochter vertelde: 'mama is heel somber.'", ("sig_signalen", "somberheid")),
 ])
 def test_een_citaat_van_de_persoon_of_over_de_persoon_telt_wel(tekst, wel):
     assert wel in gelezen(tekst)
 
+
+
+def test_na_een_bijzin_is_de_familielid_ook_onderwerp_van_de_hoofdzin():
+    tekst = "Mw. Vos (70). Haar zoon, die bij haar inwoont, heeft al jaren een gokverslaving."
+    assert ("sig_problemen", "verslaving") not in gelezen(tekst)
+    tekst = "Mw. Vos (70). Haar buurvrouw Els, met wie ze elke dag wandelde, is naar Zwolle verhuisd."
+    assert ("sig_levensgebeurtenissen", "verhuizing") not in gelezen(tekst)
+
+
+def test_na_de_hoofdzin_van_het_familielid_is_een_nieuw_onderwerp_weer_de_persoon():
+    tekst = "Mw. Vos (70). Haar man, die al jaren gokt, heeft het geld opgemaakt en de schulden staan op haar naam."
+    assert ("sig_problemen", "schulden") in gelezen(tekst)
