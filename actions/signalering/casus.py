@@ -85,6 +85,7 @@ def gegevens() -> dict:
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
     data["chattaal"] = _chattaal(data["chattaal"])
     data["voorwaarde"] = _compileer(data["voorwaarde"])
+    data["verhaal"] = re.compile(data["verhaal"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
 
@@ -173,7 +174,16 @@ def is_acuut(tekst: str) -> bool:
 
 
 def _acuut_in(t: str) -> bool:
-    return any(p.search(t) for p in (*gegevens()["acuut"], *gegevens()["doodswens"]))
+    return any(not _in_verhaal(t, m.start()) for p in (*gegevens()["acuut"], *gegevens()["doodswens"])
+               for m in p.finditer(t))
+
+
+def _in_verhaal(t: str, positie: int) -> bool:
+    """Whether the sentence up to `positie` is about a film, series, book or
+    role-play ("een film over een man die van een brug wilde springen"): a
+    story, not danger now."""
+    begin = max(t.rfind(teken, max(0, positie - context.ZINSDEEL_MAX), positie) for teken in ".!?;\n") + 1
+    return bool(gegevens()["verhaal"].search(t, begin, positie))
 
 
 def _leesbaar(tekst: str) -> str:

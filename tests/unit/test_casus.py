@@ -749,6 +749,26 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Ze zegt: 'Van mij hoeft het allemaal niet meer, ik wacht tot ik mag gaan.'",
     "Hij zou soms liever niet meer wakker worden, zegt hij.",
     "Zonder zijn vrouw moet het voor hem niet meer.",
+    # The twelfth crisis development set's kinds
+    "Hij appte: 'dag allemaal, het was mooi', met een foto van zijn pillen.",
+    "Ze zegt dat ze alles klaar heeft liggen om vanavond te sterven.",
+    "Hij noemde het spoor de enige uitweg.",
+    "Ze zei bij de deur: 'jullie zien me nooit meer terug'.",
+    "Hij wil vannacht in de garage de motor van zijn auto laten draaien.",
+    "Ze heeft zich met een heet strijkijzer gebrand.",
+    "Hij heeft ontkalker gedronken en moet overgeven.",
+    "Door het raam zie ik haar liggen. Ze kan niet zelf opstaan.",
+    "We hebben hem al vijf dagen niet gezien en de post stapelt zich op.",
+    "Er komt dikke rook uit haar keuken en ze doet niet open.",
+    "Hij rookt in bed terwijl de zuurstof aanstaat.",
+    "Ze zegt dat ze het vannacht gaat afmaken.",
+    "Help, hij heeft pillen geslikt.",
+    "Hij bedankte me voor de laatste keer en gaf me zijn horloge.",
+    "Hij ligt al uren gevallen in de gang.",
+    "Ze krijgt bijna geen lucht en haar lippen worden blauw.",
+    "Meneer dwaalt al drie uur door de wijk en weet niet waar hij woont.",
+    "De zoon schreeuwde dat hij haar kapot maakt en gooide een stoel om.",
+    "Hij liep in zijn pyjama de ringweg op.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -759,6 +779,16 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Ze hoeft voor mij allemaal niet meer naar de soos, zegt haar dochter.",
     "Hij wacht op de bus naar de markt.",
     "Hij wacht tot hij mag gaan vissen met zijn kleinzoon.",
+    # The twelfth crisis development set's close kinds: a story, a word, a sign, the past
+    "We zagen in de film een vrouw die van een brug wilde springen, hoe praat ik daarover na?",
+    "In het boek dat ze leest snijdt een meisje zichzelf, ze wil erover praten.",
+    "Welke signalen wijzen op suïcidale gedachten bij jongeren?",
+    "Mag ik het woord zelfmoord gewoon gebruiken in een gesprek?",
+    "Haar vader sloeg haar vroeger, nu woont ze al veertig jaar veilig.",
+    "Wat doe ik als iemand ooit zegt dat hij niet meer wil leven?",
+    "Ik zag rook uit de schoorsteen komen, dus ze is thuis.",
+    "Er komt rook uit de schoorsteen, de kachel brandt weer.",
+    "Jullie zien me niet meer terug op de soos, zei hij, want hij gaat verhuizen.",
     "Van mij moet het niet meer zo druk worden in het buurthuis.",
     "Haar zoon wil op zondag graag bij haar zijn.",
     # The same words as the fourth set's kinds, without danger
