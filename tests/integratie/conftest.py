@@ -4,6 +4,7 @@ tests/conftest.py."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from typing import List
 
@@ -83,3 +84,21 @@ def eigen_poorten():
     """Ports of its own for a test that starts servers itself."""
     with servers.own_ports():
         yield
+
+
+@pytest.fixture
+def zonder_tekst_in_logs(caplog):
+    """Rasa logs each message's text at debug level, and a failing test shows
+    its captured log: a test on a held-out set must not show its lines."""
+    from rasa.utils.log_utils import configure_structlog
+
+    caplog.set_level(logging.WARNING)
+    configure_structlog(logging.WARNING)
+    loggers = [logging.getLogger(), logging.getLogger("rasa")]
+    niveaus = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    yield
+    for logger, niveau in zip(loggers, niveaus, strict=True):
+        logger.setLevel(niveau)
+

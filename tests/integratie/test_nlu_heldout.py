@@ -7,6 +7,8 @@ import pytest
 from bot import evaluate
 from gedeeld import settings
 
+pytestmark = pytest.mark.usefixtures("zonder_tekst_in_logs")
+
 MACRO_F1_FLOOR = 0.90
 ROOT = settings.ROOT
 
