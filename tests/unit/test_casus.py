@@ -769,6 +769,22 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Meneer dwaalt al drie uur door de wijk en weet niet waar hij woont.",
     "De zoon schreeuwde dat hij haar kapot maakt en gooide een stoel om.",
     "Hij liep in zijn pyjama de ringweg op.",
+    # Kinds of sets 6 to 11 that a retrained model no longer read
+    "Ze krabt zich tot het bloedt en het houdt niet op.",
+    "Hij heeft net zijn arm opengehaald met een mesje.",
+    "Ze zei dat het de laatste keer was dat we haar zouden zien.",
+    "De thuishulp trekt haar aan haar haren als ze te langzaam eet.",
+    "Hij houdt het eten achter als ze niet luistert.",
+    "Haar zoon zei dat hij haar komt halen en dat ze dan spijt krijgt.",
+    "De jongens gaan hem pakken als hij weer klaagt.",
+    "Hij heeft sinds zondag niets gegeten en kan van zwakte nauwelijks staan.",
+    "Ze heeft al dagen geen insuline gespoten.",
+    "Hij zegt dat hij het gas open wil zetten.",
+    "Hij had twee aanvallen vlak na elkaar en slikt zijn pillen niet.",
+    "Ze spuugt bloed.",
+    "Het vriest en er is nergens verwarming in huis.",
+    "Ze heeft al twee dagen niet geplast en is verward.",
+    "Hij zegt dat de duivel in zijn vrouw zit en pakt een hamer.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -788,6 +804,8 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Wat doe ik als iemand ooit zegt dat hij niet meer wil leven?",
     "Ik zag rook uit de schoorsteen komen, dus ze is thuis.",
     "Er komt rook uit de schoorsteen, de kachel brandt weer.",
+    "De gaskraan staat open omdat ze kookt.",
+    "Ze krabt aan haar arm omdat de wol kriebelt.",
     "Jullie zien me niet meer terug op de soos, zei hij, want hij gaat verhuizen.",
     "Van mij moet het niet meer zo druk worden in het buurthuis.",
     "Haar zoon wil op zondag graag bij haar zijn.",
