@@ -783,6 +783,7 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Hij had twee aanvallen vlak na elkaar en slikt zijn pillen niet.",
     "Ze spuugt bloed.",
     "Het vriest en er is nergens verwarming in huis.",
+    "Geen eten in huis, de verwarming uit en mevrouw is heel suf.",
     "Ze heeft al twee dagen niet geplast en is verward.",
     "Hij zegt dat de duivel in zijn vrouw zit en pakt een hamer.",
 ])
