@@ -65,6 +65,7 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Vrouw is in de zomer overleden.", ("sig_duur", "maanden")),
     ("Vrouw, 41, uit Eritrea.", ("sig_levensgebeurtenissen", "migratie")),
     ("Sinds zijn ontslag (maart) zit hij thuis.", ("sig_duur", "maanden")),
+    ("Zelf komt ze nergens meer, ook niet op de handwerkclub.", ("sig_deelname", "geen")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
