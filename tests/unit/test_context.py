@@ -66,6 +66,11 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Vrouw, 41, uit Eritrea.", ("sig_levensgebeurtenissen", "migratie")),
     ("Sinds zijn ontslag (maart) zit hij thuis.", ("sig_duur", "maanden")),
     ("Zelf komt ze nergens meer, ook niet op de handwerkclub.", ("sig_deelname", "geen")),
+    ("Ze gaat elke dag naar de markt en naar de vrouwengroep van de moskee.",
+     ("sig_deelname", "georganiseerde_activiteit")),
+    ("Ze zit in een wandelclub.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Mevrouw praat met iedereen.", ("sig_contacten", "regelmatig")),
+    ("Ze past twee keer per week op de kleinkinderen.", ("sig_contacten", "regelmatig")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
