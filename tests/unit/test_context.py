@@ -71,6 +71,8 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Ze zit in een wandelclub.", ("sig_deelname", "georganiseerde_activiteit")),
     ("Mevrouw praat met iedereen.", ("sig_contacten", "regelmatig")),
     ("Ze past twee keer per week op de kleinkinderen.", ("sig_contacten", "regelmatig")),
+    ("Ze zegt dat ze zich heel eenzaam voelt en het huis bijna niet meer uitkomt.", ("sig_zegt_eenzaam", "ja")),
+    ("Hij zegt: 'ik ben heel alleen hier, niemand om mee te praten.'", ("sig_zegt_eenzaam", "ja")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
