@@ -60,6 +60,7 @@ class Regels:
     spreker_na: Pattern[str]  # the speech verb right after one: "', zei zijn vrouw"
     hoofdzin_na_bijzin: Pattern[str]  # a verb after the comma that closes a relative clause
     hoofdzin_einde: Pattern[str]  # where that main clause ends: "maar", "en de schulden ..."
+    duur_van_ander: Pattern[str]  # a duration of a relative's own problem: "haar zoon drinkt al jaren"
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
     geslacht: "Geslacht"
 
@@ -95,6 +96,7 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         spreker_na=re.compile(data["ander"]["spreker_na"]),
         hoofdzin_na_bijzin=re.compile(data["ander"]["hoofdzin_na_bijzin"]),
         hoofdzin_einde=re.compile(data["ander"]["hoofdzin_einde"]),
+        duur_van_ander=re.compile(data["ander"]["duur_van_ander"]),
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
         geslacht=_geslacht(data["geslacht"]),
     )
@@ -211,11 +213,26 @@ def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -
             trigger = _trigger(regels, context, tekst, begin, eind, binnen)
             if not trigger and context == "ander":
                 trigger = _citaat_van_ander(regels, tekst, begin, eind)
+        elif context == "ander" and sleutel.startswith("sig_duur."):
+            trigger = _duur_van_ander(regels, tekst, begin, eind)
         if not trigger and context == "ander":
             trigger = _ander_geslacht(regels.geslacht, tekst, begin, eind, sleutel)
         if trigger:
             gevonden.append((context, trigger))
     return gevonden
+
+
+def _duur_van_ander(regels: Regels, tekst: str, begin: int, eind: int) -> str:
+    """How long a relative's own problem has lasted ("haar zoon heeft al jaren
+    een gokverslaving"): no duration of the person's situation. Durations are
+    otherwise left out of the rules about someone else, since "sinds zijn
+    vrouw overleed" does date the person's loss."""
+    for m in regels.duur_van_ander.finditer(tekst, max(0, begin - ZINSDEEL_MAX), min(len(tekst), eind + ZINSDEEL_MAX)):
+        if m.start() > begin:
+            break
+        if eind <= m.end():
+            return m.group(0)
+    return ""
 
 
 def _citaat_van_ander(regels: Regels, tekst: str, begin: int, eind: int) -> str:

@@ -131,3 +131,10 @@ def test_na_een_bijzin_is_de_familielid_ook_onderwerp_van_de_hoofdzin():
 def test_na_de_hoofdzin_van_het_familielid_is_een_nieuw_onderwerp_weer_de_persoon():
     tekst = "Mw. Vos (70). Haar man, die al jaren gokt, heeft het geld opgemaakt en de schulden staan op haar naam."
     assert ("sig_problemen", "schulden") in gelezen(tekst)
+
+
+def test_hoe_lang_het_probleem_van_een_familielid_duurt_is_niet_de_duur_van_de_persoon():
+    assert ("sig_duur", "jaren") not in gelezen("Mw. Vos (72). Haar zoon heeft al jaren een gokverslaving.")
+    assert ("sig_duur", "jaren") not in gelezen("Mw. Vos (72). Haar zoon, die vlak bij haar woont, drinkt al jaren.")
+    assert ("sig_duur", "jaren") in gelezen("Dhr. Bos (80). Zijn vrouw is al twee jaar dood.")
+    assert ("sig_duur", "maanden") in gelezen("Dhr. Bos (80). Zijn vrouw is vorig jaar overleden.")
