@@ -182,8 +182,7 @@ def _in_verhaal(t: str, positie: int) -> bool:
     """Whether the sentence up to `positie` is about a film, series, book or
     role-play ("een film over een man die van een brug wilde springen"): a
     story, not danger now."""
-    begin = max(t.rfind(teken, max(0, positie - context.ZINSDEEL_MAX), positie) for teken in ".!?;\n") + 1
-    return bool(gegevens()["verhaal"].search(t, begin, positie))
+    return bool(gegevens()["verhaal"].search(t, context.zinsbegin(t, positie, ".!?;\n"), positie))
 
 
 def _leesbaar(tekst: str) -> str:

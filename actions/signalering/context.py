@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Pattern, Sequence, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Pattern, Sequence, Tuple
 
 CONTEXTEN = ("ontkend", "hypothetisch", "verleden", "ander")
 GESLACHTEN = ("vrouw", "man")
@@ -141,10 +141,23 @@ def _voornaamwoorden(regels: Geslacht, tekst: str, begin: int, eind: int) -> Lis
 def _in_citaat(regels: Geslacht, tekst: str, positie: int) -> bool:
     """Whether a position lies between quotes: the person's own words
     ("ze zegt: 'ik red me wel'"), where "ik" is the person, not the writer."""
+    return _citaat_opening(regels, tekst, positie) is not None
+
+
+def _citaat_opening(regels: Geslacht, tekst: str, positie: int) -> Optional["re.Match[str]"]:
+    """The quote mark that opens the quote `positie` lies in, or None outside quotes."""
     begin, eind = max(0, positie - ZINSDEEL_MAX), min(len(tekst), positie + 1)  # a mark needs the letter after it
-    open_ = [m.start() for m in regels.citaat_open.finditer(tekst, begin, eind) if m.start() < positie]
+    open_ = [m for m in regels.citaat_open.finditer(tekst, begin, eind) if m.start() < positie]
     dicht = [m.start() for m in regels.citaat_dicht.finditer(tekst, begin, eind) if m.start() < positie]
-    return bool(open_) and (not dicht or open_[-1] > dicht[-1])
+    return open_[-1] if open_ and (not dicht or open_[-1].start() > dicht[-1]) else None
+
+
+def zinsbegin(tekst: str, positie: int, tekens: str = ".!?\n") -> int:
+    """Where the sentence that holds `positie` begins: after the last of `tekens`
+    before it, looked for at most ZINSDEEL_MAX characters back, so the work per
+    mention stays bounded."""
+    start = max(0, positie - ZINSDEEL_MAX)
+    return max(tekst.rfind(teken, start, positie) for teken in tekens) + 1 or start
 
 
 def _ander_geslacht(regels: Geslacht, tekst: str, begin: int, eind: int, sleutel: str) -> str:
@@ -242,34 +255,29 @@ def _citaat_van_ander(regels: Regels, tekst: str, begin: int, eind: int) -> str:
     tegen haar dochter: '...'") stay hers, and so does what a relative says
     about the person ("Haar dochter vertelde: 'mama eet slecht'"): only an
     "ik" of the quote makes it the speaker's."""
-    citaat = regels.geslacht
-    if not _in_citaat(citaat, tekst, begin):
+    opening = _citaat_opening(regels.geslacht, tekst, begin)
+    if opening is None or not regels.geslacht.schrijver.search(tekst, opening.end(), eind):
         return ""
-    start = max(0, begin - ZINSDEEL_MAX)
-    opening = [m for m in citaat.citaat_open.finditer(tekst, start, begin + 1) if m.start() < begin][-1]
-    if not citaat.schrijver.search(tekst, opening.end(), eind):
-        return ""
-    return _spreker_ervoor(regels, tekst, start, opening) or _spreker_erna(regels, tekst, eind)
+    return _spreker_ervoor(regels, tekst, opening) or _spreker_erna(regels, tekst, eind)
 
 
-def _spreker_ervoor(regels: Regels, tekst: str, start: int, opening: "re.Match[str]") -> str:
+def _spreker_ervoor(regels: Regels, tekst: str, opening: "re.Match[str]") -> str:
     """Someone else named before the speech verb that opens the quote."""
-    zin = max(tekst.rfind(teken, start, opening.start()) for teken in ".!?\n") + 1 or start
+    zin = zinsbegin(tekst, opening.start())
     werkwoord = regels.spreker.search(tekst, zin, opening.end())
-    if not werkwoord:
-        return ""
-    sprekers = (m.group(0) for p in regels.voor["ander"] for m in [p.search(tekst, zin, werkwoord.start())] if m)
-    return next(sprekers, "")
+    return _ander_genoemd(regels, lambda p: p.search(tekst, zin, werkwoord.start())) if werkwoord else ""
 
 
 def _spreker_erna(regels: Regels, tekst: str, eind: int) -> str:
     """Someone else named right after the speech verb that follows the quote."""
     sluiting = regels.geslacht.citaat_dicht.search(tekst, eind, eind + ZINSDEEL_MAX)
     werkwoord = sluiting and regels.spreker_na.match(tekst, sluiting.end())
-    if not werkwoord:
-        return ""
-    sprekers = (m.group(0) for p in regels.voor["ander"] for m in [p.match(tekst, werkwoord.end())] if m)
-    return next(sprekers, "")
+    return _ander_genoemd(regels, lambda p: p.match(tekst, werkwoord.end())) if werkwoord else ""
+
+
+def _ander_genoemd(regels: Regels, zoek: Callable[[Pattern[str]], Optional["re.Match[str]"]]) -> str:
+    """The words of the first trigger for someone else that `zoek` finds, or ''."""
+    return next((m.group(0) for p in regels.voor["ander"] for m in [zoek(p)] if m), "")
 
 
 def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, binnen: bool) -> str:
@@ -301,4 +309,4 @@ def telt(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -> boo
     return not contexten(regels, tekst, begin, eind, sleutel)
 
 
-__all__: Sequence[str] = ("CONTEXTEN", "Regels", "compileer", "contexten", "telt")
+__all__: Sequence[str] = ("CONTEXTEN", "Regels", "compileer", "contexten", "telt", "zinsbegin")

@@ -944,3 +944,8 @@ def test_the_words_quoted_in_the_summary_hold_no_name_or_number_from_the_descrip
     samenvatting = casus.samenvatting(casus.lees(tekst), casus.vermeldingen(tekst)) or ""
     assert "vos" not in samenvatting.lower() and "12345678" not in samenvatting
     assert "- Leeftijd: oudere ('[NAAM], 70')" in samenvatting
+
+
+def test_een_verhaal_aan_het_begin_van_een_lange_zin_dekt_geen_gevaar_verderop():
+    opvulling = "en toen ging het weer over de buurt " * 12  # over 300 characters without a full stop
+    assert casus.is_acuut("We keken een film over de oorlog " + opvulling + "en nu slaat hij haar")
