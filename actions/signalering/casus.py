@@ -22,7 +22,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Sequen
 from actions.algemeen.tekst import normaal, opsomming
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
-from actions.signalering import context
+from actions.signalering import context, spelling
 from actions.signalering.beoordeling import DEELNAME_TREDE, WEET_NIET, Antwoorden, Beeld
 from gedeeld import settings
 from gedeeld.redactie import redigeer, vind
@@ -84,6 +84,7 @@ def gegevens() -> dict:
     data["functionele_bezoekers"] = _compileer(data["functionele_bezoekers"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
     data["chattaal"] = _chattaal(data["chattaal"])
+    data["gevaarwoorden"] = tuple(data["gevaarwoorden"])
     data["voorwaarde"] = _compileer(data["voorwaarde"])
     data["verhaal"] = re.compile(data["verhaal"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
@@ -187,9 +188,11 @@ def _in_verhaal(t: str, positie: int) -> bool:
 
 def _leesbaar(tekst: str) -> str:
     """The text as the patterns read it: lowercase, straight quotes, no accents,
-    single spaces, chat spelling written out ('nt' as 'niet')."""
+    single spaces, chat spelling written out ('nt' as 'niet'), danger words
+    one letter off written right ('suisidaal' as 'suicidaal')."""
     patroon, betekenis = gegevens()["chattaal"]
-    return patroon.sub(lambda m: betekenis[m.group(1)], zonder_accenten(normaal(tekst).lower()))
+    t = patroon.sub(lambda m: betekenis[m.group(1)], zonder_accenten(normaal(tekst).lower()))
+    return spelling.herstel(t, gegevens()["gevaarwoorden"])
 
 
 def _eerste(t: str, waarden: Mapping[str, Tuple[Pattern[str], ...]]) -> Optional[str]:

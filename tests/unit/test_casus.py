@@ -786,6 +786,33 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Geen eten in huis, de verwarming uit en mevrouw is heel suf.",
     "Ze heeft al twee dagen niet geplast en is verward.",
     "Hij zegt dat de duivel in zijn vrouw zit en pakt een hamer.",
+    # The kinds of crisis development sets 13 and 14, in other words than those sets
+    "mw is suisidaal geworden sinds de dood van haar zus",
+    "hij praat over zelfmoort en heeft de deur op slot gedaan",
+    "ze heeft zelfdodings gedachten en staat nu op de brug",
+    "Haar vader met alzheimer is sinds de middag vermist en het wordt donker.",
+    "Mijn cliënt is dement en niet thuisgekomen van de markt.",
+    "Meneer is erg in de war en staat zonder jas buiten terwijl het vriest.",
+    "Een oude vrouw loopt tussen de auto's op de rotonde.",
+    "Hij fietst over de snelweg en weet niet waar hij is.",
+    "Mevrouw ligt in de keuken en komt niet meer overeind, ze is gevallen.",
+    "Hij ligt sinds vanochtend in de badkamer en niemand hoort hem.",
+    "De wijkverpleegkundige trof haar aan op de vloer van de slaapkamer.",
+    "Ik voel geen polsslag bij meneer.",
+    "Ze kleurt blauw rond de mond en ademt piepend.",
+    "Hij kan zijn linkerarm sinds een uur niet meer bewegen.",
+    "Naast haar ligt een leeg doosje slaappillen en ze is nauwelijks wakker.",
+    "Hij heeft al zijn tabletten op een rij naast zijn bed klaargelegd.",
+    "Ze bewaart haar oxazepam in een trommeltje in plaats van ze te slikken.",
+    "Hij drinkt sinds maandag niets meer.",
+    "Er hangt een rare lucht in het trappenhuis en de buurvrouw doet al dagen niet open.",
+    "Zijn broer schreeuwde: ik steek je dood.",
+    "Ze wordt elke avond door haar kleinzoon geslagen.",
+    "Hij loopt met een mes rond door de gang van de flat.",
+    "Het touw hangt al klaar op zolder, zegt hij.",
+    "Ze zegt dat haar kinderen beter af zijn zonder haar.",
+    "Hij zegt dat het zondag voorbij is, voor altijd.",
+    "Ze heeft haar poes naar de buren gebracht en zei dat ze haar niet meer nodig heeft.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -865,6 +892,17 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Hij heeft zich bij het koken in de vinger gesneden.",
     "Ze bewaart de foto's voor als de kleinkinderen komen.",
     "Ik heb haar sinds de verhuizing niet meer gezien, ze woont nu bij haar dochter.",
+    # The same words as the kinds of sets 13 and 14, without danger
+    "Hij is succesvol geweest als sociaal werker.",
+    "Ze volgt een cursus zelfmoordpreventie.",
+    "Mevrouw met dementie loopt graag met haar dochter door het park.",
+    "Ze is bang dat ze ooit op de vloer ligt na een val en niemand het merkt.",
+    "In de serie lag de oude man na een val dagen in de gang.",
+    "Ze heeft lang geleden pillen gespaard, dat is twintig jaar geleden.",
+    "Er hangt een vieze lucht in huis omdat ze veel spullen bewaart.",
+    "Hij zorgt voor de kat van de buren als die op vakantie gaan.",
+    "Het verslag is morgen klaar.",
+    "Haar buurvrouw vermoordt haar nog met al dat gepraat, lacht ze.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)

@@ -1,0 +1,49 @@
+"""Danger words read in their right spelling when a message has them one
+letter off: "suisidaal", "zelfmoort", "zelfmord plegen", "suiside". Workers
+and volunteers type fast in a chat, and a crisis must not hang on a letter.
+
+Only the start of a word is compared with a stem from signalering.yml
+(`gevaarwoorden`), so compounds are read too ("zelfmoortgedachten"). The first
+letter must match and one edit is allowed (a letter changed, added, left out
+or two swapped), on stems long enough that one letter off is no other Dutch
+word. Plain Python, no Rasa."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional, Sequence
+
+WOORD = re.compile(r"[a-z]{5,}")
+
+
+def afstand_hoogstens_een(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` with at most one edit: a letter changed, added,
+    left out, or two neighbouring letters swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    begin = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[begin + 1:] == b[begin + 1:] or (a[begin:begin + 2] == b[begin:begin + 2][::-1]
+                                                  and a[begin + 2:] == b[begin + 2:])
+    kort, lang = (a, b) if len(a) < len(b) else (b, a)
+    return kort[begin:] == lang[begin + 1:]
+
+
+@lru_cache(maxsize=4096)
+def _hersteld(woord: str, stammen: Sequence[str]) -> Optional[str]:
+    """The word with its misspelled stem written right, or None when no stem is one edit off."""
+    for stam in stammen:
+        if woord[0] != stam[0] or woord.startswith(stam):
+            continue
+        for lengte in (len(stam) + 1, len(stam), len(stam) - 1):  # a letter too many first: "overdossis"
+            if lengte <= len(woord) and afstand_hoogstens_een(woord[:lengte], stam):
+                return stam + woord[lengte:]
+    return None
+
+
+def herstel(tekst: str, stammen: Sequence[str]) -> str:
+    """The text (lowercase, without accents) with every danger word one letter
+    off written as the stem it misses."""
+    return WOORD.sub(lambda m: _hersteld(m.group(0), tuple(stammen)) or m.group(0), tekst)
