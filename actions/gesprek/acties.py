@@ -98,11 +98,14 @@ class ActionBuitenModus(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
         bericht = tracker.latest_message
-        beste = modus.beste_andere(bericht.get("intent_ranking") or [])
-        if beste == modus.ACUUT or casus.is_acuut(bericht.get("text") or ""):
+        tekst, ranking = bericht.get("text") or "", bericht.get("intent_ranking") or []
+        beste = modus.beste_andere(ranking)
+        if beste == modus.ACUUT or casus.is_acuut(tekst):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
+        if not beste and casus.is_vraag(tekst):
+            beste = modus.beste_andere(ranking, modus.VRAAG_ZEKERHEID)
         onderwerp = kennisbank().onderwerp_voor_intent(beste) if beste else None
         if onderwerp:
             return toon_kort(dispatcher, onderwerp)

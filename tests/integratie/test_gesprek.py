@@ -104,11 +104,10 @@ def test_expired_session_restarts_cleanly(gesprek):
 @pytest.mark.parametrize("vraag, begin, bron", [
     ("Ik bezoek als vrijwilliger elke week een oude man en maak me zorgen om hem, bij wie moet ik zijn?",
      "Vrijwilligers zijn belangrijk", "Machielse (LESI) in Welzijn+"),
-    pytest.param("Wat doet de gemeente als iemand geen familie of vrienden heeft om hulp aan te vragen?",
-                 "Meedoen in de samenleving", "Machielse (LESI) in Welzijn+",
-                 marks=pytest.mark.xfail(reason="NLU: model nl-5ddf2f9d88cfdbe3 reads this as a practice move "
-                                                "(zet_netwerk_verkennen 0.37, participatiesamenleving 0.24); "
-                                                "participatiesamenleving needs more varied training lines")),
+    # read as a practice move (zet_netwerk_verkennen 0.37, participatiesamenleving 0.24): a question
+    # outside practice gets the knowledge topic the model also saw (actions/gesprek/modus.py)
+    ("Wat doet de gemeente als iemand geen familie of vrienden heeft om hulp aan te vragen?",
+     "Meedoen in de samenleving", "Machielse (LESI) in Welzijn+"),
     ("Gaat sociaal isolement alleen over ouderen of ook over jonge gezinnen?",
      "Sociaal isolement komt voor bij alle leeftijden", "Schenkels (Charlois' Welzijn) in Welzijn+"),
     ("Hoe kunnen de huisarts, het wijkteam en de welzijnsorganisatie beter samenwerken?",

@@ -61,6 +61,21 @@ def test_een_echte_oefenzin_krijgt_het_aanbod_om_te_oefenen():
     assert [b["payload"] for b in berichten[0]["buttons"]] == ["/oefenen_starten", "/wat_kun_je"]
 
 
+def test_een_vraag_als_oefenzet_gelezen_krijgt_het_kennisonderwerp_dat_het_model_ook_zag():
+    tracker = _tracker("Wat doet de gemeente als iemand geen netwerk heeft?",
+                       [("zet_netwerk_verkennen", 0.37), ("participatiesamenleving", 0.24)])
+    berichten, events = voer_uit(ActionBuitenModus(), tracker)
+    assert events == [SlotSet("kennis_onderwerp", "participatiesamenleving")]
+    assert berichten[0]["text"].startswith("Meedoen in de samenleving")
+
+
+def test_een_zin_zonder_vraag_met_een_zwak_kennisonderwerp_krijgt_het_oefenaanbod():
+    tracker = _tracker("goed dat u dat zegt, de gemeente helpt",
+                       [("zet_advies", 0.6), ("participatiesamenleving", 0.24)])
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert berichten[0]["text"].startswith("Het lijkt alsof je tegen een cliënt praat")
+
+
 def test_een_los_formulierantwoord_krijgt_het_antwoord_zonder_vraag():
     tracker = _tracker("de bewoner", [("antwoord_geven", 0.9)])
     berichten, _ = voer_uit(ActionBuitenModus(), tracker)
