@@ -1,5 +1,5 @@
 """Danger words read in their right spelling when a message has them one
-letter off: "suisidaal", "zelfmoort", "zelfmord plegen", "suiside". Workers
+letter off: "suisidaal", "zelfmoort", "zelfmord plegen", "suiside", "zelf moord". Workers
 and volunteers type fast in a chat, and a crisis must not hang on a letter.
 
 Only the start of a word is compared with a stem from signalering.yml
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Optional, Pattern, Sequence, Tuple
 
 WOORD = re.compile(r"[a-z]{5,}")
 
@@ -43,7 +43,16 @@ def _hersteld(woord: str, stammen: Sequence[str]) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=8)
+def _gesplitst(stammen: Tuple[str, ...]) -> Pattern[str]:
+    """A stem written as two words ("zelf moord", "over dosis"), each part three letters or more."""
+    delen = {f"{stam[:i]} {stam[i:]}" for stam in stammen for i in range(3, len(stam) - 2)}
+    return re.compile(r"\b(" + "|".join(map(re.escape, sorted(delen, key=len, reverse=True))) + ")")
+
+
 def herstel(tekst: str, stammen: Sequence[str]) -> str:
     """The text (lowercase, without accents) with every danger word one letter
-    off written as the stem it misses."""
-    return WOORD.sub(lambda m: _hersteld(m.group(0), tuple(stammen)) or m.group(0), tekst)
+    off, or split in two, written as the stem it misses."""
+    stammen = tuple(stammen)
+    tekst = _gesplitst(stammen).sub(lambda m: m.group(1).replace(" ", ""), tekst)
+    return WOORD.sub(lambda m: _hersteld(m.group(0), stammen) or m.group(0), tekst)

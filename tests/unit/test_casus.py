@@ -813,6 +813,36 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Ze zegt dat haar kinderen beter af zijn zonder haar.",
     "Hij zegt dat het zondag voorbij is, voor altijd.",
     "Ze heeft haar poes naar de buren gebracht en zei dat ze haar niet meer nodig heeft.",
+    # The kinds of crisis development sets 15 and 16, in other words than those sets
+    "Ik denk er serieus aan om mezelf iets aan te doen.",  # 'serieus' is no 'serie'
+    "Ze zegt dat ze op deze wereld niks meer te zoeken heeft.",
+    "Hij wil naar zijn vrouw toe, zonder haar is het leeg.",
+    "Hij nam gisteren afscheid van de groep alsof het voor altijd was.",
+    "Ze wilde plotseling haar hele crematie regelen, vandaag nog.",
+    "De verzorger pakt haar hardhandig vast bij het wassen.",
+    "De alarmcentrale belt mij, want meneer reageert nergens op.",
+    "Ze nam een hele strip slaappillen met een fles wijn.",
+    "Hij vraagt steeds nieuwe recepten voor slaappillen, terwijl hij ze niet gebruikt.",
+    "Er staat een pan in brand op het fornuis.",
+    "Ik ben gevallen en kom niet meer omhoog.",
+    "help, ik lig op de keukenvloer",
+    "Haar vriend heeft haar gisteren hard in het gezicht geslagen.",
+    "Zijn broer slaat hem als hij geen geld geeft.",
+    "Hij zit klem tussen het bed en de muur.",
+    "Na haar val is ze nog steeds niet opgestaan.",
+    "Ze slikt haar medicijnen niet maar verstopt ze in haar kast.",
+    "Hij haalt bij drie apotheken oxazepam.",
+    "Naast de slaappillen lag een briefje voor zijn dochter.",
+    "Het is min tien buiten en ze reageert heel traag.",
+    "Ze heeft een dikke lip en kijkt angstig naar haar man.",
+    "Hij zegt dat zijn tijd is gekomen en dat hij het zelf regelt.",
+    "Ze wil een punt achter haar leven zetten.",
+    "Hij wil zich van kant maken.",
+    "Hij vroeg hoeveel insuline dodelijk is.",
+    "Ze staat op de brug naar het water te staren.",
+    "Ik spaar mijn pijnstillers al weken op.",
+    "Je hoeft mij niet te gaan zoeken, schreef hij.",
+    "mijn client heeft zelf moord gedachten",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -903,6 +933,16 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Hij zorgt voor de kat van de buren als die op vakantie gaan.",
     "Het verslag is morgen klaar.",
     "Haar buurvrouw vermoordt haar nog met al dat gepraat, lacht ze.",
+    # The same words as the kinds of sets 15 and 16, without danger
+    "We lagen op de grond van het lachen.",
+    "Ze gleed uit en lag even op de grond, maar ze stond meteen weer op.",
+    "Vroeger werd ze door haar broer gepest, nu hebben ze goed contact.",
+    "Ze ziet het niet meer zitten met die lekkage in de keuken.",
+    "We zetten er een punt achter met de koffieochtend.",
+    "Ze zei lachend dat ze de pijp aan Maarten geeft als ze weer verliest.",
+    "Hij nam afscheid van de vrijwilligers omdat hij gaat verhuizen.",
+    "Ze bewaart haar medicijnen in de koelkast, zoals de apotheek zei.",
+    "In het nieuwsbericht ging het over huiselijk geweld.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)

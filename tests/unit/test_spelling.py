@@ -22,6 +22,11 @@ def test_een_gevaarwoord_met_een_tikfout_wordt_goed_gelezen(woord, gelezen):
     assert spelling.herstel(woord, STAMMEN) == gelezen
 
 
+def test_een_gevaarwoord_in_twee_delen_wordt_een_woord():
+    assert spelling.herstel("zelf moord gedachten, over dosis", STAMMEN) == "zelfmoord gedachten, overdosis"
+    assert spelling.herstel("zelf moet ze gaan", STAMMEN) == "zelf moet ze gaan"
+
+
 def test_twee_letters_verschil_is_een_ander_woord():
     assert spelling.herstel("zelfmaart", STAMMEN) == "zelfmaart"
 
