@@ -843,6 +843,12 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Ik spaar mijn pijnstillers al weken op.",
     "Je hoeft mij niet te gaan zoeken, schreef hij.",
     "mijn client heeft zelf moord gedachten",
+    # Probed in my own words after sets 15 and 16
+    "Meneer wordt door zijn zoon ernstig verwaarloosd.",
+    "Mevrouw krijgt al drie dagen geen eten van haar dochter.",
+    "Hij staat nu op het spoor achter het station.",
+    "Ze is het moe om te leven.",
+    "Bij het huisbezoek sprak ze over een sterke doodswens.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -943,6 +949,9 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Hij nam afscheid van de vrijwilligers omdat hij gaat verhuizen.",
     "Ze bewaart haar medicijnen in de koelkast, zoals de apotheek zei.",
     "In het nieuwsbericht ging het over huiselijk geweld.",
+    "Hij zit op het goede spoor met zijn nieuwe hobby.",
+    "Een doodswens speelt niet, dat heb ik gevraagd.",
+    "De tuin wordt verwaarloosd sinds haar man er niet meer is.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
