@@ -4,9 +4,9 @@ and volunteers type fast in a chat, and a crisis must not hang on a letter.
 
 Only the start of a word is compared with a stem from signalering.yml
 (`gevaarwoorden`), so compounds are read too ("zelfmoortgedachten"). The first
-letter must match and one edit is allowed (a letter changed, added, left out
-or two swapped), on stems long enough that one letter off is no other Dutch
-word. Plain Python, no Rasa."""
+letter must match; one edit is allowed (a letter changed, added, left out
+or two swapped), two on stems of nine letters or more ("zelfmort"), on stems
+long enough that so few edits make no other Dutch word. Plain Python, no Rasa."""
 from __future__ import annotations
 
 import re
@@ -16,30 +16,39 @@ from typing import Optional, Pattern, Sequence, Tuple
 WOORD = re.compile(r"[a-z]{5,}")
 
 
-def afstand_hoogstens_een(a: str, b: str) -> bool:
-    """Whether `a` becomes `b` with at most one edit: a letter changed, added,
-    left out, or two neighbouring letters swapped."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    begin = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    if len(a) == len(b):
-        return a[begin + 1:] == b[begin + 1:] or (a[begin:begin + 2] == b[begin:begin + 2][::-1]
-                                                  and a[begin + 2:] == b[begin + 2:])
-    kort, lang = (a, b) if len(a) < len(b) else (b, a)
-    return kort[begin:] == lang[begin + 1:]
+def afstand(a: str, b: str) -> int:
+    """The number of edits from `a` to `b`: letters changed, added, left out,
+    or two neighbouring letters swapped (optimal string alignment)."""
+    vorige2: list = []
+    vorige = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        rij = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            rij[j] = min(vorige[j] + 1, rij[j - 1] + 1, vorige[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rij[j] = min(rij[j], vorige2[j - 2] + 1)
+        vorige2, vorige = vorige, rij
+    return vorige[-1]
+
+
+# Stems this long may be two edits off ("zelfmort"); shorter ones one.
+LANG = 9
 
 
 @lru_cache(maxsize=4096)
 def _hersteld(woord: str, stammen: Sequence[str]) -> Optional[str]:
-    """The word with its misspelled stem written right, or None when no stem is one edit off."""
+    """The word with its misspelled stem written right, or None when no stem is near enough.
+    Of the lengths the start of the word may have, the one with the fewest edits wins;
+    at equal edits a letter too many first ("overdossis")."""
     for stam in stammen:
         if woord[0] != stam[0] or woord.startswith(stam):
             continue
-        for lengte in (len(stam) + 1, len(stam), len(stam) - 1):  # a letter too many first: "overdossis"
-            if lengte <= len(woord) and afstand_hoogstens_een(woord[:lengte], stam):
-                return stam + woord[lengte:]
+        grens = 2 if len(stam) >= LANG else 1
+        lengtes = [n for n in (len(stam) + 1, len(stam), len(stam) - 1, len(stam) + 2, len(stam) - 2)
+                   if n <= len(woord) and abs(n - len(stam)) <= grens]
+        beste = min(lengtes, key=lambda n: afstand(woord[:n], stam), default=None)
+        if beste is not None and afstand(woord[:beste], stam) <= grens:
+            return stam + woord[beste:]
     return None
 
 

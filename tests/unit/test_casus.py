@@ -849,6 +849,32 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Hij staat nu op het spoor achter het station.",
     "Ze is het moe om te leven.",
     "Bij het huisbezoek sprak ze over een sterke doodswens.",
+    # The kinds of crisis development sets 17 and 18, in other words than those sets
+    "Welke activiteit past bij haar? Ze belde net dat ze op de brug staat en niet meer naar huis wil.",
+    "Hij gaf me zijn reservesleutel; er ligt een touw in zijn schuur.",
+    "Hij zit in de auto met lopende motor in de garage.",
+    "Haar zoon riep dat hij haar vannacht wel stil krijgt.",
+    "Ze ligt naast de bank en komt niet meer overeind, al sinds de middag.",
+    "Meneer ligt in zijn eigen urine in de gang.",
+    "Ze heeft haar tabletten niet ingenomen maar in een blik verzameld.",
+    "Hij weet precies hoeveel hij nodig heeft, zegt hij.",
+    "Mevrouw valt steeds flauw in de keuken.",
+    "We kunnen haar sinds het einde van de middag niet meer vinden.",
+    "Hij ademt bijna niet meer.",
+    "Zijn slaapkamer staat vol rook.",
+    "Haar ex staat met een mes voor de voordeur.",
+    "Ze zegt: straks heeft niemand meer last van mij, jullie hebben geen last meer van me.",
+    "Opa is van de trap gevallen, er zit bloed aan zijn hoofd en hij zegt niets.",
+    "Zijn oxazepam is allemaal op en hij wordt niet goed wakker.",
+    "Ze heeft een hele pen insuline gespoten, expres.",
+    "Het gas is afgesloten en hij is onderkoeld en verward.",
+    "Ze zit sinds gisteren zonder eten en zonder insuline.",
+    "Mijn vader is kwijt, hij heeft dementie.",
+    "my client wants to end it, wat moet ik doen",
+    "Ze is vanavond aan de lange slaap begonnen, schreef ze.",
+    "Hij wil het mes bij zichzelf gaan gebruiken.",
+    "Ze eet niet meer om naar haar man te gaan.",
+    "mijn maatje heeft zelfmort gedachten",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -952,6 +978,14 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Hij zit op het goede spoor met zijn nieuwe hobby.",
     "Een doodswens speelt niet, dat heb ik gevraagd.",
     "De tuin wordt verwaarloosd sinds haar man er niet meer is.",
+    "Er is bij hen nooit geweld geweest, wel veel ruzie.",
+    "Vorige winter zat ze drie dagen zonder verwarming, maar dat is opgelost.",
+    "Ze wil dood van schaamte als iemand haar rommelige huis ziet.",
+    "De cursus zelfmoord preventie begint in maart.",
+    "Ze viel twee jaar geleden en lag toen een uur op de grond.",
+    "Zijn ex-vrouw sloeg hem vroeger, nu is hij gelukkig met zijn nieuwe partner.",
+    "DIE PRINTER HEEFT ME VERMOORD 😂",
+    "Ze wil een lange slaap houden zoals Doornroosje in het sprookje.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
