@@ -86,6 +86,7 @@ def gegevens() -> dict:
     data["chattaal"] = _chattaal(data["chattaal"])
     data["gevaarwoorden"] = tuple(data["gevaarwoorden"])
     data["voorwaarde"] = _compileer(data["voorwaarde"])
+    data["nu_gaande"] = re.compile(data["nu_gaande"])
     data["verhaal"] = re.compile(data["verhaal"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
@@ -149,10 +150,12 @@ def bewering_acuut(tekst: str) -> bool:
     """Whether a clause that states a fact, not one that asks or sets a
     condition, names acute danger: "Moet ik 112 bellen? Hij praat ineens met
     een scheve mond" does, "welk nummer bel ik bij zelfmoordgedachten" does
-    not. Clauses end at a full stop, question or exclamation mark, semicolon,
-    new line or comma."""
+    not; a question that says the danger happens now ("... bij huiselijk
+    geweld dat nu gebeurt?") states it too. Clauses end at a full stop,
+    question or exclamation mark, semicolon, new line or comma."""
     delen = (_leesbaar(deel) for deel in ZINSDEEL_EINDE.split(tekst))
-    return any(_acuut_in(t) and not _vraag_in(t) and not any(p.search(t) for p in gegevens()["voorwaarde"])
+    return any(_acuut_in(t) and (not _vraag_in(t) or gegevens()["nu_gaande"].search(t))
+               and not any(p.search(t) for p in gegevens()["voorwaarde"])
                for t in delen)
 
 

@@ -29,6 +29,8 @@ def gelezen(tekst, intent):
     ("Wie moet ik bellen? Mevrouw ligt sinds vanochtend op de grond.", "doorverwijzen"),
     ("Wat moet ik doen, mijn buurman wil niet meer leven", "doorverwijzen"),
     ("Mijn buurman wil niet meer leven, welk nummer kan ik bellen?", "doorverwijzen"),
+    # A question that says the danger is happening now
+    ("Welk nummer bel ik bij een mishandeling die op dit moment bij de buren gebeurt?", "doorverwijzen"),
     # A short emergency read as a description: the crisis answer alone, not the questions after it
     ("De buurman met dementie is weg, al drie uur, en niemand weet waar hij is.", "casus_beschrijven"),
 ])
@@ -46,6 +48,7 @@ def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
     ("welk nummer bel ik bij zelfmoordgedachten", "doorverwijzen"),  # the referral gives the routes
     ("Als een deelnemer zegt dat hij dood wil, wie bel ik dan?", "doorverwijzen"),  # a condition, not a fact
     ("Bij wie meld ik het als ik huiselijk geweld vermoed?", "doorverwijzen"),
+    ("Welke hulplijn bel ik bij huiselijk geweld?", "doorverwijzen"),
     ("welke signalen van suïcide zie je bij ouderen?", "signalen_herkennen"),  # routes, then the answer
     ("hoe pak ik dit aan? ze komt de deur niet meer uit", "aanpak_starten"),  # no danger named
 ])
