@@ -78,8 +78,8 @@ def gegevens() -> dict:
     data["herkenning"] = _per_waarde(_met_lijsten(data["herkenning"], data["woordenlijsten"]))
     data["antwoorden"] = _per_waarde(data["antwoorden"])
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
-    data["acuut"] = _compileer(data["acuut"])
-    data["doodswens"] = _compileer(data["doodswens"])
+    data["acuut"] = _compileer(_met_lijsten(data["acuut"], data["woordenlijsten"]))
+    data["doodswens"] = _compileer(_met_lijsten(data["doodswens"], data["woordenlijsten"]))
     data["psychose_tekens"] = _compileer(data["psychose_tekens"])
     data["functionele_bezoekers"] = _compileer(data["functionele_bezoekers"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])

@@ -875,6 +875,32 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Hij wil het mes bij zichzelf gaan gebruiken.",
     "Ze eet niet meer om naar haar man te gaan.",
     "mijn maatje heeft zelfmort gedachten",
+    # The kinds of crisis development sets 19 and 20, in other words than those sets
+    "Hij heeft zijn tramadol opgespaard.",
+    "Ze heeft haar lorazepam al weken gespaard en zegt dat het genoeg is.",
+    "Zijn teen is zwart en hij heeft hoge koorts, maar hij wil geen dokter.",
+    "Het is vier graden in huis en hij bibbert en praat wartaal.",
+    "Ze heeft net een hele strip pillen geslikt en wordt suf.",
+    "Meneer is al dagen zo ziek dat hij bijna niet meer reageert.",
+    "Ze appte dat ze nu op het dak zit.",
+    "Hij belde om gedag te zeggen en neemt nu niet meer op.",
+    "Hij wil vannacht sterven.",
+    "Ze zegt dat ze vanavond alles inneemt.",
+    "Ik vond bij hem opgespaarde slaappillen.",
+    "Hij zegt dat de pillen zijn uitweg zijn.",
+    "Haar arm bloedt hevig na de val.",
+    "Ze stuurde haar zoon een afscheidsbericht.",
+    "Zij is vanochtend door haar vriend geslagen.",
+    "Hij zit met een mes in zijn hand in de keuken.",
+    "HIJ WIL SPRINGEN",
+    "De buurman dreigt met mes.",
+    "Haar zoon roept dat hij haar gaat pakken.",
+    "Ze heeft een kapotte lip en zegt dat ik niks mag vertellen.",
+    "Hij fietst nu naar het spoor.",
+    "Hij noemde zelfmoord en zei dat het vannacht gebeurt.",
+    "Ze wil ergens heen waar niemand haar mist.",
+    "Hij wil zijn leven beëindigen.",
+    "Ze wil niet meer verder.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -986,6 +1012,11 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Zijn ex-vrouw sloeg hem vroeger, nu is hij gelukkig met zijn nieuwe partner.",
     "DIE PRINTER HEEFT ME VERMOORD 😂",
     "Ze wil een lange slaap houden zoals Doornroosje in het sprookje.",
+    "Ze wil niet meer verder met de cursus.",
+    "Hij wil springen op de trampoline van zijn kleinkinderen.",
+    "In de toneelvoorstelling speelt ze een vrouw die niet meer wil leven.",
+    "Vorig jaar werd ze geslagen door haar ex, nu is ze veilig.",
+    "Ze bewaart haar antidepressiva netjes in de weekdoos.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
