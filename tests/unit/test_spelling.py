@@ -1,6 +1,11 @@
 """Danger words one letter off are read in their right spelling (actions/signalering/spelling.py)."""
+import random
+import string
+import time
+
 import pytest
 
+import tijdmeting
 from actions.signalering import casus, spelling
 
 STAMMEN = ("zelfmoord", "suicid", "overdosis")
@@ -36,6 +41,11 @@ def test_twee_letters_omgedraaid_is_een_tikfout():
     assert spelling.afstand("scuidi", "suicid") > 1
 
 
+def test_een_tabel_geeft_de_afstand_voor_elk_begin_van_het_woord():
+    assert spelling.afstanden("zelfmord", "zelfmoord", 2)[-1] == 1
+    assert spelling.afstanden("xxxxxxxx", "zelfmoord", 1)[-1] == 2  # given up early, as grens + 1
+
+
 def test_een_lange_stam_mag_twee_letters_verschillen_een_korte_een():
     assert spelling.herstel("zelfmort", STAMMEN) == "zelfmoord"
     assert spelling.herstel("sucdaal", STAMMEN) == "sucdaal"
@@ -53,3 +63,16 @@ def test_een_tikfout_in_een_gevaarwoord_geeft_toch_de_crisisroutes(tekst):
 def test_lange_tekst_wordt_in_lineaire_tijd_gelezen():
     tekst = " ".join(["suisidaal zelfmoort sociaal"] * 3000)
     assert spelling.herstel(tekst, STAMMEN).count("suicidaal") == 3000
+
+
+def test_tienduizend_tekens_verschillende_bijna_woorden_blijven_binnen_de_grens():
+    """Every word different, each starting like a stem, so no cache helps and
+    every comparison runs its table to the end: the worst case for this module."""
+    stammen = casus.gegevens()["gevaarwoorden"]
+    willekeur = random.Random(7)
+    woorden = ["zelfm" + "".join(willekeur.choice(string.ascii_lowercase) for _ in range(5)) for _ in range(1000)]
+    tekst = " ".join(woorden)[:tijdmeting.LENGTE]
+    spelling._hersteld.cache_clear()
+    begin = time.perf_counter()
+    spelling.herstel(tekst, stammen)
+    assert time.perf_counter() - begin <= 4 * tijdmeting.GRENS
