@@ -62,6 +62,7 @@ class Regels:
     hoofdzin_einde: Pattern[str]  # where that main clause ends: "maar", "en de schulden ..."
     duur_van_ander: Pattern[str]  # a duration of a relative's own problem: "haar zoon drinkt al jaren"
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
+    vraag_nee: Pattern[str]  # right after a mention: a short question answered no ("Geldzorgen? Nee")
     geslacht: "Geslacht"
 
 
@@ -98,6 +99,7 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         hoofdzin_einde=re.compile(data["ander"]["hoofdzin_einde"]),
         duur_van_ander=re.compile(data["ander"]["duur_van_ander"]),
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
+        vraag_nee=re.compile(data["ontkend"]["vraag_nee"]),
         geslacht=_geslacht(data["geslacht"]),
     )
 
@@ -226,6 +228,9 @@ def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -
             trigger = _trigger(regels, context, tekst, begin, eind, binnen)
             if not trigger and context == "ander":
                 trigger = _citaat_van_ander(regels, tekst, begin, eind)
+            if not trigger and context == "ontkend":
+                nee = regels.vraag_nee.match(tekst, eind)
+                trigger = nee.group(1) if nee else ""
         elif context == "ander" and sleutel.startswith("sig_duur."):
             trigger = _duur_van_ander(regels, tekst, begin, eind)
         if not trigger and context == "ander":

@@ -901,6 +901,10 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Ze wil ergens heen waar niemand haar mist.",
     "Hij wil zijn leven beëindigen.",
     "Ze wil niet meer verder.",
+    # The eighth description development set's death wishes, in other words
+    "Zonder mijn kleinzoon was ik er al lang niet meer geweest, zegt ze.",
+    "Hij schreef dat iedereen dan van hem af is.",
+    "Ze wil naar een plek waar niemand haar meer vindt.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -1032,9 +1036,19 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Ze mist haar kaartclubje enorm.", "sig_signalen"),
     # she lets the worker in: no refusal of help
     ("Ze laat niemand binnen behalve mij.", "sig_houding_hulp"),
+    # the eighth description development set's kinds: a short question answered no,
+    # a complaint of last year that is over
+    ("Mevrouw (70) woont alleen. Schulden? Nee, die heeft ze niet.", "sig_problemen"),
+    ("Dhr. (68) ziet weinig mensen. Vorige maand had hij nog last van zijn rug, dat is nu helemaal over.",
+     "sig_problemen"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
+
+
+def test_een_korte_vraag_met_ja_of_een_ander_nee_telt_wel():
+    assert "schulden" in casus.lees("Mevrouw (70) woont alleen. Schulden? Ja, flink.")["sig_problemen"]
+    assert "schulden" in casus.lees("Heeft ze schulden? Ja. Alcohol? Nee.")["sig_problemen"]
 
 
 @pytest.mark.parametrize("tekst, niet, wel", [
