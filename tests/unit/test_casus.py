@@ -135,6 +135,12 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Ze wil eigenlijk wel hulp maar durft niet goed.", "sig_houding_hulp", "twijfelt"),
     ("Of hij iemand over de vloer wil, weet hij nog niet.", "sig_houding_hulp", "twijfelt"),
     ("Ze zegt dat ze hulp wel ziet zitten.", "sig_houding_hulp", "open"),
+    # the eighth description development set's kinds of openness, in other words
+    ("Een vrijwilliger van de kerk ziet ze wel zitten.", "sig_houding_hulp", "open"),
+    ("Ze staat zeker open voor een praatje.", "sig_houding_hulp", "open"),
+    ("Hij wil wel eens met iemand van het wijkteam praten.", "sig_houding_hulp", "open"),
+    ("Als er een maatje langskomt, vindt ze dat prima.", "sig_houding_hulp", "open"),
+    ("Ze vraagt zelf of er iemand is die langs kan komen.", "sig_houding_hulp", "open"),
     # signals in other words
     ("De visclub heeft hij opgezegd.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
     ("Daan is sinds de kerstvakantie gestopt met voetbal.", "sig_signalen", ["niet_meer_bij_activiteiten"]),
