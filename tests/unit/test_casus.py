@@ -135,6 +135,11 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Ze wil eigenlijk wel hulp maar durft niet goed.", "sig_houding_hulp", "twijfelt"),
     ("Of hij iemand over de vloer wil, weet hij nog niet.", "sig_houding_hulp", "twijfelt"),
     ("Ze zegt dat ze hulp wel ziet zitten.", "sig_houding_hulp", "open"),
+    # the eighth description development set's kinds of contact, in other words
+    ("Buiten het werk spreekt ze vrijwel niemand.", "sig_contacten", "weinig"),
+    ("Vriendinnen heeft ze alleen online.", "sig_contacten", "weinig"),
+    ("Hij ziet veel oud-collega's en zijn familie.", "sig_contacten", "regelmatig"),
+    ("Ze krijgt bijna elke dag bezoek van haar kleinkinderen.", "sig_contacten", "regelmatig"),
     # the eighth description development set's kinds of openness, in other words
     ("Een vrijwilliger van de kerk ziet ze wel zitten.", "sig_houding_hulp", "open"),
     ("Ze staat zeker open voor een praatje.", "sig_houding_hulp", "open"),
