@@ -135,6 +135,12 @@ def test_wording_in_other_words_is_read(tekst, slot, waarde):
     ("Ze wil eigenlijk wel hulp maar durft niet goed.", "sig_houding_hulp", "twijfelt"),
     ("Of hij iemand over de vloer wil, weet hij nog niet.", "sig_houding_hulp", "twijfelt"),
     ("Ze zegt dat ze hulp wel ziet zitten.", "sig_houding_hulp", "open"),
+    # the ninth description development set's kinds of taking part, in other words
+    ("Hij doet elke dinsdag vrijwilligerswerk in de bibliotheek.", "sig_deelname", "vrijwilligerswerk"),
+    ("Ze traint twee keer per week bij de atletiekclub.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Op zaterdag gaat hij naar muziekles.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Ze zit elke vrijdag bij de breimiddag.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Behalve de mannengroep van de kerk ziet hij weinig mensen.", "sig_deelname", "georganiseerde_activiteit"),
     # the eighth description development set's kinds of contact, in other words
     ("Buiten het werk spreekt ze vrijwel niemand.", "sig_contacten", "weinig"),
     ("Vriendinnen heeft ze alleen online.", "sig_contacten", "weinig"),
@@ -916,6 +922,30 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Zonder mijn kleinzoon was ik er al lang niet meer geweest, zegt ze.",
     "Hij schreef dat iedereen dan van hem af is.",
     "Ze wil naar een plek waar niemand haar meer vindt.",
+    # The kinds of crisis development set 21, in other words than that set
+    "Ze zegt dat het gas al een uur openstaat.",
+    "Hij belde vannacht om afscheid te nemen.",
+    "Op Instagram schreef ze: bedankt voor alles, ik ben er klaar mee.",
+    "Naast hem lagen twintig lege strips en hij ademt traag.",
+    "Er komt een rottingslucht uit de woning.",
+    "De voet van meneer is helemaal zwart.",
+    "Hij hapt naar lucht en zijn tong zwelt op.",
+    "Ze blijft maar schokken, al tien minuten.",
+    "Hij wil zijn vrouw achterna.",
+    "Hij zegt dat niemand een ambulance mag bellen.",
+    "Ze deelt al haar sieraden uit aan de buren.",
+    "Hij bracht zijn hond naar het asiel en zei dat alles geregeld is.",
+    "Hij gaf me zijn pinpas: jij hebt die harder nodig dan ik.",
+    "Hij stuurde een foto van een touw aan de balk.",
+    "Ze zit met haar benen naar buiten op de vensterbank.",
+    "Haar zoon slaat me, fluisterde ze.",
+    "De verzorger bindt hem vast aan het bed.",
+    "Ze zat met een bloedende lip op de grond.",
+    "Ik hoor iemand help roepen achter de deur.",
+    "Zijn been staat raar gedraaid en hij kan niet bij de telefoon.",
+    "Hij heeft twee keer zijn insuline gespoten en is klam.",
+    "Ze ligt al dagen in een natte luier.",
+    "De baby is slap en huilt niet meer.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -1032,6 +1062,9 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "In de toneelvoorstelling speelt ze een vrouw die niet meer wil leven.",
     "Vorig jaar werd ze geslagen door haar ex, nu is ze veilig.",
     "Ze bewaart haar antidepressiva netjes in de weekdoos.",
+    "Twee jaar geleden lag hij een nacht op de grond, nu heeft hij een alarm.",
+    "In het rollenspel met een suïcidale cliënt oefenden we de vragen.",
+    "Hij belde om afscheid te nemen omdat hij gaat verhuizen.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
