@@ -37,21 +37,16 @@ def afstanden(a: str, b: str, grens: int = 2) -> List[int]:
     return uitkomst
 
 
-def afstand(a: str, b: str, grens: int = 2) -> int:
-    """The number of edits from `a` to `b`, or `grens + 1` when it is more."""
-    return min(afstanden(a, b, grens)[-1], grens + 1)
-
-
 # Stems this long may be two edits off ("zelfmort"); shorter ones one.
 LANG = 9
 
 
-@lru_cache(maxsize=4096)
 def _hersteld(woord: str, stammen: Sequence[str]) -> Optional[str]:
     """The word with its misspelled stem written right, or None when no stem is near enough.
     The first two letters must be the stem's (typing errors there are rare, and
     it keeps the work small). Of the lengths the start of the word may have, the
-    one with the fewest edits wins; at equal edits a letter too many first ("overdossis")."""
+    one with the fewest edits wins; at equal edits a letter too many first ("overdossis").
+    Not cached: a cache would keep the words of messages, names among them, in memory."""
     for stam in stammen:
         if woord[:2] != stam[:2] or woord.startswith(stam):
             continue
@@ -73,8 +68,8 @@ def _gesplitst(stammen: Tuple[str, ...]) -> Pattern[str]:
 
 
 def herstel(tekst: str, stammen: Sequence[str]) -> str:
-    """The text (lowercase, without accents) with every danger word one letter
-    off, or split in two, written as the stem it misses."""
+    """The text (lowercase, without accents) with every danger word a letter
+    or two off, or split in two, written as the stem it misses."""
     stammen = tuple(stammen)
     tekst = _gesplitst(stammen).sub(lambda m: m.group(1).replace(" ", ""), tekst)
     return WOORD.sub(lambda m: _hersteld(m.group(0), stammen) or m.group(0), tekst)
