@@ -8,7 +8,7 @@ signalering.yml (action_casus_lezen). The NLU-alone figure is printed beside
 it, so a change in either part shows.
 
 The held-out file is for measuring only: never tune on it (tune on
-tests/crisis_ontwikkel.yml) and never train on it.
+the crisis sets in data/crisis/) and never train on it.
 """
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from actions.kennis.kennisbank import kennisbank
 from gedeeld import settings
 
 HELDOUT = settings.ROOT / "tests" / "crisis_heldout.yml"
-ONTWIKKEL = settings.ROOT / "tests" / "crisis_ontwikkel.yml"
 
 
 def regels(pad: Path = HELDOUT) -> Dict[str, List[str]]:

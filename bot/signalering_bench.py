@@ -1,10 +1,10 @@
 """How well the assistant reads a worker's free description of one person,
 measured on descriptions written apart from the patterns and training data.
 
-    .venv/bin/python -m bot.signalering_bench [--bestand tests/beschrijvingen_ontwikkel.yml] [--fouten]
+    .venv/bin/python -m bot.signalering_bench [--bestand data/beschrijvingen/beschrijvingen_1.yml] [--fouten]
 
 Default: the held-out set (tests/beschrijvingen_heldout.yml, for measuring
-only); tune on the development set (tests/beschrijvingen_ontwikkel.yml).
+only); tune on the development set (data/beschrijvingen/beschrijvingen_1.yml).
 Each description is read as the first message of the signalering walk
 (`casus.lees`, the patterns and context rules) and the first picture is made
 from it alone, as if the worker answered no question. Printed:
@@ -35,7 +35,6 @@ from actions.signalering.beoordeling import beoordeel
 from gedeeld import settings
 
 HELDOUT = settings.ROOT / "tests" / "beschrijvingen_heldout.yml"
-ONTWIKKEL = settings.ROOT / "tests" / "beschrijvingen_ontwikkel.yml"
 FACETTEN = ("contacten", "deelname", "duur", "levensgebeurtenissen", "problemen", "signalen", "houding_hulp",
             "zegt_eenzaam", "leeftijdsgroep", "acuut")
 CONTEXTGROEPEN = {"ontkend": ("ontkend",), "hypothetisch of verleden": ("hypothetisch", "verleden"),

@@ -29,7 +29,7 @@ ANDERE_ZEKERHEID = 0.3
 VRAAG_ZEKERHEID = 0.2
 # A message the NLU could not place (nlu_fallback) gets the crisis routes when
 # acute danger is one of its two best guesses: measured on the development
-# sets (tests/crisis_ontwikkel.yml, tests/beschrijvingen_ontwikkel*.yml).
+# sets (data/crisis/, data/beschrijvingen/).
 ACUUT_BIJ_TWIJFEL = 2
 # A best guess under this is no conviction. Measured on the ten crisis
 # development sets and tests/nlu_ontwikkel.yml with model nl-5ddf2f9d88cfdbe3

@@ -744,7 +744,7 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "mijn buurman wil van het dak af stappen",
     "ze loopt 's nachts buiten in haar nachtjapon",
     "we hoorden gekerm in de badkamer maar ze deed niet open",
-    # Indirect and passive death wishes inside a description (tests/doodswens_ontwikkel.yml's kinds)
+    # Indirect and passive death wishes inside a description (data/beschrijvingen/doodswens.yml's kinds)
     "Ze zei tegen de wijkverpleging dat ze niet meer wil bestaan.",
     "Hij zegt dat God hem maar bij zich moet roepen, hij hoeft niet meer.",
     "Mw. bewaart al weken haar slaappillen in een la en zegt dat ze die spaart.",
