@@ -129,6 +129,7 @@ def main() -> int:
     print(f"\nTraining time of this model: {training if training is not None else 'unknown'} s "
           "(Rasa's cache may have reused unchanged components; a clean training takes longer)")
     print(f"\nPractice partner, move classifier on its held-out sets\n{oefenen_bench.vergelijking(zetten)}")
+    print(f"\n{crisis_bench.kruisvalidatie()}")
     print("\nReading a worker's description, on the held-out descriptions (tests/beschrijvingen_heldout.yml)\n"
-          + signalering_bench.tabel(signalering_bench.meet(signalering_bench.lees())))
+          + signalering_bench.tabel(signalering_bench.meet(signalering_bench.lees(), signalering_bench.dialooglezer())))
     return 0

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Callable, Dict, List, Sequence
+from typing import Callable, Dict, List, Sequence, Tuple
+
+from rasa.shared.nlu.training_data.loading import load_data
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
+from bot.nlu import gevaarmodel
 from gedeeld import settings
 
 HELDOUT = settings.ROOT / "tests" / "crisis_heldout.yml"
@@ -46,3 +49,56 @@ def uitslag(naam: str, crisis: Dict[str, bool], geen_crisis: Dict[str, bool]) ->
     gevonden = sum(crisis.values())
     return (f"{naam}: recall {gevonden}/{len(crisis)} ({gevonden / max(len(crisis), 1):.3f}), "
             f"false positives {sum(geen_crisis.values())}/{len(geen_crisis)}")
+
+
+def nlu_voorbeelden() -> List[gevaarmodel.Voorbeeld]:
+    """The NLU training lines as the danger model learns them: `acute_zorg` against all others."""
+    return [(m.get("text"), m.get("intent") == "acute_zorg")
+            for m in load_data(str(settings.DATA_DIR / "nlu")).intent_examples]
+
+
+def gevaarlezer() -> Callable[[str, str], bool]:
+    """`lees(intent, tekst)`: the danger model as the Rasa model trains it, for benches without Rasa."""
+    model = gevaarmodel.train([*nlu_voorbeelden(), *gevaarmodel.corpus()])
+    return lambda intent, tekst: gevaarmodel.gevaar(gevaarmodel.kansen(model, [tekst])[0], intent, tekst)
+
+
+def _telling(voorbeelden: Sequence[gevaarmodel.Voorbeeld], gelezen: Sequence[bool]) -> Tuple[int, int, int, int]:
+    """(danger read, danger lines, no danger read as danger, other lines)."""
+    ja = [g for (_, gevaar), g in zip(voorbeelden, gelezen, strict=True) if gevaar]
+    nee = [g for (_, gevaar), g in zip(voorbeelden, gelezen, strict=True) if not gevaar]
+    return sum(ja), len(ja), sum(nee), len(nee)
+
+
+def _gelezen(model: gevaarmodel.Gevaarmodel, voorbeelden: Sequence[gevaarmodel.Voorbeeld], intent: str) -> List[bool]:
+    teksten = [t for t, _ in voorbeelden]
+    return [gevaarmodel.gevaar(k, intent, t)
+            for t, k in zip(teksten, gevaarmodel.kansen(model, teksten), strict=True)]
+
+
+def kruisvalidatie(delen: int = 5) -> str:
+    """The danger model on lines it did not learn from: each crisis set of data/crisis
+    left out of the training in turn, and the descriptions of data/beschrijvingen in
+    `delen` parts. The NLU lines are always learnt."""
+    nlu = nlu_voorbeelden()
+    crisissets = [gevaarmodel.crisisvoorbeelden(p) for p in sorted(gevaarmodel.CRISISMAP.glob("*.yml"))]
+    beschrijvingen = [v for p in sorted(gevaarmodel.BESCHRIJVINGMAP.glob("*.yml"))
+                      for v in gevaarmodel.beschrijvingvoorbeelden(p)]
+    crisis: List[gevaarmodel.Voorbeeld] = []
+    gelezen: List[bool] = []
+    for n, set_ in enumerate(crisissets):
+        andere = [v for m, s in enumerate(crisissets) if m != n for v in s]
+        crisis += set_
+        gelezen += _gelezen(gevaarmodel.train([*nlu, *andere, *beschrijvingen]), set_, "")
+    alle_crisis = [v for s in crisissets for v in s]
+    delen_test = [beschrijvingen[deel::delen] for deel in range(delen)]
+    besch, besch_gelezen = [], []
+    for deel, test in enumerate(delen_test):
+        rest = [v for d, t in enumerate(delen_test) if d != deel for v in t]
+        besch += test
+        besch_gelezen += _gelezen(gevaarmodel.train([*nlu, *alle_crisis, *rest]), test, gevaarmodel.BESCHRIJVING)
+    c, b = _telling(crisis, gelezen), _telling(besch, besch_gelezen)
+    return (f"Danger model alone, each of the {len(crisissets)} crisis sets left out of its training in turn: "
+            f"crisis lines {c[0]}/{c[1]}, close lines read as danger {c[2]}/{c[3]}\n"
+            f"Danger model alone, descriptions in {delen} parts: danger read {b[0]}/{b[1]}, "
+            f"wrongly {b[2]}/{b[3]}")

@@ -1,8 +1,10 @@
 """Train a model only when its inputs changed, judged by content hash.
 
 The model file is named after the hash of `config.yml`, `domain.yml` and every
-file of the Rasa training data (`data/nlu`, `data/stories`, `data/rules`), so
-"is there a model for this data?" is a file lookup. The knowledge base, the
+file of the Rasa training data (`data/nlu`, `data/stories`, `data/rules`) and
+of the danger model's corpus and code (`data/crisis`, `data/beschrijvingen`,
+`bot/nlu/gevaarmodel.py`), so "is there a model for this data?" is a file
+lookup. The knowledge base, the
 intervention catalogue and the practice personas (`data/kennis`,
 `data/interventies`, `data/oefenen`) are read by the action server when it
 starts; changing them needs a restart, not a new model.
@@ -18,7 +20,8 @@ from typing import Iterable, Optional
 from bot import rasa_cli
 from gedeeld import settings
 
-TRAINING_INPUTS = ("config.yml", "domain.yml", *rasa_cli.TRAINING_DATA)
+TRAINING_INPUTS = ("config.yml", "domain.yml", *rasa_cli.TRAINING_DATA, "data/crisis", "data/beschrijvingen",
+                   "bot/nlu/gevaarmodel.py")
 MODELS_KEPT = 3
 
 

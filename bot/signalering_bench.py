@@ -26,12 +26,14 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
 from actions.signalering import casus
 from actions.signalering.beoordeling import beoordeel
+from bot import crisis_bench
+from bot.nlu import gevaarmodel
 from gedeeld import settings
 
 HELDOUT = settings.ROOT / "tests" / "beschrijvingen_heldout.yml"
@@ -91,10 +93,15 @@ def paren_van(facetten: Mapping[str, Any]) -> Set[Paar]:
     return paren
 
 
-def lees_beschrijving(tekst: str) -> Lezing:
-    """The first message of the signalering walk, as the dialogue reads it."""
+Gevaarlezer = Callable[[str], bool]
+
+
+def lees_beschrijving(tekst: str, gevaar: Gevaarlezer = casus.is_acuut) -> Lezing:
+    """The first message of the signalering walk, as the dialogue reads it;
+    `gevaar` reads acute danger (the dialogue's: the patterns or the danger
+    model, `dialooglezer()`)."""
     slots = casus.lees(tekst)
-    slots[casus.ACUUT_SLOT] = casus.is_acuut(tekst) or None
+    slots[casus.ACUUT_SLOT] = gevaar(tekst) or None
     facetten = {veld: slots.get(slot) for slot, veld in {**casus.KEUZE_SLOTS, **casus.SET_SLOTS}.items()}
     facetten["acuut"] = bool(slots.get(casus.ACUUT_SLOT))
     beeld = beoordeel(casus.naar_antwoorden(slots))
@@ -103,10 +110,16 @@ def lees_beschrijving(tekst: str) -> Lezing:
     return Lezing(frozenset(paren_van(facetten)), type_id, beeld.urgentie, beeld.beleving, "113" in crisis)
 
 
-def meet(items: Sequence[Mapping[str, Any]]) -> Uitslag:
+def dialooglezer() -> Gevaarlezer:
+    """Acute danger as the dialogue reads it in a description: the patterns, or the danger model."""
+    model = crisis_bench.gevaarlezer()
+    return lambda tekst: casus.is_acuut(tekst) or model(gevaarmodel.BESCHRIJVING, tekst)
+
+
+def meet(items: Sequence[Mapping[str, Any]], gevaar: Gevaarlezer = casus.is_acuut) -> Uitslag:
     uitslag = Uitslag()
     for item in items:
-        lezing = lees_beschrijving(item["tekst"])
+        lezing = lees_beschrijving(item["tekst"], gevaar)
         echt = paren_van(item["facetten"])
         uitslag.aantal += 1
         for facet in FACETTEN:
@@ -170,7 +183,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--bestand", type=Path, default=HELDOUT)
     parser.add_argument("--fouten", action="store_true", help="ook elke fout per beschrijving")
     args = parser.parse_args(argv)
-    uitslag = meet(lees(args.bestand))
+    uitslag = meet(lees(args.bestand), dialooglezer())
     print(tabel(uitslag))
     if args.fouten:
         print("\n".join(["", *uitslag.fouten]))

@@ -100,7 +100,7 @@ class ActionBuitenModus(Action):
         bericht = tracker.latest_message
         tekst, ranking = bericht.get("text") or "", bericht.get("intent_ranking") or []
         beste = modus.beste_andere(ranking)
-        if beste == modus.ACUUT or casus.is_acuut(tekst):
+        if beste == modus.ACUUT or casus.acuut_gelezen(bericht):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
@@ -130,7 +130,7 @@ class ActionNietBegrepen(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
         bericht = tracker.latest_message
-        if modus.crisis_bij_twijfel(bericht.get("intent_ranking") or []) or casus.is_acuut(bericht.get("text") or ""):
+        if modus.crisis_bij_twijfel(bericht.get("intent_ranking") or []) or casus.acuut_gelezen(bericht):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)

@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kennis.kennisbank import Antwoord, Onderwerp, kennisbank
-from actions.signalering.casus import is_acuut
+from actions.signalering.casus import acuut_gelezen
 
 SLOT_ONDERWERP = "kennis_onderwerp"
 VERWIJS_INTENT = "doorverwijzen"
@@ -97,7 +97,7 @@ def _noemt_acuut_gevaar(tracker: Tracker) -> bool:
     gesprek met mijn buurman, hij spaart zijn pillen op") gets the crisis
     routes before the answer. The referral answer holds them already."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return intent != VERWIJS_INTENT and is_acuut(tracker.latest_message.get("text") or "")
+    return intent != VERWIJS_INTENT and acuut_gelezen(tracker.latest_message)
 
 
 class ActionKennisMeer(Action):

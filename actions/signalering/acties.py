@@ -62,7 +62,7 @@ def lees_beschrijving(dispatcher: CollectingDispatcher, tracker: Tracker,
     """The reading of `ActionCasusLezen`; the crisis routes first when the text
     names acute danger, unless the caller gave them already."""
     tekst = tracker.latest_message.get("text") or ""
-    acuut = crisis_gegeven or casus.is_acuut(tekst)
+    acuut = crisis_gegeven or casus.acuut_gelezen(tracker.latest_message)
     if acuut and not crisis_gegeven:
         zeg_crisis(dispatcher)
     gevonden = casus.samenvoegen(casus.lees(tekst),
@@ -130,7 +130,7 @@ class ValidateSignaleringForm(FormValidationAction):
     def _lees_antwoord(self, dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str,
                        tekst: str) -> List[EventType]:
         events: List[EventType] = []
-        acuut = casus.is_acuut(tekst)
+        acuut = casus.acuut_gelezen(tracker.latest_message)
         if acuut:
             zeg_crisis(dispatcher)
             events.append(SlotSet(casus.ACUUT_SLOT, True))

@@ -177,6 +177,17 @@ def is_acuut(tekst: str) -> bool:
     return _acuut_in(_leesbaar(tekst))
 
 
+# Set in a message's parse data when the NLU's danger model read acute danger
+# in it (bot/nlu/crisisvangnet.py, bot/nlu/gevaarmodel.py).
+GEVAAR_GELEZEN = "gevaar_gelezen"
+
+
+def acuut_gelezen(bericht: Mapping[str, Any]) -> bool:
+    """Whether a message (a tracker's `latest_message`) names acute danger:
+    as the NLU's danger model read it, or by the patterns."""
+    return bool(bericht.get(GEVAAR_GELEZEN)) or is_acuut(bericht.get("text") or "")
+
+
 def _acuut_in(t: str) -> bool:
     return any(not _in_verhaal(t, m.start()) for p in (*gegevens()["acuut"], *gegevens()["doodswens"])
                for m in p.finditer(t))

@@ -19,11 +19,18 @@ under `modus.ONZEKER`) with acute danger as one of its two best guesses is
 read as `acute_zorg` too, as a message that fell to the NLU fallback already
 was (actions/gesprek/modus.py); whatever DIET guessed, except a practice
 move or a description, because without a pattern no other answer gives the
-routes first."""
+routes first.
+
+Beside the patterns a model reads the message (bot/nlu/gevaarmodel.py,
+trained here with the Rasa model). When it finds acute danger, the message
+is treated as a pattern match is, and `gevaar_gelezen` in the parse data
+tells the actions that read a description or answer a question
+(`casus.acuut_gelezen`), so they give the routes first too."""
 from __future__ import annotations
 
+import pickle
 from functools import lru_cache
-from typing import Any, Dict, FrozenSet, List, Text, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -32,10 +39,12 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.gesprek.modus import ACUUT, crisis_bij_onzekerheid, ook_beschrijving
-from actions.signalering.casus import bewering_acuut, is_acuut, is_vraag
+from actions.signalering.casus import GEVAAR_GELEZEN, bewering_acuut, is_acuut, is_vraag
+from bot.nlu import gevaarmodel
 from gedeeld.settings import DATA_DIR
 
 BESCHRIJVING = "casus_beschrijven"
@@ -43,6 +52,7 @@ VERWIJZING = "doorverwijzen"
 OEFENZET = "zet_"
 REGELMAP = DATA_DIR / "rules"
 KENNISACTIE = "action_kennis_antwoord"
+MODELBESTAND = "gevaarmodel.pkl"
 
 
 @lru_cache(maxsize=1)
@@ -70,14 +80,15 @@ def houdt_eigen_pad(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> b
     return intent == ACUUT or intent.startswith(OEFENZET) or intent in kennisvragen()
 
 
-def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> bool:
-    """Whether the message is read as `acute_zorg`: by the patterns, unless its
-    own answer gives the routes; by an unsure model, unless it is a practice
-    move (a trainee may ask about death wishes) or a description (it is read
-    on, and its reading checks the patterns), since only the patterns make
-    the other answers give the routes first."""
-    if is_acuut(tekst):
-        return not houdt_eigen_pad(intent, tekst, ranking)
+def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]], gevaar: bool = False) -> bool:
+    """Whether the message is read as `acute_zorg`: by the patterns or the
+    danger model (`gevaar`), unless its own answer gives the routes; else by
+    an unsure DIET, unless it is a practice move (a trainee may ask about
+    death wishes) or a description (it is read on, and its reading checks the
+    patterns and the danger model's reading), since only the patterns and
+    the danger model make the other answers give the routes first."""
+    if (gevaar or is_acuut(tekst)) and not houdt_eigen_pad(intent, tekst, ranking):
+        return True
     return intent != BESCHRIJVING and not intent.startswith(OEFENZET) and crisis_bij_onzekerheid(ranking)
 
 
@@ -87,23 +98,56 @@ def als_crisis(ranking: List[Dict[str, Any]]) -> Tuple[Dict[str, Any], List[Dict
     return crisis, [crisis, *(k for k in ranking if k.get("name") != ACUUT)]
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CrisisVangnet(GraphComponent, IntentClassifier):
     """Reads a message that names acute danger as `acute_zorg` (see the module docstring)."""
+
+    def __init__(self, model: Optional[gevaarmodel.Gevaarmodel] = None, model_storage: Optional[ModelStorage] = None,
+                 resource: Optional[Resource] = None) -> None:
+        """Without a danger model (before training) only the patterns and DIET's ranking count."""
+        self._model, self._storage, self._resource = model, model_storage, resource
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "CrisisVangnet":
-        return cls()
+        return cls(None, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "CrisisVangnet":
+        with model_storage.read_from(resource) as map_:
+            model = pickle.loads((map_ / MODELBESTAND).read_bytes())
+        return cls(model, model_storage, resource)
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The corpus files are read from disk, not given by the graph: a change retrains."""
+        return gevaarmodel.vingerafdruk()
+
+    def train(self, training_data: TrainingData) -> Resource:
+        nlu = [(m.get(TEXT), m.get(INTENT) == ACUUT) for m in training_data.intent_examples]
+        self._model = gevaarmodel.train([*nlu, *gevaarmodel.corpus()])
+        assert self._storage is not None and self._resource is not None, "made by create()"
+        with self._storage.write_to(self._resource) as map_:
+            (map_ / MODELBESTAND).write_bytes(pickle.dumps(self._model))
+        return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            tekst = message.get(TEXT) or ""
+            naam, tekst = intent.get("name") or "", message.get(TEXT) or ""
             ranking = message.get(INTENT_RANKING_KEY) or []
-            if not wordt_crisis(intent.get("name") or "", tekst, ranking):
+            gevaar = self._gevaar(naam, tekst)
+            if gevaar:
+                message.set(GEVAAR_GELEZEN, True, add_to_output=True)
+            if not wordt_crisis(naam, tekst, ranking, gevaar):
                 continue
             nieuw, ranking = als_crisis(ranking)
             message.set(INTENT, nieuw, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+    def _gevaar(self, intent: str, tekst: str) -> bool:
+        if self._model is None or not tekst.strip():
+            return False
+        return gevaarmodel.gevaar(gevaarmodel.kansen(self._model, [tekst])[0], intent, tekst)

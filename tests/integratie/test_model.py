@@ -13,6 +13,7 @@ from gedeeld import settings
 def repo_copy(tmp_path, monkeypatch):
     for name in model.TRAINING_INPUTS:
         source = settings.ROOT / name
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     monkeypatch.setattr(settings, "ROOT", tmp_path)
     monkeypatch.setattr(settings, "MODELS_DIR", tmp_path / "models")
@@ -65,3 +66,13 @@ def test_missing_model_is_validated_then_trained(repo_copy, monkeypatch):
 def test_second_install_has_nothing_to_do():
     result = subprocess.run(["make", "-q", "install"], cwd=settings.ROOT)
     assert result.returncode == 0, "make install would run again with nothing changed"
+
+
+def test_the_danger_models_corpus_and_code_retrain(repo_copy):
+    first = model.fingerprint()
+    crisis = repo_copy / "data" / "crisis" / "crisisregels_01.yml"
+    crisis.write_text(crisis.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    second = model.fingerprint()
+    code = repo_copy / "bot" / "nlu" / "gevaarmodel.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert len({first, second, model.fingerprint()}) == 3

@@ -4,6 +4,7 @@ from typing import List
 
 from actions.kennis.kennisbank import kennisbank
 from bot import crisis_bench, evaluate
+from bot.nlu import gevaarmodel
 from gedeeld import settings
 
 
@@ -27,7 +28,8 @@ def _een_woord_verschil(a: List[str], b: List[str]) -> bool:
 
 
 def _trainingsregels() -> List[str]:
-    regels = []
+    """The NLU lines and the danger model's corpus (data/crisis, data/beschrijvingen)."""
+    regels = [t for t, _ in gevaarmodel.corpus()]
     for pad in (settings.ROOT / "data" / "nlu").glob("*.yml"):
         for regel in pad.read_text(encoding="utf-8").splitlines():
             if regel.strip().startswith("- "):
@@ -69,3 +71,22 @@ def test_crisisantwoord_wordt_herkend_aan_de_inleiding():
 def test_uitslag_telt_recall_en_vals_alarm_zonder_de_regels_te_tonen():
     regel = crisis_bench.uitslag("set", {"a": True, "b": False}, {"c": True, "d": False, "e": False})
     assert regel == "set: recall 1/2 (0.500), false positives 1/3"
+
+
+def test_de_kruisvalidatie_laat_elke_set_en_elk_deel_een_keer_buiten_de_training(tmp_path, monkeypatch):
+    crisis, besch = tmp_path / "crisis", tmp_path / "beschrijvingen"
+    crisis.mkdir(), besch.mkdir()
+    for n, (ja, nee) in enumerate([("hij wil er vannacht een eind aan maken", "hij wil graag naar het koor"),
+                                   ("ze ligt bewusteloos in de gang", "ze zingt in de gang")]):
+        (crisis / f"s{n}.yml").write_text(f'crisis: ["{ja}"]\ngeen_crisis: ["{nee}"]\n', encoding="utf-8")
+    (besch / "b.yml").write_text('items:\n' + "".join(
+        f'  - {{tekst: "Mevrouw {n} woont alleen en gaat naar de markt.", doodswens: false}}\n' for n in range(4)),
+        encoding="utf-8")
+    monkeypatch.setattr(gevaarmodel, "CRISISMAP", crisis)
+    monkeypatch.setattr(gevaarmodel, "BESCHRIJVINGMAP", besch)
+    monkeypatch.setattr(crisis_bench, "nlu_voorbeelden", lambda: [("hij staat met een mes voor de deur", True),
+                                                                   ("hallo, goedemorgen", False)])
+    regels = crisis_bench.kruisvalidatie(delen=2).splitlines()
+    assert regels[0].startswith("Danger model alone, each of the 2 crisis sets left out")
+    assert "crisis lines " in regels[0] and "/2, close lines read as danger " in regels[0] and regels[0].endswith("/2")
+    assert "descriptions in 2 parts: danger read 0/0, wrongly " in regels[1] and regels[1].endswith("/4")

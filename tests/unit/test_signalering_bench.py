@@ -20,7 +20,7 @@ def _zinnen(tekst):
 
 def test_de_heldout_beschrijvingen_staan_nergens_in_de_trainings_of_patroondata():
     bronnen = [*(settings.DATA_DIR / "nlu").glob("*.yml"), settings.KENNIS_DIR / "signalering.yml",
-               *(settings.DATA_DIR / "beschrijvingen").glob("*.yml")]
+               *(settings.DATA_DIR / "beschrijvingen").glob("*.yml"), *(settings.DATA_DIR / "crisis").glob("*.yml")]
     assert len(bronnen) > len(list((settings.DATA_DIR / "nlu").glob("*.yml"))) + 3
     data = "\n".join(p.read_text(encoding="utf-8") for p in bronnen)
     exact, genormaliseerd = data.lower(), _normaal(data)

@@ -1,0 +1,38 @@
+"""The danger model beside the crisis patterns (bot/nlu/gevaarmodel.py), in the
+dialogue: messages that no pattern reads and DIET did not read as acute danger
+now get the crisis answer; a description without danger is read on as before."""
+import pytest
+
+from actions.signalering import casus
+from bot import crisis_bench
+
+
+@pytest.mark.parametrize("tekst", [
+    # DIET could not place it (nlu_fallback): before, "kun je dat anders zeggen?"
+    "Het peutertje van de buren staat al een uur huilend op het balkon en er is niemand thuis.",
+    "De tweeling van mijn cliënte is al sinds gisteren alleen thuis en er is geen eten.",
+    # read as the care-avoidance topic: before, its answer without the routes
+    "Ik ruik gas in het trappenhuis en de oude meneer van driehoog reageert niet op de bel.",
+])
+def test_gevaar_zonder_patroon_krijgt_het_crisisantwoord(gesprek, tekst):
+    assert not casus.is_acuut(tekst), "this line is for the model: no pattern may read it"
+    assert crisis_bench.crisis_herkend(gesprek.teksten(tekst))
+    bericht = gesprek.tracker().latest_message
+    assert bericht.parse_data.get(casus.GEVAAR_GELEZEN) is True
+
+
+def test_een_beschrijving_zonder_gevaar_wordt_gelezen_zonder_crisisroutes(gesprek):
+    teksten = gesprek.teksten(
+        "Meneer Hoving (79) is sinds de dood van zijn vrouw vorig jaar veel alleen. Hij gaat nog wel naar de "
+        "markt, maar de biljartclub heeft hij opgezegd. Zijn dochter woont in Groningen en belt elke zondag.")
+    assert not crisis_bench.crisis_herkend(teksten)
+    assert not gesprek.tracker().latest_message.parse_data.get(casus.GEVAAR_GELEZEN)
+
+
+def test_het_gevaarmodel_zit_in_het_getrainde_model_en_leest_als_de_bench(agent, event_loop_for_agent):
+    # the model trained with Rasa and the one the benches train from the same data agree
+    lezer = crisis_bench.gevaarlezer()
+    for tekst in ("Het peutertje van de buren staat al een uur huilend op het balkon en er is niemand thuis.",
+                  "Waar kan een eenzame oudere in Utrecht koffie drinken?"):
+        data = event_loop_for_agent.run_until_complete(agent.parse_message(tekst))
+        assert bool(data.get(casus.GEVAAR_GELEZEN)) == lezer(data["intent"]["name"], tekst)
