@@ -72,12 +72,16 @@ def houdt_eigen_pad(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> b
     """Whether the answer to this intent gives the crisis routes itself without losing the message.
     A description keeps its reading only when it is one worth reading on, as `action_crisis`
     decides for a message read as acute: a short emergency ("de buurman met dementie is weg,
-    niemand weet waar hij is") gets the crisis answer alone, not the routes and then the questions."""
+    niemand weet waar hij is") gets the crisis answer alone, not the routes and then the questions.
+    A knowledge topic keeps its answer only for a question: "ik ruik gas in het trappenhuis en
+    meneer doet niet open", read as care avoidance, asks for no topic."""
     if intent == VERWIJZING:
         return is_vraag(tekst) and not bewering_acuut(tekst)
     if intent == BESCHRIJVING:
         return ook_beschrijving({"text": tekst, "intent_ranking": ranking})
-    return intent == ACUUT or intent.startswith(OEFENZET) or intent in kennisvragen()
+    if intent in kennisvragen():
+        return is_vraag(tekst)
+    return intent == ACUUT or intent.startswith(OEFENZET)
 
 
 def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]], gevaar: bool = False) -> bool:

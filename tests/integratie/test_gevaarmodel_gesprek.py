@@ -21,6 +21,12 @@ def test_gevaar_zonder_patroon_krijgt_het_crisisantwoord(gesprek, tekst):
     assert bericht.parse_data.get(casus.GEVAAR_GELEZEN) is True
 
 
+def test_een_mededeling_over_gevaar_krijgt_alleen_het_crisisantwoord(gesprek):
+    # read by DIET as the care-avoidance topic, but it asks for no topic: before, the routes and then that topic
+    teksten = gesprek.teksten("Ik ruik gas in het trappenhuis en de oude meneer van driehoog reageert niet op de bel.")
+    assert crisis_bench.crisis_herkend(teksten) and len([t for t in teksten if t]) == 1
+
+
 def test_een_beschrijving_zonder_gevaar_wordt_gelezen_zonder_crisisroutes(gesprek):
     teksten = gesprek.teksten(
         "Meneer Hoving (79) is sinds de dood van zijn vrouw vorig jaar veel alleen. Hij gaat nog wel naar de "

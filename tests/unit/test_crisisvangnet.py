@@ -33,6 +33,8 @@ def gelezen(tekst, intent):
     ("Welk nummer bel ik bij een mishandeling die op dit moment bij de buren gebeurt?", "doorverwijzen"),
     # A short emergency read as a description: the crisis answer alone, not the questions after it
     ("De buurman met dementie is weg, al drie uur, en niemand weet waar hij is.", "casus_beschrijven"),
+    # A statement read as a knowledge topic asks for no topic: the crisis answer alone
+    ("Mevrouw ligt al sinds gisteren op de grond en kan niet opstaan, ze wil geen hulp.", "zorgmijding"),
 ])
 def test_acuut_gevaar_wordt_acute_zorg_wat_diet_ook_las(tekst, intent):
     naam, ranking = gelezen(tekst, intent)
