@@ -27,6 +27,12 @@ def test_een_mededeling_over_gevaar_krijgt_alleen_het_crisisantwoord(gesprek):
     assert crisis_bench.crisis_herkend(teksten) and len([t for t in teksten if t]) == 1
 
 
+def test_een_vraag_over_opgeslagen_gegevens_krijgt_geen_crisisantwoord(gesprek):
+    # 'opgeslagen' holds 'geslagen': before data/crisis/gewone_berichten.yml the model read danger (0.78)
+    assert not crisis_bench.crisis_herkend(gesprek.teksten("Worden de gegevens van mijn cliënt ergens opgeslagen?"))
+    assert not gesprek.tracker().latest_message.parse_data.get(casus.GEVAAR_GELEZEN)
+
+
 def test_een_beschrijving_zonder_gevaar_wordt_gelezen_zonder_crisisroutes(gesprek):
     teksten = gesprek.teksten(
         "Meneer Hoving (79) is sinds de dood van zijn vrouw vorig jaar veel alleen. Hij gaat nog wel naar de "
