@@ -100,6 +100,8 @@ class ActionBuitenModus(Action):
         bericht = tracker.latest_message
         tekst, ranking = bericht.get("text") or "", bericht.get("intent_ranking") or []
         beste = modus.beste_andere(ranking)
+        if beste == modus.ACUUT and modus.gevaar_uitgesloten(bericht):
+            beste = None
         if beste == modus.ACUUT or casus.acuut_gelezen(bericht):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
@@ -122,7 +124,9 @@ class ActionNietBegrepen(Action):
     """A message the NLU could not place (rule for `nlu_fallback`). Before
     asking to rephrase, look again for acute danger: in the crisis patterns and
     among the model's best guesses (actions/gesprek/modus.py). A missed crisis
-    is worse than the help lines once too often."""
+    is worse than the help lines once too often. A message whose best guess is
+    a practice move, unsure between it and another reading, is answered as a
+    practice move outside practice is (`action_buiten_modus`)."""
 
     def name(self) -> Text:
         return "action_niet_begrepen"
@@ -130,10 +134,14 @@ class ActionNietBegrepen(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
         bericht = tracker.latest_message
-        if modus.crisis_bij_twijfel(bericht.get("intent_ranking") or []) or casus.acuut_gelezen(bericht):
+        ranking = bericht.get("intent_ranking") or []
+        twijfel = modus.crisis_bij_twijfel(ranking) and not modus.gevaar_uitgesloten(bericht)
+        if twijfel or casus.acuut_gelezen(bericht):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
+        if not tracker.active_loop_name and modus.oefenzet_voorop(ranking):
+            return ActionBuitenModus().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
 

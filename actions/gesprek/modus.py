@@ -40,6 +40,15 @@ ACUUT_BIJ_TWIJFEL = 2
 # 0.6: 25, 5, 0. With descriptions in, 0.6 found 46 but cost 17 close lines
 # and read "mevrouw zit hele dagen achter de geraniums" as a crisis.
 ONZEKER = 0.6
+# DIET's doubt (acute danger among the guesses of an unsure model, above) does not
+# count when the danger model (bot/nlu/gevaarmodel.py, its probability in the parse
+# data as GEVAAR_KANS) all but rules danger out: it turned an ordinary description
+# ("Ik maak me zorgen om mijn buurvrouw van 80. Ze heeft bijna geen contacten.",
+# 0.14) into the crisis answer. On the 24 crisis sets, each left out of the model in
+# turn, the lowest crisis line where the doubt rule fires scored 0.17; below 0.15
+# were 6 of the 12 other lines it turned into a crisis.
+GEEN_GEVAAR = 0.15
+GEVAAR_KANS = "gevaar_kans"
 
 
 def alleen_in_modus(intent: Optional[str]) -> bool:
@@ -57,6 +66,22 @@ def beste_andere(ranking: Iterable[Mapping], zeker_genoeg: float = ANDERE_ZEKERH
         drempel = ACUUT_ZEKERHEID if naam == ACUUT else zeker_genoeg
         return naam if zekerheid >= drempel else None
     return None
+
+
+def oefenzet_voorop(ranking: Iterable[Mapping]) -> bool:
+    """Whether a practice move is one of the two best guesses other than the fallback,
+    sure enough to count for another intent: a line to a client that the model could
+    not tell from another reading ("Het klinkt alsof u zich best alleen voelt sinds uw
+    man er niet meer is.": a description 0.48, a practice move 0.46)."""
+    gissingen = [k for k in ranking if k.get("name") != FALLBACK][:2]
+    return any(str(k.get("name")).startswith(ZET_VOORVOEGSEL) and (k.get("confidence") or 0) >= ANDERE_ZEKERHEID
+               for k in gissingen)
+
+
+def gevaar_uitgesloten(bericht: Mapping) -> bool:
+    """Whether the danger model all but ruled acute danger out for this message (GEEN_GEVAAR)."""
+    kans = bericht.get(GEVAAR_KANS)
+    return kans is not None and kans < GEEN_GEVAAR
 
 
 def crisis_bij_twijfel(ranking: Iterable[Mapping]) -> bool:

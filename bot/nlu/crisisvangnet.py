@@ -20,6 +20,10 @@ read as `acute_zorg` too, as a message that fell to the NLU fallback already
 was (actions/gesprek/modus.py); whatever DIET guessed, except a practice
 move or a description, because without a pattern no other answer gives the
 routes first.
+Not when the danger model all but rules danger out (`modus.GEEN_GEVAAR`):
+an unsure DIET's second guess alone then turned ordinary descriptions ("Ik
+maak me zorgen om mijn buurvrouw van 80. Ze heeft bijna geen contacten.")
+into the crisis answer.
 
 Beside the patterns a model reads the message (bot/nlu/gevaarmodel.py,
 trained here with the Rasa model). When it finds acute danger, the message
@@ -42,7 +46,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.algemeen.yamlbestand import lees_mapping
-from actions.gesprek.modus import ACUUT, crisis_bij_onzekerheid, ook_beschrijving
+from actions.gesprek.modus import (
+    ACUUT,
+    GEEN_GEVAAR,
+    GEVAAR_KANS,
+    crisis_bij_onzekerheid,
+    crisis_bij_twijfel,
+    ook_beschrijving,
+)
 from actions.signalering.casus import GEVAAR_GELEZEN, bewering_acuut, is_acuut, is_vraag
 from bot.nlu import gevaarmodel
 from gedeeld.settings import DATA_DIR
@@ -84,15 +95,19 @@ def houdt_eigen_pad(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> b
     return intent == ACUUT or intent.startswith(OEFENZET)
 
 
-def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]], gevaar: bool = False) -> bool:
+def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]], gevaar: bool = False,
+                 kans: Optional[float] = None) -> bool:
     """Whether the message is read as `acute_zorg`: by the patterns or the
     danger model (`gevaar`), unless its own answer gives the routes; else by
     an unsure DIET, unless it is a practice move (a trainee may ask about
     death wishes) or a description (it is read on, and its reading checks the
     patterns and the danger model's reading), since only the patterns and
-    the danger model make the other answers give the routes first."""
+    the danger model make the other answers give the routes first; and not
+    when the danger model's probability `kans` all but rules danger out."""
     if (gevaar or is_acuut(tekst)) and not houdt_eigen_pad(intent, tekst, ranking):
         return True
+    if kans is not None and kans < GEEN_GEVAAR:
+        return False
     return intent != BESCHRIJVING and not intent.startswith(OEFENZET) and crisis_bij_onzekerheid(ranking)
 
 
@@ -141,17 +156,21 @@ class CrisisVangnet(GraphComponent, IntentClassifier):
             intent = message.get(INTENT) or {}
             naam, tekst = intent.get("name") or "", message.get(TEXT) or ""
             ranking = message.get(INTENT_RANKING_KEY) or []
-            gevaar = self._gevaar(naam, tekst)
+            kans = self._kans(tekst)
+            if kans is not None:
+                message.set(GEVAAR_KANS, kans, add_to_output=True)
+            gevaar = kans is not None and gevaarmodel.gevaar(kans, naam, tekst, crisis_bij_twijfel(ranking))
             if gevaar:
                 message.set(GEVAAR_GELEZEN, True, add_to_output=True)
-            if not wordt_crisis(naam, tekst, ranking, gevaar):
+            if not wordt_crisis(naam, tekst, ranking, gevaar, kans):
                 continue
             nieuw, ranking = als_crisis(ranking)
             message.set(INTENT, nieuw, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
-    def _gevaar(self, intent: str, tekst: str) -> bool:
+    def _kans(self, tekst: str) -> Optional[float]:
+        """The danger model's probability; None before training or for an empty message."""
         if self._model is None or not tekst.strip():
-            return False
-        return gevaarmodel.gevaar(gevaarmodel.kansen(self._model, [tekst])[0], intent, tekst)
+            return None
+        return self._model.kans(tekst)

@@ -17,6 +17,8 @@ time, the descriptions in five folds, and three sets written after it.
 A message read as a description and longer than `LANG` needs more
 conviction (`DREMPEL_BESCHRIJVING`): descriptions speak of death, drink and
 falls in the past, and there the model is less sure than on a short message.
+Less when DIET too has acute danger among its two best guesses
+(`DREMPEL_BESCHRIJVING_TWIJFEL`): two readers that lean towards danger.
 
 Plain Python (scikit-learn); `bot/nlu/crisisvangnet.py` trains it with the
 Rasa model and asks it about every message.
@@ -41,6 +43,7 @@ CRISISMAP = settings.DATA_DIR / "crisis"
 BESCHRIJVINGMAP = settings.DATA_DIR / "beschrijvingen"
 DREMPEL = 0.6
 DREMPEL_BESCHRIJVING = 0.9
+DREMPEL_BESCHRIJVING_TWIJFEL = 0.8
 LANG = 150  # characters; a message read as a description and longer than this is a description
 BESCHRIJVING = "casus_beschrijven"
 SEED = 42
@@ -137,7 +140,9 @@ def kansen(model: Gevaarmodel, teksten: Sequence[str]) -> List[float]:
     return [model.kans(t) for t in teksten]
 
 
-def gevaar(kans: float, intent: str, tekst: str) -> bool:
-    """Whether the model's probability counts as acute danger for a message read as `intent`."""
-    lange_beschrijving = intent == BESCHRIJVING and len(tekst) > LANG
-    return kans >= (DREMPEL_BESCHRIJVING if lange_beschrijving else DREMPEL)
+def gevaar(kans: float, intent: str, tekst: str, diet_twijfelt: bool = False) -> bool:
+    """Whether the model's probability counts as acute danger for a message read as `intent`;
+    `diet_twijfelt`: DIET has acute danger among its best guesses (`modus.crisis_bij_twijfel`)."""
+    if intent != BESCHRIJVING or len(tekst) <= LANG:
+        return kans >= DREMPEL
+    return kans >= (DREMPEL_BESCHRIJVING_TWIJFEL if diet_twijfelt else DREMPEL_BESCHRIJVING)

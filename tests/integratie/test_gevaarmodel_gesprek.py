@@ -48,3 +48,13 @@ def test_het_gevaarmodel_zit_in_het_getrainde_model_en_leest_als_de_bench(agent,
                   "Waar kan een eenzame oudere in Utrecht koffie drinken?"):
         data = event_loop_for_agent.run_until_complete(agent.parse_message(tekst))
         assert bool(data.get(casus.GEVAAR_GELEZEN)) == lezer(data["intent"]["name"], tekst)
+
+
+def test_een_lange_beschrijving_waarin_diet_en_het_model_gevaar_zien_krijgt_het_crisisantwoord(gesprek):
+    # read as a description (DIET: casus_beschrijven 0.40, acute danger second at 0.18) and by the model
+    # at 0.90 where a long description needs 0.9: after the training lines of NLU development set 2
+    # this missed the crisis answer; DIET's doubt lowers the bar to 0.8
+    tekst = ("Echt wanhopig is ze niet, dacht ik altijd, mevrouw Schouten, ze maakt vaak grapjes over eenzaamheid. "
+             "Maar ze appte net een foto van een gevuld bad en een föhn erbij, met de tekst 'zo, nu ben ik eindelijk "
+             "van iedereen af'.")
+    assert crisis_bench.crisis_herkend(gesprek.teksten(tekst))

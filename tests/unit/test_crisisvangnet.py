@@ -98,3 +98,15 @@ def test_een_onzekere_oefenzet_blijft_een_oefenzet():
 def test_een_onzekere_beschrijving_blijft_een_beschrijving():
     gelezen = _onzeker("mevrouw zit hele dagen achter de geraniums", ("casus_beschrijven", 0.31), ("acute_zorg", 0.2))
     assert gelezen == "casus_beschrijven"
+
+
+def test_een_onzekere_tweede_gok_telt_niet_als_het_gevaarmodel_gevaar_zo_goed_als_uitsluit():
+    from actions.gesprek.modus import GEEN_GEVAAR
+    from bot.nlu.crisisvangnet import wordt_crisis
+    tekst = "Ik maak me zorgen om mijn buurvrouw van 80. Ze heeft bijna geen contacten."
+    onzeker = [{"name": "zorgmijding", "confidence": 0.3}, {"name": "acute_zorg", "confidence": 0.2}]
+    assert not wordt_crisis("zorgmijding", tekst, onzeker, kans=GEEN_GEVAAR - 0.01)
+    assert wordt_crisis("zorgmijding", tekst, onzeker, kans=GEEN_GEVAAR)
+    assert wordt_crisis("zorgmijding", tekst, onzeker)  # no model (before training): DIET's doubt counts
+    # a pattern still counts, however low the model's probability
+    assert wordt_crisis("zorgmijding", "ze ligt al uren op de grond en kan niet opstaan", onzeker, kans=0.01)

@@ -36,6 +36,12 @@ def test_een_lange_beschrijving_vraagt_meer_zekerheid_dan_een_kort_bericht():
     assert not gevaarmodel.gevaar(0.5, "zorgmijding", "ze ligt op de grond")
 
 
+def test_een_lange_beschrijving_vraagt_minder_als_diet_ook_aan_gevaar_denkt():
+    assert gevaarmodel.gevaar(0.8, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING, diet_twijfelt=True)
+    assert not gevaarmodel.gevaar(0.79, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING, diet_twijfelt=True)
+    assert not gevaarmodel.gevaar(0.5, "zorgmijding", "ze ligt op de grond", diet_twijfelt=True)
+
+
 def test_dezelfde_voorbeelden_geven_hetzelfde_model():
     teksten = ["hij wil er vannacht een eind aan maken", "ze zingt in het koor"]
     een, twee = gevaarmodel.train(KLEIN), gevaarmodel.train(KLEIN)

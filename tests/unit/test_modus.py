@@ -8,6 +8,7 @@ from rasa_tracker import maak_tracker, voer_uit
 from actions.gesprek import modus
 from actions.gesprek.acties import ActionBuitenModus, ActionNietBegrepen
 from actions.kennis.kennisbank import kennisbank
+from actions.oefenen.beurt import teksten as oefen_teksten
 
 
 def _tracker(tekst, ranking):
@@ -153,3 +154,47 @@ def test_crisis_bij_onzekerheid_alleen_als_de_beste_gok_onzeker_is_en_acuut_geva
     assert not crisis_bij_onzekerheid(ranking(("zorgmijding", 0.45), ("cijfers", 0.3), ("acute_zorg", 0.2)))
     assert not crisis_bij_onzekerheid(ranking(("zorgmijding", 0.45), ("acute_zorg", 0.05)))
     assert not crisis_bij_onzekerheid([])
+
+
+def test_gevaar_uitgesloten_alleen_als_het_gevaarmodel_onder_de_grens_blijft():
+    from actions.gesprek.modus import GEEN_GEVAAR, GEVAAR_KANS, gevaar_uitgesloten
+    assert gevaar_uitgesloten({GEVAAR_KANS: GEEN_GEVAAR - 0.01})
+    assert not gevaar_uitgesloten({GEVAAR_KANS: GEEN_GEVAAR})
+    assert not gevaar_uitgesloten({})  # no model: nothing ruled out
+
+
+def test_twijfel_telt_niet_als_het_gevaarmodel_gevaar_zo_goed_als_uitsluit():
+    # DIET unsure with acute danger first among its guesses, the danger model at 0.14: a description,
+    # read on, not the crisis answer
+    tekst = "Ik maak me zorgen om mijn buurvrouw van 80. Ze heeft bijna geen contacten."
+    tracker = _tracker(tekst, [("nlu_fallback", 0.3), ("acute_zorg", 0.19), ("zet_advies", 0.18)])
+    tracker.latest_message[modus.GEVAAR_KANS] = 0.14
+    berichten, events = voer_uit(ActionNietBegrepen(), tracker)
+    assert berichten[0]["text"].startswith("Dit heb ik begrepen:")
+    assert (events[-1]["event"], events[-1]["name"]) == ("followup", "signalering_form")
+    # the same doubt with a model that does not rule danger out: the crisis routes
+    tracker.latest_message[modus.GEVAAR_KANS] = 0.3
+    berichten, _ = voer_uit(ActionNietBegrepen(), tracker)
+    assert kennisbank().crisis["inleiding"] in berichten[0]["text"]
+
+
+def test_een_oefenzet_met_crisis_als_beste_andere_gok_telt_niet_als_het_gevaarmodel_het_uitsluit():
+    tracker = _tracker("hoe voelt u zich vandaag?", [("zet_open_vraag", 0.5), ("acute_zorg", 0.12)])
+    tracker.latest_message[modus.GEVAAR_KANS] = 0.02
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert kennisbank().crisis["inleiding"] not in (berichten[0].get("text") or "")
+    tracker.latest_message[modus.GEVAAR_KANS] = 0.5
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert kennisbank().crisis["inleiding"] in berichten[0]["text"]
+
+
+def test_een_oefenzin_die_in_de_fallback_valt_krijgt_het_oefenaanbod():
+    # a practice move and a description nearly equal (0.46 and 0.48): the fallback, yet a line to a client
+    tekst = "Het klinkt alsof u zich best alleen voelt sinds uw man er niet meer is."
+    tracker = _tracker(tekst, [("nlu_fallback", 0.3), ("casus_beschrijven", 0.48), ("zet_complexe_reflectie", 0.46)])
+    berichten, _ = voer_uit(ActionNietBegrepen(), tracker)
+    assert berichten[0]["text"] == oefen_teksten()["buiten_oefenen"]["tekst"]
+    assert not modus.oefenzet_voorop([{"name": "nlu_fallback", "confidence": 0.3},
+                                      {"name": "zet_advies", "confidence": 0.2}])
+    assert not modus.oefenzet_voorop([{"name": "cijfers", "confidence": 0.4}, {"name": "stigma", "confidence": 0.35},
+                                      {"name": "zet_advies", "confidence": 0.3}])
