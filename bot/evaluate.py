@@ -24,6 +24,9 @@ from gedeeld import settings
 
 HELDOUT_FILE = settings.ROOT / "tests" / "nlu_heldout.yml"
 ONTWIKKEL_FILE = settings.ROOT / "tests" / "nlu_ontwikkel.yml"
+# Written apart later, with no line equal to a training line (the first set has since
+# shared some of its lines with the training data).
+ONTWIKKEL_FILE_2 = settings.ROOT / "tests" / "nlu_ontwikkel_2.yml"
 FALLBACK_INTENT = "nlu_fallback"
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -126,7 +129,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Held-out NLU scores of the current model")
     parser.add_argument("--tune", action="store_true", help="print the fallback threshold table")
     parser.add_argument("--bestand", type=Path, default=HELDOUT_FILE,
-                        help=f"examples to score (default: the held-out set; for tuning: {ONTWIKKEL_FILE.name})")
+                        help="examples to score (default: the held-out set; for tuning: "
+                             f"{ONTWIKKEL_FILE.name} or {ONTWIKKEL_FILE_2.name})")
     args = parser.parse_args()
     settings.load()
     agent = load_agent(model.ensure_model())
