@@ -41,6 +41,11 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Ze spreekt weinig Nederlands, man werkt de hele dag.", ("sig_deelname", "betaald_werk")),
     ("Iemand van de kerk maakte zich zorgen.", ("sig_deelname", "georganiseerde_activiteit")),
     ("Ik bezoek als vrijwilliger een vrouw van 84.", ("sig_deelname", "vrijwilligerswerk")),
+    # a friend in the diminutive, and a neighbour just named as "die buurvrouw"
+    ("Joris (10) mist zijn beste vriendje, dat is naar Groningen verhuisd.",
+     ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Ze gaat graag bij de buurvrouw op de koffie. Die buurvrouw verhuist in maart.",
+     ("sig_levensgebeurtenissen", "verhuizing")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
