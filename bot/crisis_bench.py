@@ -33,9 +33,8 @@ def regels(pad: Path = HELDOUT) -> Dict[str, List[str]]:
 
 
 def crisis_herkend(antwoorden: Sequence[str]) -> bool:
-    """Whether the bot's replies hold the crisis answer."""
-    inleiding = kennisbank().crisis["inleiding"]
-    return any(inleiding in (tekst or "") for tekst in antwoorden)
+    """Whether the bot's replies hold the crisis answer (under either opening line)."""
+    return any(kennisbank().is_crisisantwoord(tekst or "") for tekst in antwoorden)
 
 
 def gesprek_bereikt_crisis(zeg: Callable[[str, str], Sequence[str]], tekst: str) -> bool:

@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kennis.kennisbank import Antwoord, Onderwerp, kennisbank
-from actions.signalering.casus import acuut_gelezen
+from actions.signalering.casus import GEVAAR_GELEZEN, acuut_gelezen, bewering_acuut, is_vraag
 
 SLOT_ONDERWERP = "kennis_onderwerp"
 VERWIJS_INTENT = "doorverwijzen"
@@ -88,7 +88,7 @@ class ActionKennisAntwoord(Action):
             zeg(dispatcher, kennisbank().hulplijn_antwoord(lijn))
             return []
         if _noemt_acuut_gevaar(tracker):
-            zeg(dispatcher, kennisbank().crisis_antwoord(None))
+            zeg(dispatcher, kennisbank().crisis_antwoord(None, algemene_vraag=_algemene_vraag(tracker)))
         return toon_kort(dispatcher, gevraagd_onderwerp(tracker))
 
 
@@ -98,6 +98,16 @@ def _noemt_acuut_gevaar(tracker: Tracker) -> bool:
     routes before the answer. The referral answer holds them already."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     return intent != VERWIJS_INTENT and acuut_gelezen(tracker.latest_message)
+
+
+def _algemene_vraag(tracker: Tracker) -> bool:
+    """A question that names danger only by a crisis pattern, in general: no clause
+    says it is happening, and the danger model read none ("Is er een verband
+    tussen eenzaamheid en suïcide?"). The routes still come first, but not after
+    "Wat je beschrijft klinkt ernstig"."""
+    bericht = tracker.latest_message
+    tekst = bericht.get("text") or ""
+    return not bericht.get(GEVAAR_GELEZEN) and is_vraag(tekst) and not bewering_acuut(tekst)
 
 
 class ActionKennisMeer(Action):

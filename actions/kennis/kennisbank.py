@@ -144,19 +144,25 @@ class Kennisbank:
     def _vervolgknoppen(self, onderwerp: Onderwerp) -> List[Knop]:
         return [Knop(self.onderwerpen[v].titel, meer_payload(v)) for v in onderwerp.vervolg]
 
-    def crisis_antwoord(self, verder_met: Optional[Onderwerp]) -> Antwoord:
-        """Crisis routes first; then the offer to continue where the user was."""
+    def crisis_antwoord(self, verder_met: Optional[Onderwerp], algemene_vraag: bool = False) -> Antwoord:
+        """Crisis routes first; then the offer to continue where the user was.
+        A question that names danger in general gets its own opening line."""
         regels = [f"- {self.hulplijn_regel(r)}" for r in self.crisis["routes"]]
         psychisch = self.crisis.get("psychische_crisis")
         if psychisch:
             regels.append(f"- {psychisch['tekst']} {self.bronvermelding(psychisch['bron'])}")
         routes = "\n".join(regels)
-        tekst = f"{self.crisis['inleiding']}\n{routes}\n{self.crisis['afsluiting']}"
+        inleiding = self.crisis["inleiding_vraag" if algemene_vraag else "inleiding"]
+        tekst = f"{inleiding}\n{routes}\n{self.crisis['afsluiting']}"
         knoppen: List[Knop] = [Knop("Menu", "/wat_kun_je")]
         if verder_met:
             tekst += f"\n{self.crisis['verder']}"
             knoppen.insert(0, Knop(f"Verder: {verder_met.titel}", meer_payload(verder_met.id)))
         return Antwoord(tekst, tuple(knoppen))
+
+    def is_crisisantwoord(self, tekst: str) -> bool:
+        """Whether a reply gives the crisis routes, under either opening line."""
+        return any(self.crisis[sleutel] in tekst for sleutel in ("inleiding", "inleiding_vraag"))
 
     def alle_teksten(self) -> List[Tuple[str, str]]:
         """Every text the bot can say from this knowledge base, rendered, with
@@ -242,7 +248,7 @@ def laad(directory: Path = KENNIS_DIR) -> Kennisbank:
         onderwerpen[topic.id] = topic
 
     crisis = _read(directory, "crisis.yml").get("crisis") or {}
-    for key in ("inleiding", "routes", "afsluiting", "verder"):
+    for key in ("inleiding", "inleiding_vraag", "routes", "afsluiting", "verder"):
         if not crisis.get(key):
             raise KennisbankFout(f"crisis.yml: mist {key}")
     for route in crisis["routes"]:

@@ -32,7 +32,7 @@ CRISIS_ACTIE = "action_crisis"
 
 def is_crisisantwoord(message: Dict[Text, Any]) -> bool:
     """Whether `message` gives the crisis routes (action_crisis, from data/kennis/crisis.yml)."""
-    return kennisbank().crisis["inleiding"] in str(message.get("text") or "")
+    return kennisbank().is_crisisantwoord(str(message.get("text") or ""))
 
 
 def crisisroutes(sender_id: Text, tekst: Text, mislukte_actie: Optional[Text]) -> List[Bericht]:

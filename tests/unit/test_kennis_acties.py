@@ -128,9 +128,20 @@ def test_een_verwijsvraag_zonder_of_met_twee_lijnen_krijgt_het_algemene_antwoord
 def test_een_kennisvraag_die_acuut_gevaar_beschrijft_krijgt_eerst_de_crisisroutes_en_dan_het_antwoord():
     vraag = "hoe begin ik een gesprek met mijn buurman? hij spaart al weken zijn slaappillen op"
     messages, events = run(ActionKennisAntwoord(), tracker("gesprek_openen", text=vraag))
+    assert messages[0]["text"].startswith("Wat je beschrijft klinkt ernstig.")
     assert "113" in messages[0]["text"] and "112" in messages[0]["text"]
     assert len(messages) == 2 and "113" not in messages[1]["text"]
     assert events == [SlotSet("kennis_onderwerp", "gesprek_openen")]
+
+
+def test_een_algemene_kennisvraag_over_suicide_krijgt_de_routes_zonder_wat_je_beschrijft_klinkt_ernstig():
+    # the word matches a crisis pattern, but the worker asks in general and states no danger
+    vraag = "Is er een verband tussen eenzaamheid en suïcide?"
+    messages, events = run(ActionKennisAntwoord(), tracker("gevolgen_isolement", text=vraag))
+    assert messages[0]["text"].startswith("Gaat het om iemand die nu in gevaar is? Dan gaat veiligheid voor alles.")
+    assert "113" in messages[0]["text"] and "112" in messages[0]["text"]
+    assert len(messages) == 2 and messages[1]["text"].startswith("Ieder mens heeft behoefte aan contacten")
+    assert events == [SlotSet("kennis_onderwerp", "gevolgen_isolement")]
 
 
 def test_een_gewone_kennisvraag_krijgt_geen_crisisroutes():

@@ -240,3 +240,11 @@ def test_een_vrijwilliger_met_zorgen_hoort_naar_wie_hij_gaat_en_bij_acuut_gevaar
     assert "Bespreek het met je coördinator." in antwoord.tekst
     assert "Is er acuut gevaar? Bel dan meteen het alarmnummer." in antwoord.tekst
     assert "Wie haal je erbij?" in [k.titel for k in antwoord.knoppen]
+
+
+def test_het_crisisantwoord_wordt_herkend_onder_beide_openingszinnen():
+    from actions.kennis.kennisbank import kennisbank
+    kennis = kennisbank()
+    assert kennis.is_crisisantwoord(kennis.crisis_antwoord(None).tekst)
+    assert kennis.is_crisisantwoord(kennis.crisis_antwoord(None, algemene_vraag=True).tekst)
+    assert not kennis.is_crisisantwoord("Ieder mens heeft behoefte aan contacten die iets betekenen.")
