@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Sequence, Set, Tuple
 
 from actions.algemeen.yamlbestand import lees_yaml
 from gedeeld import settings
@@ -43,6 +43,19 @@ class Voorspelling:
 def plain_text(example: str) -> str:
     """`[Den Bosch]{"entity": ...}` -> `Den Bosch`."""
     return ANNOTATION.sub(r"\1", example).strip()
+
+
+def normalised(text: str) -> str:
+    """Lower case without punctuation: how an evaluation line is compared with training."""
+    return re.sub(r"[^\w ]", "", text.lower()).strip()
+
+
+def training_texts() -> Set[str]:
+    """Every example of data/nlu, without annotations, normalised: what an evaluation
+    set must not contain."""
+    return {normalised(plain_text(regel.strip()[2:]))
+            for pad in (settings.DATA_DIR / "nlu").glob("*.yml")
+            for regel in pad.read_text(encoding="utf-8").splitlines() if regel.strip().startswith("- ")}
 
 
 def load_examples(path: Path = HELDOUT_FILE) -> List[Tuple[str, str]]:

@@ -12,7 +12,7 @@ keeps the events, so this also holds after a restart.
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SessionStarted, SlotSet
@@ -98,26 +98,35 @@ class ActionBuitenModus(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
         bericht = tracker.latest_message
-        tekst, ranking = bericht.get("text") or "", bericht.get("intent_ranking") or []
+        ranking = bericht.get("intent_ranking") or []
         beste = modus.beste_andere(ranking)
-        if beste == modus.ACUUT and modus.gevaar_uitgesloten(bericht):
-            beste = None
-        if beste == modus.ACUUT or casus.acuut_gelezen(bericht):
+        if (beste == modus.ACUUT and not modus.gevaar_uitgesloten(bericht)) or casus.acuut_gelezen(bericht):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
-        if not beste and casus.is_vraag(tekst):
-            beste = modus.beste_andere(ranking, modus.VRAAG_ZEKERHEID)
-        onderwerp = kennisbank().onderwerp_voor_intent(beste) if beste else None
-        if onderwerp:
-            return toon_kort(dispatcher, onderwerp)
-        if (bericht.get("intent") or {}).get("name") == modus.FORMULIER_ANTWOORD:
-            dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
-            return []
-        aanbod = oefen_teksten()["buiten_oefenen"]
-        dispatcher.utter_message(text=aanbod["tekst"], buttons=[{"title": k["titel"], "payload": k["payload"]}
-                                                                for k in aanbod["knoppen"]])
+        return _antwoord_buiten_modus(dispatcher, bericht, beste)
+
+
+def _antwoord_buiten_modus(dispatcher: CollectingDispatcher, bericht: Dict[Text, Any],
+                           beste: Optional[str]) -> List[EventType]:
+    """After the crisis and description checks: the knowledge topic the model also
+    considered, the reply to a stray form answer, or the offer to practise. A crisis
+    has been ruled out by the caller, so acute danger as `beste` counts for nothing."""
+    tekst, ranking = bericht.get("text") or "", bericht.get("intent_ranking") or []
+    if beste == modus.ACUUT:
+        beste = None
+    if not beste and casus.is_vraag(tekst):
+        beste = modus.beste_andere(ranking, modus.VRAAG_ZEKERHEID)
+    onderwerp = kennisbank().onderwerp_voor_intent(beste) if beste else None
+    if onderwerp:
+        return toon_kort(dispatcher, onderwerp)
+    if (bericht.get("intent") or {}).get("name") == modus.FORMULIER_ANTWOORD:
+        dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
         return []
+    aanbod = oefen_teksten()["buiten_oefenen"]
+    dispatcher.utter_message(text=aanbod["tekst"], buttons=[{"title": k["titel"], "payload": k["payload"]}
+                                                            for k in aanbod["knoppen"]])
+    return []
 
 
 class ActionNietBegrepen(Action):
@@ -126,7 +135,7 @@ class ActionNietBegrepen(Action):
     among the model's best guesses (actions/gesprek/modus.py). A missed crisis
     is worse than the help lines once too often. A message whose best guess is
     a practice move, unsure between it and another reading, is answered as a
-    practice move outside practice is (`action_buiten_modus`)."""
+    practice move outside practice is (`_antwoord_buiten_modus`)."""
 
     def name(self) -> Text:
         return "action_niet_begrepen"
@@ -141,7 +150,7 @@ class ActionNietBegrepen(Action):
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
         if not tracker.active_loop_name and modus.oefenzet_voorop(ranking):
-            return ActionBuitenModus().run(dispatcher, tracker, domain)
+            return _antwoord_buiten_modus(dispatcher, bericht, modus.beste_andere(ranking))
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
 

@@ -78,10 +78,15 @@ def oefenzet_voorop(ranking: Iterable[Mapping]) -> bool:
                for k in gissingen)
 
 
-def gevaar_uitgesloten(bericht: Mapping) -> bool:
-    """Whether the danger model all but ruled acute danger out for this message (GEEN_GEVAAR)."""
-    kans = bericht.get(GEVAAR_KANS)
+def kans_sluit_gevaar_uit(kans: Optional[float]) -> bool:
+    """Whether the danger model's probability all but rules acute danger out (GEEN_GEVAAR);
+    None (no model) rules nothing out."""
     return kans is not None and kans < GEEN_GEVAAR
+
+
+def gevaar_uitgesloten(bericht: Mapping) -> bool:
+    """The same for a message, by the probability the NLU put in its parse data."""
+    return kans_sluit_gevaar_uit(bericht.get(GEVAAR_KANS))
 
 
 def crisis_bij_twijfel(ranking: Iterable[Mapping]) -> bool:

@@ -48,10 +48,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.gesprek.modus import (
     ACUUT,
-    GEEN_GEVAAR,
     GEVAAR_KANS,
     crisis_bij_onzekerheid,
     crisis_bij_twijfel,
+    kans_sluit_gevaar_uit,
     ook_beschrijving,
 )
 from actions.signalering.casus import GEVAAR_GELEZEN, bewering_acuut, is_acuut, is_vraag
@@ -106,7 +106,7 @@ def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]], gevaar:
     when the danger model's probability `kans` all but rules danger out."""
     if (gevaar or is_acuut(tekst)) and not houdt_eigen_pad(intent, tekst, ranking):
         return True
-    if kans is not None and kans < GEEN_GEVAAR:
+    if kans_sluit_gevaar_uit(kans):
         return False
     return intent != BESCHRIJVING and not intent.startswith(OEFENZET) and crisis_bij_onzekerheid(ranking)
 

@@ -23,16 +23,7 @@ def test_de_heldout_set_leest_nog_in_het_rasa_formaat():
 
 
 def test_de_tweede_ontwikkelset_deelt_geen_regel_met_de_training_en_dekt_elke_intent():
-    import re
-
-    from gedeeld import settings
-
-    def gewoon(tekst):
-        return re.sub(r"[^\w ]", "", tekst.lower()).strip()
-
-    training = {gewoon(evaluate.plain_text(regel.strip()[2:]))
-                for pad in (settings.DATA_DIR / "nlu").glob("*.yml")
-                for regel in pad.read_text(encoding="utf-8").splitlines() if regel.strip().startswith("- ")}
+    training = evaluate.training_texts()
     voorbeelden = evaluate.load_examples(evaluate.ONTWIKKEL_FILE_2)
     assert len({intent for _, intent in voorbeelden}) == 35
-    assert [tekst for tekst, _ in voorbeelden if gewoon(tekst) in training] == []
+    assert [tekst for tekst, _ in voorbeelden if evaluate.normalised(tekst) in training] == []
