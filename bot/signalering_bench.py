@@ -63,7 +63,9 @@ class Uitslag:
     context_fouten: Counter = field(default_factory=Counter)
     context_aantal: Counter = field(default_factory=Counter)
     goed: Counter = field(default_factory=Counter)  # type, urgentie, beleving
-    doodswens: List[int] = field(default_factory=lambda: [0, 0])  # routed to 113, total
+    # descriptions with a death wish the person has now: routed to 113, total. A death wish
+    # that is denied, past or someone else's is a context mention (niet_aanwezig), not one of these.
+    doodswens: List[int] = field(default_factory=lambda: [0, 0])
     fouten: List[str] = field(default_factory=list)
 
     def f1(self, facet: Optional[str] = None) -> Tuple[float, float, float]:
@@ -140,7 +142,7 @@ def meet(items: Sequence[Mapping[str, Any]], gevaar: Gevaarlezer = casus.is_acuu
         teveel = sorted(lezing.paren - echt)
         if gemist or teveel:
             uitslag.fouten.append(f"{item['id']} facetten: gemist {gemist}, te veel {teveel}")
-        if "doodswens" in item.get("subsets", ()):
+        if "doodswens" in item.get("subsets", ()) and item["facetten"].get("acuut"):
             uitslag.doodswens[1] += 1
             uitslag.doodswens[0] += lezing.crisis_met_113
     return uitslag

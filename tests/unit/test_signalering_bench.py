@@ -65,3 +65,21 @@ def test_de_cijfers_kloppen_op_een_kleine_set(tmp_path):
     assert uitslag.nauwkeurigheid("urgentie") == 1.0
     assert "doodswens naar 113         1 van 2" not in signalering_bench.tabel(uitslag)
     assert "doodswens naar 113         1 van 1" in signalering_bench.tabel(uitslag)
+
+
+def test_een_doodswens_van_een_ander_is_geen_gemiste_doodswens():
+    """The death-wish count is about the person's own wish now; a brother's attempt is a
+    context mention, counted (and failed) there if it is read as acute danger."""
+    items = yaml.safe_load("""
+- id: t3
+  tekst: "Meneer (60) ziet weinig mensen. Zijn broer deed een poging; zelf denkt hij daar nooit aan."
+  facetten: {acuut: false, contacten: weinig}
+  niet_aanwezig: [{facet: acuut, waarde: true, context: ander}]
+  subsets: [doodswens, ander]
+  verwacht: {type: onbekend, trede: null, urgentie: regulier, beleving: onduidelijk, ggz_crisis: false}
+""")
+    uitslag = signalering_bench.meet(items, gevaar=lambda tekst: False)
+    assert uitslag.doodswens == [0, 0] and uitslag.context_fouten["iemand anders"] == 0
+    assert "doodswens naar 113         0 van 0" in signalering_bench.tabel(uitslag)
+    gealarmeerd = signalering_bench.meet(items, gevaar=lambda tekst: True)
+    assert gealarmeerd.doodswens == [0, 0] and gealarmeerd.context_fouten["iemand anders"] == 1
