@@ -87,6 +87,7 @@ def gegevens() -> dict:
     data["gevaarwoorden"] = tuple(data["gevaarwoorden"])
     data["voorwaarde"] = _compileer(data["voorwaarde"])
     data["nu_gaande"] = re.compile(data["nu_gaande"])
+    data["gevaar_ontkend"] = {kant: re.compile(p) for kant, p in data["gevaar_ontkend"].items()}
     data["verhaal"] = re.compile(data["verhaal"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
@@ -189,8 +190,23 @@ def acuut_gelezen(bericht: Mapping[str, Any]) -> bool:
 
 
 def _acuut_in(t: str) -> bool:
-    return any(not _in_verhaal(t, m.start()) for p in (*gegevens()["acuut"], *gegevens()["doodswens"])
-               for m in p.finditer(t))
+    return any(not _in_verhaal(t, m.start()) and not _ontkend_gevaar(t, m)
+               for p in (*gegevens()["acuut"], *gegevens()["doodswens"]) for m in p.finditer(t))
+
+
+ZINSDEEL_OPENT = re.compile(r"\b(maar|toch|echter|terwijl)\b")
+
+
+def _ontkend_gevaar(t: str, m: "re.Match[str]") -> bool:
+    """Whether the clause denies the danger it names: "er zijn geen signalen dat
+    ze dood wil", "suïcidaliteit uitgevraagd: geen". Read from the clause's
+    last comma, colon or "maar" on, so a denial does not cover what follows it
+    ("hij ontkent het, maar heeft pillen gespaard")."""
+    ontkend = gegevens()["gevaar_ontkend"]
+    begin = context.zinsbegin(t, m.start(), ".!?;,:\n")
+    opent = [o.end() for o in ZINSDEEL_OPENT.finditer(t, begin, m.start())]
+    return bool(ontkend["voor"].search(t, opent[-1] if opent else begin, m.start())
+                or ontkend["na"].match(t, m.end()))
 
 
 def _in_verhaal(t: str, positie: int) -> bool:

@@ -1159,3 +1159,27 @@ def test_the_words_quoted_in_the_summary_hold_no_name_or_number_from_the_descrip
 def test_een_verhaal_aan_het_begin_van_een_lange_zin_dekt_geen_gevaar_verderop():
     opvulling = "en toen ging het weer over de buurt " * 12  # over 300 characters without a full stop
     assert casus.is_acuut("We keken een film over de oorlog " + opvulling + "en nu slaat hij haar")
+
+
+@pytest.mark.parametrize("tekst", [
+    "Hij vertelde over zijn dienstwapen: 'dan was het allang klaar geweest', en daar denkt hij weer veel aan.",
+    "Gisteren stond ze op het station en was ze 'bijna gesprongen'. Ze weet niet of ze zichzelf nog tegenhoudt.",
+    "Zegt: 'ik wil niet meer, ik ben het zo zat allemaal'. Wil geen bezoek.",
+    # a denial covers its own clause only
+    "Hij ontkent het, maar hij heeft al een afscheidsbrief geschreven en wil dood.",
+    "Er zijn geen signalen van verwaarlozing, maar ze zegt dat ze dood wil.",
+    "Hij wil dood, geen twijfel mogelijk.",
+])
+def test_een_doodswens_in_een_beschrijving_is_acuut(tekst):
+    assert casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst", [
+    "Er zijn geen signalen dat ze zelf dood wil; de juf vraagt hoe ze het contact in de klas verbetert.",
+    "Sombere stemming na het overlijden van haar partner. "
+    "Suïcidaliteit door huisarts uitgevraagd: geen doodsgedachten.",
+    "Mevrouw ontkent suïcidale gedachten en wil graag een maatje.",
+    "Ze wil niet meer naar de soos sinds haar vriendin verhuisd is.",
+])
+def test_een_ontkende_doodswens_in_een_beschrijving_is_niet_acuut(tekst):
+    assert not casus.is_acuut(tekst)
