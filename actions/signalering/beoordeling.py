@@ -15,7 +15,8 @@ Scoring design (type of isolation, after Machielse / seed 001)
      older person 1, a shrinking-network signal 1, duration kort 1;
    - situationeel: a life event 2, duration kort/maanden 2, a network that has
      fallen away (no or only functional contacts, or a few while the person
-     no longer goes out or takes part in nothing) 2;
+     no longer goes out, takes part in nothing, or is not known to take part
+     months or longer after a life event) 2;
    - structureel: duration jaren 2, contacts: none or only functional 2,
      few 1; problems: two or more 2, one 1;
    - structureel_ggz: duration jaren 2, psychische problemen or verslaving 2,
@@ -194,7 +195,9 @@ def _reden_krimp(a: Antwoorden) -> str:
 
 
 def _reden_netwerk_weg(a: Antwoorden) -> str:
-    return _reden("contacten", a.contacten) if a.contacten in WEINIG_NETWERK else _reden("netwerk_weg")
+    if a.contacten in WEINIG_NETWERK:
+        return _reden("contacten", a.contacten)
+    return _reden("netwerk_weg" if _trekt_zich_terug(a) else "weinig_na_gebeurtenis")
 
 
 def _reden_houding(a: Antwoorden) -> str:
@@ -224,12 +227,25 @@ def _krimp(a: Antwoorden) -> bool:
     return bool(a.verzameling("signalen") & set(KRIMP_SIGNALEN))
 
 
+def _trekt_zich_terug(a: Antwoorden) -> bool:
+    """Takes part in nothing, or is not known to take part and no longer goes out."""
+    return a.deelname == "geen" or (a.deelname not in DEELNAME_TREDE
+                                    and bool(a.verzameling("signalen") & set(INGEZET_SIGNALEN)))
+
+
+def _weinig_na_gebeurtenis(a: Antwoorden) -> bool:
+    """A few contacts, not known to take part anywhere, after a life event that
+    is not just now: how the twelve description sets written apart read a
+    few contacts months after a death or a move (situational isolation). Just
+    after the event, a network that is still thinning is threatening isolation."""
+    return a.contacten == "weinig" and a.deelname not in DEELNAME_TREDE and _gebeurtenis(a) and a.duur != "kort"
+
+
 def _netwerk_weg(a: Antwoorden) -> bool:
     """The network has fallen away: no or only functional contacts, or a few
-    contacts while the person no longer goes out or takes part in nothing."""
-    ingezet = a.deelname == "geen" or (a.deelname not in DEELNAME_TREDE
-                                       and bool(a.verzameling("signalen") & set(INGEZET_SIGNALEN)))
-    return a.contacten in WEINIG_NETWERK or (a.contacten == "weinig" and ingezet)
+    contacts while the person withdraws or after a life event."""
+    return (a.contacten in WEINIG_NETWERK or (a.contacten == "weinig" and _trekt_zich_terug(a))
+            or _weinig_na_gebeurtenis(a))
 
 
 def _netwerk_nog(a: Antwoorden) -> bool:

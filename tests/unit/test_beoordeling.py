@@ -109,6 +109,12 @@ VIGNETTEN = [
                       levensgebeurtenissen=f({"scheiding"}), problemen=f(), signalen=f({"weinig_contact"}),
                       houding_hulp="open"),
            "situationeel", 4, "regulier", ("levensgebeurtenissen", "duur"), alternatief="dreigend"),
+    Vignet("situationeel_weinig_contact_maanden_na_verlies",
+           "Mevrouw Smit (78) verloor acht maanden geleden haar man. Ze ziet haar zoon nog af en toe, verder "
+           "weinig mensen. Ze zegt dat ze zich eenzaam voelt.",
+           Antwoorden(contacten="weinig", duur="maanden", levensgebeurtenissen=f({"overlijden_partner"}),
+                      problemen=f(), zegt_eenzaam="ja", leeftijdsgroep="oudere"),
+           "situationeel", None, "regulier", ("levensgebeurtenissen", "duur", "contacten")),
     Vignet("situationeel_na_ontslag",
            "Karim raakte een paar maanden geleden zijn baan kwijt. Hij heeft schulden, ziet niemand meer en "
            "twijfelt of hij hulp wil.",
@@ -220,7 +226,7 @@ def zinnen_van_antwoorden(a: Antwoorden) -> dict:
     if a.leeftijdsgroep == "oudere":
         zinnen[r["oudere"]] = "leeftijdsgroep"
     if a.contacten == "weinig":
-        zinnen[r["netwerk_weg"]] = "contacten"
+        zinnen[r["netwerk_weg"]] = zinnen[r["weinig_na_gebeurtenis"]] = "contacten"
     return zinnen
 
 
