@@ -160,6 +160,16 @@ def bewering_acuut(tekst: str) -> bool:
                for t in delen)
 
 
+ZIN_EINDE = re.compile(r"(?<=[.!?\n])\s*")
+
+
+def vertelt(tekst: str) -> bool:
+    """Whether a sentence of the text states something rather than asks it or sets a
+    condition: "Bel ik de politie? Een meisje vertelde net ..." does."""
+    zinnen = (_leesbaar(zin) for zin in ZIN_EINDE.split(tekst) if zin.strip())
+    return any(not _vraag_in(zin) and not any(p.search(zin) for p in gegevens()["voorwaarde"]) for zin in zinnen)
+
+
 def vragen() -> List[str]:
     """The question slots, in the order the form asks them."""
     return list(gegevens()["vragen"])

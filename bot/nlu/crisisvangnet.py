@@ -54,7 +54,7 @@ from actions.gesprek.modus import (
     kans_sluit_gevaar_uit,
     ook_beschrijving,
 )
-from actions.signalering.casus import GEVAAR_GELEZEN, bewering_acuut, is_acuut, is_vraag
+from actions.signalering.casus import GEVAAR_GELEZEN, bewering_acuut, is_acuut, is_vraag, vertelt
 from bot.nlu import gevaarmodel
 from gedeeld.settings import DATA_DIR
 
@@ -79,15 +79,18 @@ def kennisvragen() -> FrozenSet[str]:
     return frozenset(intents)
 
 
-def houdt_eigen_pad(intent: str, tekst: str, ranking: List[Dict[str, Any]]) -> bool:
+def houdt_eigen_pad(intent: str, tekst: str, ranking: List[Dict[str, Any]], gevaar: bool = False) -> bool:
     """Whether the answer to this intent gives the crisis routes itself without losing the message.
     A description keeps its reading only when it is one worth reading on, as `action_crisis`
     decides for a message read as acute: a short emergency ("de buurman met dementie is weg,
     niemand weet waar hij is") gets the crisis answer alone, not the routes and then the questions.
     A knowledge topic keeps its answer only for a question: "ik ruik gas in het trappenhuis en
-    meneer doet niet open", read as care avoidance, asks for no topic."""
+    meneer doet niet open", read as care avoidance, asks for no topic. A question about where to
+    refer keeps its answer unless it states the danger: in a clause the patterns read, or, when the
+    danger model (`gevaar`) read danger, in any sentence that is not a question ("Naar wie verwijs
+    ik een vrouw die vanochtend is geslagen? Hij komt vanavond weer thuis.")."""
     if intent == VERWIJZING:
-        return is_vraag(tekst) and not bewering_acuut(tekst)
+        return is_vraag(tekst) and not bewering_acuut(tekst) and not (gevaar and vertelt(tekst))
     if intent == BESCHRIJVING:
         return ook_beschrijving({"text": tekst, "intent_ranking": ranking})
     if intent in kennisvragen():
@@ -104,7 +107,7 @@ def wordt_crisis(intent: str, tekst: str, ranking: List[Dict[str, Any]], gevaar:
     patterns and the danger model's reading), since only the patterns and
     the danger model make the other answers give the routes first; and not
     when the danger model's probability `kans` all but rules danger out."""
-    if (gevaar or is_acuut(tekst)) and not houdt_eigen_pad(intent, tekst, ranking):
+    if (gevaar or is_acuut(tekst)) and not houdt_eigen_pad(intent, tekst, ranking, gevaar):
         return True
     if kans_sluit_gevaar_uit(kans):
         return False

@@ -110,3 +110,17 @@ def test_een_onzekere_tweede_gok_telt_niet_als_het_gevaarmodel_gevaar_zo_goed_al
     assert wordt_crisis("zorgmijding", tekst, onzeker)  # no model (before training): DIET's doubt counts
     # a pattern still counts, however low the model's probability
     assert wordt_crisis("zorgmijding", "ze ligt al uren op de grond en kan niet opstaan", onzeker, kans=0.01)
+
+
+@pytest.mark.parametrize("tekst, crisis", [
+    # the danger model read danger and a sentence states it, beside the question
+    ("Naar wie verwijs ik een man die gisteravond door zijn zoon is geschopt? De zoon woont bij hem.", True),
+    ("Moet ik Veilig Thuis bellen? Een jongen van 12 vertelde me net dat zijn oom hem 's nachts bezoekt.", True),
+    # a question alone keeps the referral answer, which gives the routes
+    ("Welk nummer kan een cliënt bellen als hij af en toe aan zelfmoord denkt?", False),
+    ("Als iemand zegt dat hij geslagen wordt, naar wie verwijs ik dan?", False),
+])
+def test_een_verwijsvraag_naast_een_zin_die_het_gevaar_vertelt_wordt_een_crisis(tekst, crisis):
+    from bot.nlu.crisisvangnet import wordt_crisis
+    ranking = [{"name": "doorverwijzen", "confidence": 0.7}, {"name": "acute_zorg", "confidence": 0.1}]
+    assert wordt_crisis("doorverwijzen", tekst, ranking, gevaar=True) is crisis
