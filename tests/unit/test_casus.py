@@ -1183,3 +1183,17 @@ def test_een_doodswens_in_een_beschrijving_is_acuut(tekst):
 ])
 def test_een_ontkende_doodswens_in_een_beschrijving_is_niet_acuut(tekst):
     assert not casus.is_acuut(tekst)
+
+
+@pytest.mark.parametrize("tekst, slot, waarde", [
+    ("Mevrouw (84) verloor acht maanden geleden haar man.", "sig_levensgebeurtenissen", "overlijden_partner"),
+    ("Meneer is vorig jaar zijn vrouw verloren.", "sig_levensgebeurtenissen", "overlijden_partner"),
+    ("Mijn buurman komt sinds de dood van zijn vrouw bijna niet meer buiten.", "sig_signalen", "komt_niet_buiten"),
+])
+def test_alledaagse_woorden_voor_verlies_en_thuis_zitten_worden_gelezen(tekst, slot, waarde):
+    assert waarde in casus.lees(tekst).get(slot, [])
+
+
+def test_een_verloren_baan_is_geen_overleden_partner():
+    assert "overlijden_partner" not in casus.lees("Hij verloor vorig jaar zijn baan en zijn vrouw werkt nog.").get(
+        "sig_levensgebeurtenissen", [])
