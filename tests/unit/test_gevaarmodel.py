@@ -29,16 +29,16 @@ def test_het_corpus_telt_crisisregels_en_beschrijvingen_met_hun_label():
 
 def test_een_lange_beschrijving_vraagt_meer_zekerheid_dan_een_kort_bericht():
     assert len(LANGE_BESCHRIJVING) > gevaarmodel.LANG
-    assert not gevaarmodel.gevaar(0.8, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING)
-    assert gevaarmodel.gevaar(0.95, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING)
-    assert gevaarmodel.gevaar(0.8, gevaarmodel.BESCHRIJVING, "ze ligt op de grond")
-    assert gevaarmodel.gevaar(0.8, "zorgmijding", LANGE_BESCHRIJVING)
+    assert not gevaarmodel.gevaar(0.65, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING)
+    assert gevaarmodel.gevaar(0.75, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING)
+    assert gevaarmodel.gevaar(0.65, gevaarmodel.BESCHRIJVING, "ze ligt op de grond")
+    assert gevaarmodel.gevaar(0.65, "zorgmijding", LANGE_BESCHRIJVING)
     assert not gevaarmodel.gevaar(0.5, "zorgmijding", "ze ligt op de grond")
 
 
-def test_een_lange_beschrijving_vraagt_minder_als_diet_ook_aan_gevaar_denkt():
-    assert gevaarmodel.gevaar(0.8, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING, diet_twijfelt=True)
-    assert not gevaarmodel.gevaar(0.79, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING, diet_twijfelt=True)
+def test_een_lange_beschrijving_vraagt_niet_meer_dan_een_kort_bericht_als_diet_ook_aan_gevaar_denkt():
+    assert gevaarmodel.gevaar(0.65, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING, diet_twijfelt=True)
+    assert not gevaarmodel.gevaar(0.59, gevaarmodel.BESCHRIJVING, LANGE_BESCHRIJVING, diet_twijfelt=True)
     assert not gevaarmodel.gevaar(0.5, "zorgmijding", "ze ligt op de grond", diet_twijfelt=True)
 
 
@@ -113,7 +113,7 @@ def test_een_beschrijving_met_gevaar_houdt_zijn_pad_en_draagt_de_lezing_mee():
     assert bericht.get(INTENT)["name"] == gevaarmodel.BESCHRIJVING  # read on, with the routes first
     assert casus.acuut_gelezen(bericht.as_dict(only_output_properties=True))
     # a long description needs more conviction
-    twijfel = _verwerkt(CrisisVangnet(VasteKans(0.8)), tekst, gevaarmodel.BESCHRIJVING)
+    twijfel = _verwerkt(CrisisVangnet(VasteKans(0.65)), tekst, gevaarmodel.BESCHRIJVING)
     assert not casus.acuut_gelezen(twijfel.as_dict(only_output_properties=True))
 
 
