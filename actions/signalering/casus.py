@@ -156,8 +156,7 @@ def bewering_acuut(tekst: str) -> bool:
     question or exclamation mark, semicolon, new line or comma."""
     delen = (_leesbaar(deel) for deel in ZINSDEEL_EINDE.split(tekst))
     return any(_acuut_in(t) and (not _vraag_in(t) or gegevens()["nu_gaande"].search(t))
-               and not any(p.search(t) for p in gegevens()["voorwaarde"])
-               for t in delen)
+               and not _voorwaarde_in(t) for t in delen)
 
 
 ZIN_EINDE = re.compile(r"(?<=[.!?\n])\s*")
@@ -167,7 +166,12 @@ def vertelt(tekst: str) -> bool:
     """Whether a sentence of the text states something rather than asks it or sets a
     condition: "Bel ik de politie? Een meisje vertelde net ..." does."""
     zinnen = (_leesbaar(zin) for zin in ZIN_EINDE.split(tekst) if zin.strip())
-    return any(not _vraag_in(zin) and not any(p.search(zin) for p in gegevens()["voorwaarde"]) for zin in zinnen)
+    return any(not _vraag_in(zin) and not _voorwaarde_in(zin) for zin in zinnen)
+
+
+def _voorwaarde_in(t: str) -> bool:
+    """Whether a clause sets a condition ("als iemand zegt dat hij dood wil, ...")."""
+    return any(p.search(t) for p in gegevens()["voorwaarde"])
 
 
 def vragen() -> List[str]:

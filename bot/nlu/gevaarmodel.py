@@ -18,7 +18,7 @@ A message read as a description and longer than `LANG` needs more
 conviction (`DREMPEL_BESCHRIJVING`): descriptions speak of death, drink and
 falls in the past, and there the model is less sure than on a short message.
 When DIET too has acute danger among its two best guesses, a description
-needs no more than any message (`DREMPEL_BESCHRIJVING_TWIJFEL`): two readers
+needs no more than any message (`DREMPEL`): two readers
 that lean towards danger. 0.7 and not 0.9 since the fourteenth session: on
 two sets of descriptions with and without a death wish written apart, 0.7
 took 1 of 13 and 7 of 25 more death wishes to the crisis routes with no more
@@ -50,7 +50,6 @@ CRISISMAP = settings.DATA_DIR / "crisis"
 BESCHRIJVINGMAP = settings.DATA_DIR / "beschrijvingen"
 DREMPEL = 0.6
 DREMPEL_BESCHRIJVING = 0.7
-DREMPEL_BESCHRIJVING_TWIJFEL = DREMPEL
 LANG = 150  # characters; a message read as a description and longer than this is a description
 BESCHRIJVING = "casus_beschrijven"
 SEED = 42
@@ -150,6 +149,6 @@ def kansen(model: Gevaarmodel, teksten: Sequence[str]) -> List[float]:
 def gevaar(kans: float, intent: str, tekst: str, diet_twijfelt: bool = False) -> bool:
     """Whether the model's probability counts as acute danger for a message read as `intent`;
     `diet_twijfelt`: DIET has acute danger among its best guesses (`modus.crisis_bij_twijfel`)."""
-    if intent != BESCHRIJVING or len(tekst) <= LANG:
+    if intent != BESCHRIJVING or len(tekst) <= LANG or diet_twijfelt:
         return kans >= DREMPEL
-    return kans >= (DREMPEL_BESCHRIJVING_TWIJFEL if diet_twijfelt else DREMPEL_BESCHRIJVING)
+    return kans >= DREMPEL_BESCHRIJVING

@@ -946,6 +946,13 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Hij heeft twee keer zijn insuline gespoten en is klam.",
     "Ze ligt al dagen in een natte luier.",
     "De baby is slap en huilt niet meer.",
+    # Death wishes in a description (fourteenth session); a denial covers its own clause only
+    "Hij vertelde over zijn dienstwapen: 'dan was het allang klaar geweest', en daar denkt hij weer veel aan.",
+    "Gisteren stond ze op het station en was ze 'bijna gesprongen'. Ze weet niet of ze zichzelf nog tegenhoudt.",
+    "Zegt: 'ik wil niet meer, ik ben het zo zat allemaal'. Wil geen bezoek.",
+    "Hij ontkent het, maar hij heeft al een afscheidsbrief geschreven en wil dood.",
+    "Er zijn geen signalen van verwaarlozing, maar ze zegt dat ze dood wil.",
+    "Hij wil dood, geen twijfel mogelijk.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -1065,6 +1072,12 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Twee jaar geleden lag hij een nacht op de grond, nu heeft hij een alarm.",
     "In het rollenspel met een suïcidale cliënt oefenden we de vragen.",
     "Hij belde om afscheid te nemen omdat hij gaat verhuizen.",
+    # A description that denies the danger it names (fourteenth session)
+    "Er zijn geen signalen dat ze zelf dood wil; de juf vraagt hoe ze het contact in de klas verbetert.",
+    "Sombere stemming na het overlijden van haar partner. "
+    "Suïcidaliteit door huisarts uitgevraagd: geen doodsgedachten.",
+    "Mevrouw ontkent suïcidale gedachten en wil graag een maatje.",
+    "Ze wil niet meer naar de soos sinds haar vriendin verhuisd is.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
@@ -1159,30 +1172,6 @@ def test_the_words_quoted_in_the_summary_hold_no_name_or_number_from_the_descrip
 def test_een_verhaal_aan_het_begin_van_een_lange_zin_dekt_geen_gevaar_verderop():
     opvulling = "en toen ging het weer over de buurt " * 12  # over 300 characters without a full stop
     assert casus.is_acuut("We keken een film over de oorlog " + opvulling + "en nu slaat hij haar")
-
-
-@pytest.mark.parametrize("tekst", [
-    "Hij vertelde over zijn dienstwapen: 'dan was het allang klaar geweest', en daar denkt hij weer veel aan.",
-    "Gisteren stond ze op het station en was ze 'bijna gesprongen'. Ze weet niet of ze zichzelf nog tegenhoudt.",
-    "Zegt: 'ik wil niet meer, ik ben het zo zat allemaal'. Wil geen bezoek.",
-    # a denial covers its own clause only
-    "Hij ontkent het, maar hij heeft al een afscheidsbrief geschreven en wil dood.",
-    "Er zijn geen signalen van verwaarlozing, maar ze zegt dat ze dood wil.",
-    "Hij wil dood, geen twijfel mogelijk.",
-])
-def test_een_doodswens_in_een_beschrijving_is_acuut(tekst):
-    assert casus.is_acuut(tekst)
-
-
-@pytest.mark.parametrize("tekst", [
-    "Er zijn geen signalen dat ze zelf dood wil; de juf vraagt hoe ze het contact in de klas verbetert.",
-    "Sombere stemming na het overlijden van haar partner. "
-    "Suïcidaliteit door huisarts uitgevraagd: geen doodsgedachten.",
-    "Mevrouw ontkent suïcidale gedachten en wil graag een maatje.",
-    "Ze wil niet meer naar de soos sinds haar vriendin verhuisd is.",
-])
-def test_een_ontkende_doodswens_in_een_beschrijving_is_niet_acuut(tekst):
-    assert not casus.is_acuut(tekst)
 
 
 @pytest.mark.parametrize("tekst, slot, waarde", [
