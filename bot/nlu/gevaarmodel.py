@@ -39,10 +39,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Sequence, Tuple
 
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline, make_union
+from sklearn.pipeline import Pipeline
 
+from actions.algemeen.tekstkenmerken import tekstkenmerken
 from actions.algemeen.yamlbestand import lees_mapping
 from gedeeld import settings
 
@@ -63,7 +63,7 @@ def corpusbestanden() -> List[Path]:
 
 def vingerafdruk() -> str:
     """A hash of the corpus files and of this module: a change means a new model."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(tekstkenmerken.__code__.co_filename).read_bytes())
     for pad in corpusbestanden():
         digest.update(pad.name.encode() + b"\0" + pad.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -91,9 +91,7 @@ def fit(voorbeelden: Iterable[Voorbeeld]) -> Pipeline:
     """Fit the scikit-learn model; the same examples give the same model."""
     lijst = list(voorbeelden)
     model = Pipeline([
-        ("kenmerken", make_union(
-            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
-            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True))),
+        ("kenmerken", tekstkenmerken()),
         ("model", LogisticRegression(C=10, class_weight="balanced", max_iter=3000, random_state=SEED)),
     ])
     model.fit([t for t, _ in lijst], [gevaar for _, gevaar in lijst])
