@@ -28,6 +28,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.signalering import typelezing
 from bot import log_redaction, log_rotation
 from bot.channels.auth import is_loopback
 
@@ -95,6 +96,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         sys.exit(2)
     log_redaction.install()
     log_rotation.install()
+    typelezing.model()  # trained once per change of its data (var/), else loaded: not on a worker's first description
     app = create_app()
     app.run(host, args.port, workers=1, access_log=False)
 

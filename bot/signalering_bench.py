@@ -7,7 +7,9 @@ Default: the held-out set (tests/beschrijvingen_heldout.yml, for measuring
 only); tune on the development set (data/beschrijvingen/beschrijvingen_1.yml).
 Each description is read as the first message of the signalering walk
 (`casus.lees`, the patterns and context rules) and the first picture is made
-from it alone, as if the worker answered no question. Printed:
+from it alone, as if the worker answered no question. A set the type
+reading learns from (data/beschrijvingen) is measured with a type reading
+trained on the other sets (`typelezer`). Printed:
 
 - micro-F1 over all facets and per facet, a facet value being one
   (facet, value) pair such as (problemen, schulden);
@@ -28,9 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
+from sklearn.pipeline import Pipeline
+
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
-from actions.signalering import casus
+from actions.signalering import casus, typelezing
 from actions.signalering.beoordeling import beoordeel
 from bot import crisis_bench
 from bot.nlu import gevaarmodel
@@ -98,12 +102,13 @@ def paren_van(facetten: Mapping[str, Any]) -> Set[Paar]:
 Gevaarlezer = Callable[[str], bool]
 
 
-def lees_beschrijving(tekst: str, gevaar: Gevaarlezer = casus.is_acuut) -> Lezing:
+def lees_beschrijving(tekst: str, gevaar: Gevaarlezer = casus.is_acuut, lezer: Optional[Pipeline] = None) -> Lezing:
     """The first message of the signalering walk, as the dialogue reads it;
     `gevaar` reads acute danger (the dialogue's: the patterns or the danger
-    model, `dialooglezer()`)."""
+    model, `dialooglezer()`); `lezer` is the type reading (typelezing.py's own by default)."""
     slots = casus.lees(tekst)
     slots[casus.ACUUT_SLOT] = gevaar(tekst) or None
+    slots[casus.TYPELEZING_SLOT] = typelezing.lees(tekst, lezer)
     facetten = {veld: slots.get(slot) for slot, veld in {**casus.KEUZE_SLOTS, **casus.SET_SLOTS}.items()}
     facetten["acuut"] = bool(slots.get(casus.ACUUT_SLOT))
     beeld = beoordeel(casus.naar_antwoorden(slots))
@@ -118,10 +123,19 @@ def dialooglezer() -> Gevaarlezer:
     return lambda tekst: casus.is_acuut(tekst) or model(gevaarmodel.BESCHRIJVING, tekst)
 
 
-def meet(items: Sequence[Mapping[str, Any]], gevaar: Gevaarlezer = casus.is_acuut) -> Uitslag:
+def typelezer(pad: Path) -> Optional[Pipeline]:
+    """For a set the type reading learns from (data/beschrijvingen), a type reading
+    trained on the other sets, so the set is measured on text the model did not see."""
+    if pad.resolve().parent != typelezing.BESCHRIJVINGMAP.resolve():
+        return None
+    return typelezing.train(typelezing.voorbeelden(zonder=pad))
+
+
+def meet(items: Sequence[Mapping[str, Any]], gevaar: Gevaarlezer = casus.is_acuut,
+         lezer: Optional[Pipeline] = None) -> Uitslag:
     uitslag = Uitslag()
     for item in items:
-        lezing = lees_beschrijving(item["tekst"], gevaar)
+        lezing = lees_beschrijving(item["tekst"], gevaar, lezer)
         echt = paren_van(item["facetten"])
         uitslag.aantal += 1
         for facet in FACETTEN:
@@ -185,7 +199,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--bestand", type=Path, default=HELDOUT)
     parser.add_argument("--fouten", action="store_true", help="ook elke fout per beschrijving")
     args = parser.parse_args(argv)
-    uitslag = meet(lees(args.bestand), dialooglezer())
+    uitslag = meet(lees(args.bestand), dialooglezer(), typelezer(args.bestand))
     print(tabel(uitslag))
     if args.fouten:
         print("\n".join(["", *uitslag.fouten]))

@@ -40,7 +40,7 @@ INTENT_PAUZE = "pauzeren"
 INTENT_OPNIEUW = "opnieuw_beginnen"
 NIEUW_KNOP = '/aanpak_starten{"fase": "nieuwe_persoon"}'
 # What belongs to one person: cleared for a new one (the walk itself is kept in `eerder`).
-PERSOONSSLOTS = (*casus.KEUZE_SLOTS, *casus.SET_SLOTS, casus.ACUUT_SLOT, *casus.BEELD_SLOTS,
+PERSOONSSLOTS = (*casus.CASUS_SLOTS, *casus.BEELD_SLOTS,
                  *(f"plan_{veld}" for veld in PLAN_VELDEN), "plan_stappen_concept")
 
 

@@ -22,12 +22,12 @@ from actions.algemeen.acties import (
 )
 from actions.gesprek.rol import VRIJWILLIGER, rol
 from actions.kennis.kennisbank import kennisbank
-from actions.signalering import casus, schaal
+from actions.signalering import casus, schaal, typelezing
 from actions.signalering.beoordeling import WEET_NIET, Beeld, beoordeel
 from actions.verslag.logboek import schrijf_moment
 
 FORM = "signalering_form"
-ALLE_SLOTS = [*casus.KEUZE_SLOTS, *casus.SET_SLOTS, casus.ACUUT_SLOT]
+ALLE_SLOTS = list(casus.CASUS_SLOTS)
 
 
 def _knoppen(vraag: dict) -> List[Dict[str, str]]:
@@ -74,6 +74,7 @@ def lees_beschrijving(dispatcher: CollectingDispatcher, tracker: Tracker,
     nieuw: Dict[str, Any] = {slot: None for slot in [*ALLE_SLOTS, *casus.BEELD_SLOTS]}
     nieuw.update(gevonden)
     nieuw[casus.ACUUT_SLOT] = acuut or None
+    nieuw[casus.TYPELEZING_SLOT] = typelezing.lees(tekst)
     return [SlotSet(slot, waarde) for slot, waarde in nieuw.items()]
 
 

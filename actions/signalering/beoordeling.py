@@ -47,6 +47,13 @@ Scoring design (type of isolation, after Machielse / seed 001)
    (and at least MINIMUM_ALTERNATIEF) it is the `alternatief_type`, so the
    bot can say "het kan ook ... zijn; overleg met collega's".
 5. Redenen: the (at most three) highest-scoring features of the chosen type.
+6. Lezing: the type reading of the whole description (typelezing.py, a model
+   trained on 611 annotated descriptions) replaces the outcome of 1 to 4 while
+   the worker has not told the core of the network (contacts, taking part
+   when there are contacts to take part with, and how long), except where
+   seed 001 is explicit: the rules' fourth type and a recent psychiatric
+   crisis stay. Its first reason says the type comes from the description as
+   a whole; the rules' own outcome becomes the alternative.
 
 Rung, experience (beleving) and urgency follow simple rules; see their
 functions below.
@@ -66,6 +73,7 @@ TEKSTEN = settings.KENNIS_DIR / "beoordeling.yml"
 WEET_NIET = "weet_niet"
 
 TYPES = ("dreigend", "situationeel", "structureel", "structureel_ggz")  # light to heavy
+LEZINGEN = (*TYPES, "geen", "onbekend")  # what the type reading can say: a type, no isolation, too little known
 KERNREGEL_BONUS = 3
 GRENS_MARGE = 1
 MINIMUM_ALTERNATIEF = 3
@@ -116,8 +124,11 @@ class Antwoorden:
     zegt_eenzaam: Optional[str] = None
     leeftijdsgroep: Optional[str] = None
     acuut: bool = False
+    typelezing: Optional[str] = None  # the type reading of the description (LEZINGEN), when it was sure
 
     def __post_init__(self) -> None:
+        if self.typelezing not in (None, *LEZINGEN):
+            raise ValueError(f"typelezing: onbekende waarde {self.typelezing!r}")
         for naam, toegestaan in KEUZES.items():
             waarde = getattr(self, naam)
             if waarde not in (None, WEET_NIET, *toegestaan):
@@ -157,6 +168,7 @@ class Beeld:
     zonder_type: Optional[str] = None  # "eenzaamheid" (lonely, not isolated), "geen_isolement" or "onbekend"
     ontbreekt: Tuple[str, ...] = ()  # with "onbekend": what to tell first
     psychische_crisis: bool = False  # a recent psychiatric crisis: huisarts and ggz crisis route first
+    uit_lezing: bool = False  # the type (or no type) comes from the reading of the whole description
 
 
 # --- texts ------------------------------------------------------------------------
@@ -479,22 +491,59 @@ def _stappen(type_id: Optional[str], zonder_type: Optional[str], a: Antwoorden) 
 
 
 # --- the picture ---------------------------------------------------------------------------
+Uitkomst = Tuple[Optional[str], Optional[str], Optional[str]]  # type, alternative, zonder_type
+
+
+def _volgens_regels(a: Antwoorden) -> Uitkomst:
+    type_id, alternatief = (None, None) if _netwerk_onbekend(a) else _kies_type(scores(a))
+    if eenzaam_zonder_isolement(a):
+        return None, None, "eenzaamheid"
+    if zonder_isolement(a):
+        return None, None, "geen_isolement"
+    return type_id, alternatief, None if type_id else "onbekend"
+
+
+def _kern_bekend(a: Antwoorden) -> bool:
+    """Contacts, taking part (unless there are no contacts to take part with) and how long: told."""
+    return (a.bekend("contacten") and a.bekend("duur")
+            and (a.bekend("deelname") or a.contacten in WEINIG_NETWERK))
+
+
+def _lezing_telt(a: Antwoorden, uitkomst: Uitkomst) -> bool:
+    """Whether the type reading replaces the rules' outcome (step 6 above)."""
+    type_id, _, zonder_type = uitkomst
+    regels = type_id or ("onbekend" if zonder_type == "onbekend" else "geen")
+    return (a.typelezing not in (None, regels) and type_id != "structureel_ggz"
+            and "psychische_crisis" not in a.verzameling("problemen") and not _kern_bekend(a))
+
+
+def _volgens_lezing(a: Antwoorden, regels: Uitkomst) -> Uitkomst:
+    """The reading's outcome; the rules' type, if any, as the alternative."""
+    if a.typelezing in TYPES:
+        return a.typelezing, regels[0], None
+    if a.typelezing == "geen":
+        return None, None, "eenzaamheid" if _eenzaam(a) else "geen_isolement"
+    return None, None, "onbekend"
+
+
+def _redenen(type_id: Optional[str], a: Antwoorden, uit_lezing: bool) -> Tuple[str, ...]:
+    if type_id is None:
+        return ()
+    eigen = [reden for _, reden in _gevonden(type_id, a)]
+    return tuple(([_reden("lezing")] if uit_lezing else []) + eigen)[:MAX_REDENEN]
+
+
 def beoordeel(a: Antwoorden) -> Beeld:
     """The first picture of the situation the answers describe."""
-    type_id, alternatief = (None, None) if _netwerk_onbekend(a) else _kies_type(scores(a))
-    zonder_type = None
-    if eenzaam_zonder_isolement(a):
-        type_id, alternatief, zonder_type = None, None, "eenzaamheid"
-    elif zonder_isolement(a):
-        type_id, alternatief, zonder_type = None, None, "geen_isolement"
-    elif type_id is None:
-        zonder_type = "onbekend"
+    uitkomst = _volgens_regels(a)
+    uit_lezing = _lezing_telt(a, uitkomst)
+    type_id, alternatief, zonder_type = _volgens_lezing(a, uitkomst) if uit_lezing else uitkomst
     nummer = trede(a)
     niveau, urgentie_reden = urgentie(a)
     return Beeld(
         type_id=type_id,
         type_naam=_type_naam(type_id) if type_id else None,
-        redenen=tuple(reden for _, reden in _gevonden(type_id, a)[:MAX_REDENEN]) if type_id else (),
+        redenen=_redenen(type_id, a, uit_lezing),
         alternatief_type=alternatief,
         alternatief_naam=_type_naam(alternatief) if alternatief else None,
         trede=nummer,
@@ -507,6 +556,7 @@ def beoordeel(a: Antwoorden) -> Beeld:
         zonder_type=zonder_type,
         ontbreekt=ontbrekend(a) if zonder_type == "onbekend" else (),
         psychische_crisis="psychische_crisis" in a.verzameling("problemen"),
+        uit_lezing=uit_lezing,
     )
 
 

@@ -47,6 +47,10 @@ SET_SLOTS = {
     "sig_signalen": "signalen",
 }
 ACUUT_SLOT = "sig_acuut"
+# The type reading of the description (typelezing.py), when it was sure; kept with the answers.
+TYPELEZING_SLOT = "sig_typelezing"
+# Everything read or asked about one person.
+CASUS_SLOTS = (*KEUZE_SLOTS, *SET_SLOTS, ACUUT_SLOT, TYPELEZING_SLOT)
 # The picture as slots: the plan, the export and a new session read them too.
 BEELD_SLOTS = ("beeld_type", "beeld_trede", "beeld_urgentie", "beeld_beleving", "beeld_redenen")
 
@@ -531,7 +535,7 @@ def naar_antwoorden(slots: Mapping[str, Any]) -> Antwoorden:
             velden[veld] = WEET_NIET
         else:
             velden[veld] = frozenset(w for w in waarde if w != GEEN)
-    return Antwoorden(acuut=bool(slots.get(ACUUT_SLOT)), **velden)
+    return Antwoorden(acuut=bool(slots.get(ACUUT_SLOT)), typelezing=slots.get(TYPELEZING_SLOT), **velden)
 
 
 # --- saying it back ----------------------------------------------------------------------
@@ -580,8 +584,11 @@ def _type_regels(beeld: Beeld) -> List[str]:
     """The type line: a type with its reasons, or why there is none."""
     t = gegevens()["beeld"]
     kennis = kennisbank()
+    bron = kennis.bronvermelding("djg_kort_2008")
+    if beeld.uit_lezing and beeld.zonder_type:
+        return ["- " + t["lezing"][beeld.zonder_type].format(bron=bron)]
     if beeld.zonder_type == "eenzaamheid":
-        return ["- " + t["type_eenzaamheid"].format(bron=kennis.bronvermelding("djg_kort_2008"))]
+        return ["- " + t["type_eenzaamheid"].format(bron=bron)]
     if beeld.zonder_type == "geen_isolement":
         return ["- " + t["type_geen_isolement"]]
     if beeld.type_naam is None:

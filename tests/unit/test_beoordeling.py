@@ -3,7 +3,7 @@ written, fictional vignettes: four or more per type, with close calls,
 contradictions and acute danger. Plain Python: no model, no server."""
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import FrozenSet, Optional, Tuple, cast
 
 import pytest
@@ -443,3 +443,58 @@ def test_jaren_weinig_contact_zonder_ggz_is_structureel_en_niet_het_vierde_type(
     met_ggz = Antwoorden(duur="jaren", deelname="geen", leeftijdsgroep="volwassene",
                          problemen=f({"psychische_problemen"}))
     assert beoordeel(met_ggz).type_id == "structureel_ggz"
+
+
+# --- the type reading of the whole description (typelezing.py), step 6 -------------------------
+LEZING = teksten()["redenen"]["lezing"]
+# A widow with a few contacts who still goes to a club: the rules say threatening (a network still there).
+WEDUWE = Antwoorden(contacten="weinig", deelname="georganiseerde_activiteit",
+                    levensgebeurtenissen=f({"overlijden_partner"}), leeftijdsgroep="oudere")
+
+
+def test_de_typelezing_beslist_zolang_de_kern_van_het_netwerk_niet_verteld_is():
+    regels = beoordeel(WEDUWE)
+    beeld = beoordeel(replace(WEDUWE, typelezing="situationeel"))
+    assert regels.type_id != "situationeel" and not regels.uit_lezing
+    assert (beeld.type_id, beeld.uit_lezing, beeld.alternatief_type) == ("situationeel", True, regels.type_id)
+    assert beeld.redenen[0] == LEZING and len(beeld.redenen) <= 3
+
+
+def test_als_contact_meedoen_en_duur_verteld_zijn_beslissen_de_regels():
+    verteld = replace(WEDUWE, deelname="geen", duur="maanden")
+    assert beoordeel(replace(verteld, typelezing="structureel")) == beoordeel(verteld)
+    # without contacts to speak of, taking part is not asked: contacts and duration are the core
+    zonder = Antwoorden(contacten="geen", duur="jaren")
+    assert beoordeel(replace(zonder, typelezing="dreigend")) == beoordeel(zonder)
+
+
+def test_een_weet_ik_niet_laat_de_typelezing_staan():
+    beeld = beoordeel(replace(WEDUWE, duur=WEET_NIET, typelezing="situationeel"))
+    assert beeld.type_id == "situationeel" and beeld.uit_lezing
+
+
+def test_de_typelezing_neemt_het_vierde_type_en_de_psychische_crisis_niet_over():
+    ggz = Antwoorden(contacten="geen", problemen=f({"psychische_problemen"}))
+    assert beoordeel(ggz).type_id == "structureel_ggz"
+    assert beoordeel(replace(ggz, typelezing="situationeel")).type_id == "structureel_ggz"
+    crisis = replace(WEDUWE, problemen=f({"psychische_crisis"}), typelezing="dreigend")
+    assert not beoordeel(crisis).uit_lezing
+
+
+def test_een_typelezing_zonder_isolement_noemt_geen_type_en_weegt_eigen_eenzaamheid():
+    eenzaam = beoordeel(replace(WEDUWE, zegt_eenzaam="ja", typelezing="geen"))
+    niet = beoordeel(replace(WEDUWE, zegt_eenzaam="nee", typelezing="geen"))
+    assert (eenzaam.type_id, eenzaam.zonder_type, eenzaam.redenen) == (None, "eenzaamheid", ())
+    assert (niet.type_id, niet.zonder_type) == (None, "geen_isolement")
+    onbekend = beoordeel(replace(WEDUWE, typelezing="onbekend"))
+    assert (onbekend.type_id, onbekend.zonder_type, onbekend.uit_lezing) == (None, "onbekend", True)
+
+
+def test_dezelfde_lezing_als_de_regels_verandert_niets():
+    regels = beoordeel(WEDUWE)
+    assert beoordeel(replace(WEDUWE, typelezing=regels.type_id)) == regels
+
+
+def test_een_onbekende_typelezing_wordt_geweigerd():
+    with pytest.raises(ValueError, match="typelezing"):
+        Antwoorden(typelezing="heel_erg")

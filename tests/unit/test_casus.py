@@ -1186,3 +1186,29 @@ def test_alledaagse_woorden_voor_verlies_en_thuis_zitten_worden_gelezen(tekst, s
 def test_een_verloren_baan_is_geen_overleden_partner():
     assert "overlijden_partner" not in casus.lees("Hij verloor vorig jaar zijn baan en zijn vrouw werkt nog.").get(
         "sig_levensgebeurtenissen", [])
+
+
+def test_een_type_uit_de_lezing_van_de_hele_beschrijving_zegt_dat_in_een_correcte_zin():
+    slots = {**casus.lees("Mevrouw (81) heeft weinig contact en gaat nog wel naar de soos. Haar man is overleden."),
+             casus.TYPELEZING_SLOT: "situationeel"}
+    tekst = casus.beeld_tekst(beoordeel(casus.naar_antwoorden(slots)))
+    assert ("- Type: dit lijkt het meest op situationeel isolement, want de beschrijving als geheel lijkt veel op "
+            "andere beschrijvingen van dit type") in tekst
+    assert "Het kan ook dreigend isolement zijn. Overleg daarover met een collega." in tekst
+
+
+@pytest.mark.parametrize("lezing, slots, zin", [
+    ("geen", {"sig_zegt_eenzaam": "ja"}, "Type: ik noem geen type van isolement. De beschrijving als geheel lijkt het "
+     "meest op die van iemand die zich eenzaam voelt, maar niet geïsoleerd is."),
+    ("geen", {"sig_zegt_eenzaam": "nee"}, "Type: ik noem geen type van isolement. De beschrijving als geheel lijkt "
+     "het meest op die van iemand zonder sociaal isolement."),
+    ("onbekend", {}, "Type: de beschrijving als geheel laat nog geen duidelijk type zien. Ik noem liever geen type "
+     "dan een verkeerd type."),
+])
+def test_geen_type_uit_de_lezing_zegt_waarop_het_berust(lezing, slots, zin):
+    basis = {**casus.lees("Mevrouw (81) heeft weinig contact en gaat nog wel naar de soos. Haar man is overleden."),
+             **slots, casus.TYPELEZING_SLOT: lezing}
+    tekst = casus.beeld_tekst(beoordeel(casus.naar_antwoorden(basis)))
+    assert zin in tekst
+    assert ("(bron: De Jong Gierveld en Van Tilburg, 2008)" in tekst) == (slots == {"sig_zegt_eenzaam": "ja"})
+    assert "isolement, want" not in tekst

@@ -41,6 +41,25 @@ def test_description_is_summarised_and_a_new_case_starts_clean():
     assert "'weet ik niet', 'overslaan', 'vorige vraag' of 'stop'" in tekst
     gezet = {e["name"]: e["value"] for e in events}
     assert gezet["sig_leeftijdsgroep"] == "oudere" and gezet["sig_contacten"] is None and gezet["beeld_type"] is None
+    assert "sig_typelezing" in gezet
+
+
+def test_de_beschrijving_als_geheel_kiest_het_type_als_de_vragen_overgeslagen_worden():
+    tekst = ("Mevrouw Bakker (67) is sinds haar pensioen veel alleen. Ze mist haar collega's. "
+             "Ze gaat soms naar de markt.")
+    events = ActionCasusLezen().run(CollectingDispatcher(), tracker(tekst, loop=None), {})
+    gezet = {e["name"]: e["value"] for e in events}
+    assert gezet["sig_typelezing"] == "dreigend"
+    overgeslagen = {**gezet, "sig_contacten": "weet_niet", "sig_deelname": "overgeslagen", "sig_duur": "weet_niet"}
+    dispatcher = CollectingDispatcher()
+    events = ActionBeeld().run(dispatcher, tracker("overslaan", slots=overgeslagen, loop=None), {})
+    assert ("- Type: dit lijkt het meest op dreigend isolement, want de beschrijving als geheel lijkt veel op "
+            "andere beschrijvingen van dit type") in dispatcher.messages[0]["text"]
+    assert SlotSet("beeld_type", "dreigend") in events
+    # the same answers without the reading: too little known to name a type
+    zonder_lezing = {**overgeslagen, "sig_typelezing": None}
+    zonder = ActionBeeld().run(CollectingDispatcher(), tracker("overslaan", slots=zonder_lezing, loop=None), {})
+    assert SlotSet("beeld_type", None) in zonder
 
 
 def test_description_with_acute_danger_gives_the_crisis_routes_first():
