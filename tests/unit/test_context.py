@@ -82,6 +82,11 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Mevrouw Aksoy (80) zei tegen haar dochter: 'ik voel me zo eenzaam.'", ("sig_zegt_eenzaam", "ja")),
     ("Mevrouw Aksoy (80). 'Ik voel me zo eenzaam,' zei ze tegen haar dochter.", ("sig_zegt_eenzaam", "ja")),
     ("Mevrouw Aksoy (80). Haar dochter vertelde: 'mama is heel somber.'", ("sig_signalen", "somberheid")),
+    # "ik" in a relative clause is the writer, not the subject of the main clause
+    ("Een man van 24 die ik begeleid hoort sinds twee weken stemmen. Hij slaapt slecht en hij eet weinig.",
+     ("sig_problemen", "psychische_problemen")),
+    # a later clause with its own subject does not negate what came before
+    ("Hij komt zijn kamer niet meer uit en zijn vrienden bereikt hij niet meer.", ("sig_signalen", "komt_niet_buiten")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
