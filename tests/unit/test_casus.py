@@ -352,6 +352,7 @@ def test_steering_words(tekst, soort):
     ("nee", "sig_contacten", "geen"),
     ("haar dochter belt soms", "sig_contacten", "weinig"),
     ("alleen de buurtsupermarkt", "sig_contacten", "alleen_functioneel"),
+    ("alleen zijn moeder nog", "sig_contacten", "weinig"),
     ("nee niks", "sig_problemen", ["geen"]),
     ("schulden en hij drinkt te veel", "sig_problemen", ["schulden", "verslaving"]),
     ("ja hoor", "sig_zegt_eenzaam", "ja"),
@@ -364,6 +365,11 @@ def test_short_answers_count_for_the_question_asked(tekst, vraag, verwacht):
 
 def test_a_short_answer_means_nothing_without_its_question():
     assert "sig_contacten" not in casus.lees("nee")
+
+
+def test_een_overleden_familielid_is_geen_antwoord_over_contact():
+    gelezen = casus.lees("zijn zus is vorig jaar gestorven", "sig_contacten")
+    assert "sig_contacten" not in gelezen and gelezen["sig_levensgebeurtenissen"] == ["overlijden_naaste"]
 
 
 @pytest.mark.parametrize("slot", casus.vragen())
