@@ -76,7 +76,8 @@ def train(lijst: List[Voorbeeld]) -> Pipeline:
 
 def _bewaard(map_: Path, opslag: Path) -> Pipeline:
     """The model from `opslag` when its hash matches, else trained and written
-    there (through a temporary file, so a process never reads half a model)."""
+    there (through a temporary file, so a process never reads half a model);
+    a model for older data is removed then."""
     pad = opslag / f"typelezing-{vingerafdruk(map_)}.pkl"
     if pad.exists():
         return pickle.loads(pad.read_bytes())
@@ -85,6 +86,9 @@ def _bewaard(map_: Path, opslag: Path) -> Pipeline:
     tijdelijk = pad.with_suffix(f".{os.getpid()}.tmp")
     tijdelijk.write_bytes(pickle.dumps(model))
     os.replace(tijdelijk, pad)
+    for ouder in opslag.glob("typelezing-*.pkl"):
+        if ouder != pad:
+            ouder.unlink(missing_ok=True)
     return model
 
 

@@ -52,7 +52,8 @@ def test_het_model_wordt_eenmaal_getraind_en_daarna_geladen_tot_de_data_verander
     monkeypatch.undo()
     _set(data, "b.yml", [("Hij gaat nog elke week naar de club, maar zijn vrouw is ziek.", "dreigend")])
     assert "dreigend" in typelezing._bewaard(data, opslag).classes_
-    assert len(sorted(opslag.glob("typelezing-*.pkl"))) == 2
+    nieuw = sorted(opslag.glob("typelezing-*.pkl"))
+    assert len(nieuw) == 1 and nieuw != bewaard  # the model for the old data is gone
     assert not list(opslag.glob("*.tmp"))
 
 
