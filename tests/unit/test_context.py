@@ -27,6 +27,10 @@ def test_een_ontkende_vermelding_telt_niet(tekst, niet):
     ("Misschien is hij depressief, dat weten we niet.", ("sig_problemen", "psychische_problemen")),
     ("Vroeger dronk hij veel, nu al jaren niet meer.", ("sig_problemen", "verslaving")),
     ("Ze had schulden, die zijn afgelost.", ("sig_problemen", "schulden")),
+    # colleagues of a past job are no work now
+    ("Sinds zijn pensioen mist hij zijn collega's.", ("sig_deelname", "betaald_werk")),
+    ("Zijn oud-collega's ziet hij niet meer.", ("sig_deelname", "betaald_werk")),
+    ("Haar collega's waren haar vriendinnen.", ("sig_deelname", "betaald_werk")),
 ])
 def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -74,6 +78,7 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Ze gaat elke dag naar de markt en naar de vrouwengroep van de moskee.",
      ("sig_deelname", "georganiseerde_activiteit")),
     ("Ze zit in een wandelclub.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Ze heeft leuke collega's.", ("sig_deelname", "betaald_werk")),
     ("Mevrouw praat met iedereen.", ("sig_contacten", "regelmatig")),
     ("Ze past twee keer per week op de kleinkinderen.", ("sig_contacten", "regelmatig")),
     ("Ze zegt dat ze zich heel eenzaam voelt en het huis bijna niet meer uitkomt.", ("sig_zegt_eenzaam", "ja")),
