@@ -79,6 +79,8 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
      ("sig_deelname", "georganiseerde_activiteit")),
     ("Ze zit in een wandelclub.", ("sig_deelname", "georganiseerde_activiteit")),
     ("Ze heeft leuke collega's.", ("sig_deelname", "betaald_werk")),
+    ("Sinds de verhuizing ziet ze bijna niemand meer.", ("sig_contacten", "weinig")),
+    ("Hij heeft al jaren nauwelijks contacten.", ("sig_contacten", "weinig")),
     ("Mevrouw praat met iedereen.", ("sig_contacten", "regelmatig")),
     ("Ze past twee keer per week op de kleinkinderen.", ("sig_contacten", "regelmatig")),
     ("Ze zegt dat ze zich heel eenzaam voelt en het huis bijna niet meer uitkomt.", ("sig_zegt_eenzaam", "ja")),
