@@ -16,7 +16,7 @@ from actions.algemeen import herstel
 
 # How to reach a form's first question, as a user would.
 START: Dict[str, List[str]] = {
-    "signalering_form": ["Ik maak me zorgen om mijn buurvrouw van 80. Ze heeft bijna geen contacten."],
+    "signalering_form": ["Ik maak me zorgen om mijn buurvrouw van 80. Ze heeft geen contacten meer."],
     "schaal_form": ["Mijn buurvrouw is weduwe. Ze zegt zelf dat ze zich eenzaam voelt.", "stop",
                     "/schaal_invullen"],
     "interventie_form": ["/interventie_zoeken"],
