@@ -314,7 +314,8 @@ KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
     "structureel": (
         _kenmerk(2, lambda a: a.duur == "jaren", _DUUR),
         _kenmerk(2, lambda a: a.contacten in WEINIG_NETWERK, _CONTACTEN),
-        _kenmerk(1, lambda a: a.contacten == "weinig", _CONTACTEN),
+        # few contacts as a feature of isolation: "er is maar weinig contact", not "nog wel wat"
+        _kenmerk(1, lambda a: a.contacten == "weinig", lambda a: _reden("weinig_contact")),
         _kenmerk(2, lambda a: _aantal_problemen(a) >= 2, lambda a: _reden_problemen(_problemen(a))),
         _kenmerk(1, lambda a: _aantal_problemen(a) == 1, lambda a: _reden_problemen(_problemen(a))),
     ),

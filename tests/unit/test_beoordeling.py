@@ -226,7 +226,7 @@ def zinnen_van_antwoorden(a: Antwoorden) -> dict:
     if a.leeftijdsgroep == "oudere":
         zinnen[r["oudere"]] = "leeftijdsgroep"
     if a.contacten == "weinig":
-        zinnen[r["netwerk_weg"]] = zinnen[r["weinig_na_gebeurtenis"]] = "contacten"
+        zinnen[r["netwerk_weg"]] = zinnen[r["weinig_na_gebeurtenis"]] = zinnen[r["weinig_contact"]] = "contacten"
     return zinnen
 
 

@@ -457,6 +457,12 @@ def test_redenen_staan_in_correcte_zinnen_na_want():
     assert "omdat" not in tekst
 
 
+def test_weinig_contact_als_reden_voor_structureel_isolement_klinkt_niet_als_geruststelling():
+    tekst = _beeld("Meneer woont al jaren alleen en ziet bijna niemand.")
+    assert ("- Type: dit lijkt het meest op structureel isolement, want het duurt al jaren en er is maar weinig "
+            "contact.") in tekst
+
+
 def test_jaren_somber_zonder_contacten_is_het_vierde_type_ook_als_de_persoon_hulp_wil():
     tekst = _beeld("Mevrouw is al jaren depressief en ziet niemand. Ze wil graag hulp.")
     assert "structureel isolement met ggz" in tekst
