@@ -27,7 +27,6 @@ from actions.signalering.beoordeling import WEET_NIET, Beeld, beoordeel
 from actions.verslag.logboek import schrijf_moment
 
 FORM = "signalering_form"
-ALLE_SLOTS = list(casus.CASUS_SLOTS)
 
 
 def _knoppen(vraag: dict) -> List[Dict[str, str]]:
@@ -71,7 +70,7 @@ def lees_beschrijving(dispatcher: CollectingDispatcher, tracker: Tracker,
     uitleg = casus.gegevens()["uitleg_vragen"]
     dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting
                              else f"{casus.gegevens()['niets_gelezen']}\n{uitleg}")
-    nieuw: Dict[str, Any] = {slot: None for slot in [*ALLE_SLOTS, *casus.BEELD_SLOTS]}
+    nieuw: Dict[str, Any] = {slot: None for slot in [*casus.CASUS_SLOTS, *casus.BEELD_SLOTS]}
     nieuw.update(gevonden)
     nieuw[casus.ACUUT_SLOT] = acuut or None
     nieuw[casus.TYPELEZING_SLOT] = typelezing.lees(tekst)
@@ -212,7 +211,7 @@ class ActionBeeld(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
-        slots = {slot: tracker.get_slot(slot) for slot in ALLE_SLOTS}
+        slots = {slot: tracker.get_slot(slot) for slot in casus.CASUS_SLOTS}
         beeld = beoordeel(casus.naar_antwoorden(slots))
         t = casus.gegevens()["beeld"]
         knoppen = [{"title": t["knoppen"]["aanpak"], "payload": "/aanpak_starten"},

@@ -23,14 +23,12 @@ its data and code, so a second process loads it in a fraction of a second.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import sklearn
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
@@ -41,8 +39,6 @@ from gedeeld import settings
 BESCHRIJVINGMAP = settings.DATA_DIR / "beschrijvingen"
 DREMPEL = 0.6  # leave-one-set-out on data/beschrijvingen: 0.5 to 0.65 within 0.01 of each other
 BUITEN_MODEL = ("structureel_ggz",)
-GEEN = "geen"  # lonely without isolation, or no isolation: the annotation's label for no type
-ONBEKEND = "onbekend"  # too little to name a type
 SEED = 42
 
 Voorbeeld = Tuple[str, str]
@@ -58,12 +54,7 @@ def voorbeelden(map_: Path = BESCHRIJVINGMAP, zonder: Optional[Path] = None) -> 
 
 
 def vingerafdruk(map_: Path = BESCHRIJVINGMAP) -> str:
-    """A hash of the descriptions, this module, the features and scikit-learn's version."""
-    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(tekstkenmerken.__file__).read_bytes()
-                            + sklearn.__version__.encode())
-    for pad in sorted(map_.glob("*.yml")):
-        digest.update(pad.name.encode() + b"\0" + pad.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    return tekstkenmerken.vingerafdruk(Path(__file__), sorted(map_.glob("*.yml")))
 
 
 def train(lijst: List[Voorbeeld]) -> Pipeline:
@@ -98,7 +89,7 @@ def model() -> Pipeline:
 
 
 def kansen(tekst: str, lezer: Optional[Pipeline] = None) -> Dict[str, float]:
-    """The model's probability per label (the four types, `GEEN`, `ONBEKEND`)."""
+    """The model's probability per label (beoordeling.LEZINGEN: the four types, "geen", "onbekend")."""
     gekozen = lezer or model()
     return dict(zip(gekozen.classes_, gekozen.predict_proba([tekst])[0].tolist(), strict=True))
 

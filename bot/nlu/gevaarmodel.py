@@ -32,7 +32,6 @@ Rasa model and asks it about every message.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ from typing import Callable, Dict, Iterable, List, Sequence, Tuple
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from actions.algemeen.tekstkenmerken import tekstkenmerken
+from actions.algemeen import tekstkenmerken
 from actions.algemeen.yamlbestand import lees_mapping
 from gedeeld import settings
 
@@ -63,10 +62,7 @@ def corpusbestanden() -> List[Path]:
 
 def vingerafdruk() -> str:
     """A hash of the corpus files and of this module: a change means a new model."""
-    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(tekstkenmerken.__code__.co_filename).read_bytes())
-    for pad in corpusbestanden():
-        digest.update(pad.name.encode() + b"\0" + pad.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    return tekstkenmerken.vingerafdruk(Path(__file__), corpusbestanden())
 
 
 def crisisvoorbeelden(pad: Path) -> List[Voorbeeld]:
@@ -91,7 +87,7 @@ def fit(voorbeelden: Iterable[Voorbeeld]) -> Pipeline:
     """Fit the scikit-learn model; the same examples give the same model."""
     lijst = list(voorbeelden)
     model = Pipeline([
-        ("kenmerken", tekstkenmerken()),
+        ("kenmerken", tekstkenmerken.tekstkenmerken()),
         ("model", LogisticRegression(C=10, class_weight="balanced", max_iter=3000, random_state=SEED)),
     ])
     model.fit([t for t, _ in lijst], [gevaar for _, gevaar in lijst])
