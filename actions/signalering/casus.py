@@ -583,17 +583,12 @@ def samenvatting(slots: Mapping[str, Any], bronnen: Optional[Mapping[str, Mappin
 def _type_regels(beeld: Beeld) -> List[str]:
     """The type line: a type with its reasons, or why there is none."""
     t = gegevens()["beeld"]
-    kennis = kennisbank()
-    bron = kennis.bronvermelding("djg_kort_2008")
-    if beeld.uit_lezing and beeld.zonder_type:
-        return ["- " + t["lezing"][beeld.zonder_type].format(bron=bron)]
-    if beeld.zonder_type == "eenzaamheid":
-        return ["- " + t["type_eenzaamheid"].format(bron=bron)]
-    if beeld.zonder_type == "geen_isolement":
-        return ["- " + t["type_geen_isolement"]]
-    if beeld.type_naam is None:
+    if beeld.zonder_type:
+        teksten = t["lezing"] if beeld.uit_lezing else t["zonder_type"]
+        uitleg = t["uitleg_eenzaamheid"].format(bron=kennisbank().bronvermelding("djg_kort_2008"))
         ontbreekt = opsomming(t["ontbreekt"][naam] for naam in beeld.ontbreekt)
-        return ["- " + t["type_onbekend"].format(ontbreekt=ontbreekt)]
+        return ["- " + teksten[beeld.zonder_type].format(uitleg=uitleg, ontbreekt=ontbreekt)]
+    assert beeld.type_naam is not None  # a picture names a type or says why it names none
     type_naam = beeld.type_naam[0].lower() + beeld.type_naam[1:]
     regels = ["- " + t["type"].format(type=type_naam, redenen=opsomming(beeld.redenen))]
     if beeld.alternatief_naam:
