@@ -92,6 +92,7 @@ def gegevens() -> dict:
     data["voorwaarde"] = _compileer(data["voorwaarde"])
     data["nu_gaande"] = re.compile(data["nu_gaande"])
     data["gevaar_ontkend"] = {kant: re.compile(p) for kant, p in data["gevaar_ontkend"].items()}
+    data["gevaar_voorbij"] = {kant: re.compile(p) for kant, p in data["gevaar_voorbij"].items()}
     data["verhaal"] = re.compile(data["verhaal"])
     data["context"] = context.compileer(_zonder_accenten_in(data["context"]))
     return data
@@ -208,7 +209,7 @@ def acuut_gelezen(bericht: Mapping[str, Any]) -> bool:
 
 
 def _acuut_in(t: str) -> bool:
-    return any(not _in_verhaal(t, m.start()) and not _ontkend_gevaar(t, m)
+    return any(not _in_verhaal(t, m.start()) and not _ontkend_gevaar(t, m) and not _voorbij_gevaar(t, m)
                for p in (*gegevens()["acuut"], *gegevens()["doodswens"]) for m in p.finditer(t))
 
 
@@ -224,7 +225,31 @@ def _ontkend_gevaar(t: str, m: "re.Match[str]") -> bool:
     begin = context.zinsbegin(t, m.start(), ".!?;,:\n")
     opent = [o.end() for o in ZINSDEEL_OPENT.finditer(t, begin, m.start())]
     return bool(ontkend["voor"].search(t, opent[-1] if opent else begin, m.start())
-                or ontkend["na"].match(t, m.end()))
+                or ontkend["na"].match(t, m.end())
+                or (ontkend["gevraagd"].search(t, context.zinsbegin(t, m.start()), m.start())
+                    and ontkend["antwoord_nee"].search(t, m.end(), _einde_volgende_zin(t, m.end()))))
+
+
+def _voorbij_gevaar(t: str, m: "re.Match[str]") -> bool:
+    """Whether the danger lies long in the past and is over: a time long ago
+    in its sentence or the next, and words after it, in the rest of that
+    sentence or the next, that it is over ("rond haar vijftigste heeft ze aan
+    zelfdoding gedacht, maar dat ligt echt achter haar"). Not one without the
+    other: "vroeger wilde hij dood" alone stays danger."""
+    voorbij = gegevens()["gevaar_voorbij"]
+    einde = _einde_volgende_zin(t, m.end())
+    return bool(voorbij["toen"].search(t, context.zinsbegin(t, m.start()), einde)
+                and voorbij["voorbij"].search(t, m.end(), einde))
+
+
+ZINSTEKEN = re.compile(r"[.!?\n]")
+
+
+def _einde_volgende_zin(t: str, positie: int) -> int:
+    """Where the sentence after the one that holds `positie` ends."""
+    einde = ZINSTEKEN.search(t, positie)
+    volgende = ZINSTEKEN.search(t, einde.end()) if einde else None
+    return volgende.start() if volgende else len(t)
 
 
 def _in_verhaal(t: str, positie: int) -> bool:

@@ -965,6 +965,33 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Hij ontkent het, maar hij heeft al een afscheidsbrief geschreven en wil dood.",
     "Er zijn geen signalen van verwaarlozing, maar ze zegt dat ze dood wil.",
     "Hij wil dood, geen twijfel mogelijk.",
+    # The second death-wish description set's kinds, in other words: words said in
+    # between, the Lord asked to come, nothing left to live for, no wish to go on
+    "Hij zei: 'ik zie het echt niet meer zitten.'",
+    "Mevrouw zegt: het hoeft van mij allemaal niet meer.",
+    "Ze zegt dat de Heer haar nu wel mag komen halen.",
+    "Ze bidt elke avond dat God haar komt halen.",
+    "Waarom leef ik eigenlijk nog, vroeg ze me.",
+    "Hij heeft geen zin meer om verder te gaan.",
+    "Ze heeft geen reden meer om te leven.",
+    # a past that is over only when the text says so; a denial covers only its own danger
+    "Vroeger dacht ze aan zelfmoord en nu weer, zegt ze.",
+    "Jaren geleden heeft ze een overdosis genomen en nu spaart ze weer pillen.",
+    "Hij ontkende het eerst; nu zegt hij dat hij dood wil.",
+    "Ik vroeg of hij dood wil en hij zei niet nee.",
+    "Ik vroeg of ze dood wil. Ze zei ja.",
+    # The fourth death-wish set's kinds, in other words
+    "Van mij mag ik morgen het hoekje om, zei hij.",
+    "Wat haar betreft mag het licht uit.",
+    "Ze is het leven moe.",
+    "Na de kerst hoeft ze er niet meer te zijn, zegt ze.",
+    "Beter ben ik dood, zei hij.",
+    "Hij wil stoppen met het leven.",
+    "Ze snapt niet waarom ze nog doorgaat.",
+    "Hij heeft opgezocht hoe hoog de brug is.",
+    "Ze eet expres minder, dan is het sneller klaar.",
+    "Ze zegt dat Allah haar mag komen halen.",
+    "Ik ga naar het spoor, zei hij.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -1008,6 +1035,27 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "de deur zit op slot als ik aanbel, ze doet nooit open",
     "hij zegt dat hij niet meer wil sporten",
     "we steken morgen samen over naar de overkant van de straat",
+    # The second death-wish description set's kinds, in other words: danger long
+    # ago that is over, a death wish denied right after it is named, a life
+    # someone else ended
+    "Rond zijn dertigste heeft hij aan zelfmoord gedacht, maar dat ligt ver achter hem.",
+    "Als tiener deed ze een zelfmoordpoging. Inmiddels is ze al jaren stabiel.",
+    "In haar drinktijd wilde ze er niet meer zijn, maar nu wil ze juist leven.",
+    "Ik vroeg of hij weleens dood wil; dat ontkende hij.",
+    "De beste vriend van haar zoon heeft een einde aan zijn leven gemaakt.",
+    "Haar broer maakte een einde aan zijn leven, dat is twee jaar geleden.",
+    "Mijn dochter mag me morgen komen halen van de dagbesteding.",
+    "Waar doe ik het nog voor, zegt hij over de tuin.",
+    # The fourth death-wish and the context description sets' kinds, in other
+    # words: a question the worker asked, answered no; no one threatened; a
+    # denial after the danger; a suicide that was someone else's
+    "Ik heb gevraagd of ze aan zelfdoding denkt, maar dat was het niet: ze is gewoon moe.",
+    "Ik vroeg of hij soms dood wil en hij zei: nee, zo bedoel ik het niet.",
+    "Hij heeft niemand bedreigd.",
+    "Suïcidale gedachten zijn er niet.",
+    "Na de zelfdoding van een klasgenoot is ze stil.",
+    "Zijn broer overleed door zelfmoord.",
+    "Twintig jaar geleden deed hij een suïcidepoging. Hij is al jaren stabiel.",
     "maak je de vragenlijst af voor vrijdag?",
     "hij heeft zijn pillen allemaal ingenomen zoals de dokter zei",
     # The same words as the sixth set's kinds, once the worry is over
@@ -1110,6 +1158,15 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Mevrouw (70) woont alleen. Schulden? Nee, die heeft ze niet.", "sig_problemen"),
     ("Dhr. (68) ziet weinig mensen. Vorige maand had hij nog last van zijn rug, dat is nu helemaal over.",
      "sig_problemen"),
+    # the context development set's kinds, in other words: a label answered no, a
+    # doctor who ruled it out, "niet meer" after "sinds" with a year, the way
+    # out after "maar", a past that ends "tot ...", colleagues no longer seen
+    ("Dhr. (58) woont alleen. Alcohol: nee.", "sig_signalen"),
+    ("Mw. (33) woont alleen. Een depressie heeft de huisarts uitgesloten.", "sig_problemen"),
+    ("Dhr. (45) woont alleen; drugs gebruikt hij sinds 2019 niet meer.", "sig_problemen"),
+    ("Hij was jarenlang verslaafd aan heroïne maar is sinds 2018 clean.", "sig_problemen"),
+    ("Mw. (70) woont alleen. Tot een paar jaar geleden zong ze in het kerkkoor.", "sig_deelname"),
+    ("Meneer (66) ziet zijn collega's sindsdien niet meer.", "sig_deelname"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
@@ -1164,6 +1221,8 @@ def test_een_korte_vraag_met_ja_of_een_ander_nee_telt_wel():
     ("Dhr. 71 is sinds zijn vrouw vier maanden geleden overleed niet meer bij de biljartclub geweest.",
      set(), {"sig_levensgebeurtenissen": ["overlijden_partner"], "sig_signalen": ["niet_meer_bij_activiteiten"]}),
     ("Mw. 70 zorgt voor haar man die dementie heeft.", {"sig_problemen"}, {}),
+    # the context development set's kind: "wel" right after the relative's verb
+    ("Mw. (66) is niet somber. Haar zus is wel depressief.", {"sig_problemen"}, {}),
 ])
 def test_who_a_clause_is_about_follows_its_pronoun(tekst, niet, wel):
     gelezen = casus.lees(tekst)
