@@ -48,7 +48,7 @@ Scoring design (type of isolation, after Machielse / seed 001)
    bot can say "het kan ook ... zijn; overleg met collega's".
 5. Redenen: the (at most three) highest-scoring features of the chosen type.
 6. Lezing: the type reading of the whole description (typelezing.py, a model
-   trained on 611 annotated descriptions) replaces the outcome of 1 to 4 while
+   trained on the annotated descriptions of data/beschrijvingen) replaces the outcome of 1 to 4 while
    the worker has not told the core of the network (contacts, taking part
    when there are contacts to take part with, and how long), except where
    seed 001 is explicit: the rules' fourth type and a recent psychiatric

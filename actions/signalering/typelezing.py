@@ -5,11 +5,11 @@ gave descriptions like it.
 Why: the rules of beoordeling.py build the type from the facets the patterns
 read, and a facet missed or misread moves the type. The exact characteristics
 of the threatening, situational and structural types are not in the seeds
-(KNOWLEDGE.md calls them inferred). The 611 descriptions of
+(KNOWLEDGE.md calls them inferred). The descriptions of
 data/beschrijvingen, each set written apart by someone who had seen neither
 the patterns nor the rules, each carry the type their writer expected. A model
 trained on them, measured on each set while trained on the others, named the
-expected type for 0.78 of them, the rules for 0.74, and the picture of
+expected type for 0.78 of the first 611, the rules for 0.74, and the picture of
 beoordeling.py (the model where it is sure, `DREMPEL`, and the worker has not
 told the core facts) for 0.81 (README, "Reading a worker's description").
 
