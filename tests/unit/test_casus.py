@@ -85,6 +85,13 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Inmiddels werkt ze weer 20 uur per week.", "sig_deelname", "betaald_werk"),
     ("Hij spreekt regelmatig af met oud-collega's.", "sig_contacten", "regelmatig"),
     ("Ze heeft een hechte groep vriendinnen.", "sig_contacten", "regelmatig"),
+    # description sets 13 and 14 and a context set: a few contacts in everyday words
+    ("Sinds de ruzie spreekt hij zijn broers bijna niet meer.", "sig_contacten", "weinig"),
+    ("Ze appt alleen nog met haar zus.", "sig_contacten", "weinig"),
+    ("Meneer leeft erg op zichzelf.", "sig_contacten", "weinig"),
+    ("Zijn zoon komt twee keer per jaar uit Spanje.", "sig_contacten", "weinig"),
+    ("Ze reageert nauwelijks op berichten van haar vriendinnen.", "sig_contacten", "weinig"),
+    ("Hij laat zijn vrienden al maanden schieten.", "sig_contacten", "weinig"),
 ])
 def test_wording_in_other_words_is_read(tekst, slot, waarde):
     assert casus.lees(tekst)[slot] == waarde
