@@ -999,6 +999,14 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Ze eet expres minder, dan is het sneller klaar.",
     "Ze zegt dat Allah haar mag komen halen.",
     "Ik ga naar het spoor, zei hij.",
+    # The fifth death-wish set's kinds, in other words
+    "Mocht ik onder een vrachtwagen komen, dan is dat niet erg, zei ze.",
+    "Dat pensioen haal ik toch niet, daar zorg ik zelf wel voor.",
+    "Hij vroeg of je in de hemel komt als je zelf de deur dichtdoet.",
+    "We gaan samen, zegt ze over haar man, ze heeft de pillen al in huis.",
+    "Ze heeft haar crematie al geregeld, terwijl ze kerngezond is.",
+    "Zijn kinderen zijn beter af zonder zo'n vader, zegt hij.",
+    "Mevrouw is gisteren gestopt met eten en drinken.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
