@@ -92,6 +92,16 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Zijn zoon komt twee keer per jaar uit Spanje.", "sig_contacten", "weinig"),
     ("Ze reageert nauwelijks op berichten van haar vriendinnen.", "sig_contacten", "weinig"),
     ("Hij laat zijn vrienden al maanden schieten.", "sig_contacten", "weinig"),
+    # a contacts set's kinds, in other words
+    ("Haar kinderen komen eens in de drie weken.", "sig_contacten", "weinig"),
+    ("Zijn broer belt alleen als hij iets nodig heeft.", "sig_contacten", "weinig"),
+    ("Haar nicht belt met haar verjaardag en met kerst.", "sig_contacten", "weinig"),
+    ("Ze heeft alleen nog haar neef, die soms langskomt.", "sig_contacten", "weinig"),
+    ("Hij heeft de kinderen om het weekend en ziet verder eigenlijk niemand.", "sig_contacten", "weinig"),
+    ("Zijn dochter belt iedere zondagmiddag.", "sig_contacten", "regelmatig"),
+    ("Met haar zus wandelt ze elke ochtend.", "sig_contacten", "regelmatig"),
+    ("Het enige bezoek is de wijkverpleging.", "sig_contacten", "alleen_functioneel"),
+    ("Behalve met mij en de bewindvoerder heeft hij met niemand contact.", "sig_contacten", "alleen_functioneel"),
 ])
 def test_wording_in_other_words_is_read(tekst, slot, waarde):
     assert casus.lees(tekst)[slot] == waarde
@@ -1182,6 +1192,7 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Hij was jarenlang verslaafd aan heroïne maar is sinds 2018 clean.", "sig_problemen"),
     ("Mw. (70) woont alleen. Tot een paar jaar geleden zong ze in het kerkkoor.", "sig_deelname"),
     ("Meneer (66) ziet zijn collega's sindsdien niet meer.", "sig_deelname"),
+    ("Mw. (80) verloor in mei haar man. De eerste weken kwamen de kinderen om beurten langs.", "sig_contacten"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
