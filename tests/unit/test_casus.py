@@ -79,6 +79,13 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Hij volleybalt op vrijdag.", "sig_deelname", "georganiseerde_activiteit"),
     ("Al jaren een stevige drinker.", "sig_problemen", ["verslaving"]),
     ("Hij is erg achterdochtig naar de buren.", "sig_problemen", ["psychische_problemen"]),
+    # a contacts set's kinds, in other words: ggz problems and drink in everyday words
+    ("Hij is al lang bekend met psychoses.", "sig_problemen", ["psychische_problemen"]),
+    ("Haar achterdocht is de laatste jaren erger geworden.", "sig_problemen", ["psychische_problemen"]),
+    ("Ze denkt dat de thuiszorg haar sieraden besteelt.", "sig_problemen", ["psychische_problemen"]),
+    ("Hij drinkt al jarenlang.", "sig_problemen", ["verslaving"]),
+    ("Vannacht is hij door de politie naar de crisisdienst gebracht.", "sig_problemen", ["psychische_crisis"]),
+    ("Ze hoort sinds een paar dagen stemmen.", "sig_problemen", ["psychische_crisis", "psychische_problemen"]),
     ("Ze helpt twee middagen per week bij de kledingbank.", "sig_deelname", "vrijwilligerswerk"),
     ("Hij fietst elke ochtend naar de soos.", "sig_deelname", "georganiseerde_activiteit"),
     ("Ze doet elke week mee aan de wandelgroep.", "sig_deelname", "georganiseerde_activiteit"),
@@ -1192,6 +1199,8 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Hij was jarenlang verslaafd aan heroïne maar is sinds 2018 clean.", "sig_problemen"),
     ("Mw. (70) woont alleen. Tot een paar jaar geleden zong ze in het kerkkoor.", "sig_deelname"),
     ("Meneer (66) ziet zijn collega's sindsdien niet meer.", "sig_deelname"),
+    ("Hij drinkt al jaren geen alcohol meer.", "sig_problemen"),
+    ("Ze drinkt al jaren koffie bij de buurvrouw.", "sig_problemen"),
     ("Mw. (80) verloor in mei haar man. De eerste weken kwamen de kinderen om beurten langs.", "sig_contacten"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
