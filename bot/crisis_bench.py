@@ -59,7 +59,7 @@ def nlu_voorbeelden() -> List[gevaarmodel.Voorbeeld]:
 def gevaarlezer() -> Callable[[str, str], bool]:
     """`lees(intent, tekst)`: the danger model as the Rasa model trains it, for benches without Rasa."""
     model = gevaarmodel.train([*nlu_voorbeelden(), *gevaarmodel.corpus()])
-    return lambda intent, tekst: gevaarmodel.gevaar(gevaarmodel.kansen(model, [tekst])[0], intent, tekst)
+    return lambda intent, tekst: gevaarmodel.gevaar(model.kans(tekst), intent, tekst, lees_zin=model.kans)
 
 
 def _telling(voorbeelden: Sequence[gevaarmodel.Voorbeeld], gelezen: Sequence[bool]) -> Tuple[int, int, int, int]:
@@ -71,7 +71,7 @@ def _telling(voorbeelden: Sequence[gevaarmodel.Voorbeeld], gelezen: Sequence[boo
 
 def _gelezen(model: gevaarmodel.Gevaarmodel, voorbeelden: Sequence[gevaarmodel.Voorbeeld], intent: str) -> List[bool]:
     teksten = [t for t, _ in voorbeelden]
-    return [gevaarmodel.gevaar(k, intent, t)
+    return [gevaarmodel.gevaar(k, intent, t, lees_zin=model.kans)
             for t, k in zip(teksten, gevaarmodel.kansen(model, teksten), strict=True)]
 
 

@@ -162,7 +162,8 @@ class CrisisVangnet(GraphComponent, IntentClassifier):
             kans = self._kans(tekst)
             if kans is not None:
                 message.set(GEVAAR_KANS, kans, add_to_output=True)
-            gevaar = kans is not None and gevaarmodel.gevaar(kans, naam, tekst, crisis_bij_twijfel(ranking))
+            gevaar = kans is not None and self._model is not None and gevaarmodel.gevaar(
+                kans, naam, tekst, crisis_bij_twijfel(ranking), self._model.kans)
             if gevaar:
                 message.set(GEVAAR_GELEZEN, True, add_to_output=True)
             if not wordt_crisis(naam, tekst, ranking, gevaar, kans):

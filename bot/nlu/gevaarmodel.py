@@ -27,16 +27,28 @@ data/beschrijvingen it costs 10 more false alarms among 522 descriptions
 without danger (23 to 33, patterns included). A false alarm on a description
 shows the routes and reads on; a missed death wish shows nothing.
 
+A death wish is often one sentence among many about contacts and clubs, and
+the words around it dilute it in the reading of the whole. So a description
+also counts as danger when one of its sentences alone is read as danger with
+`DREMPEL_ZIN` (0.9, sixteenth session). Chosen on data/beschrijvingen out of
+fold (five parts), the model alone: 104 of 179 descriptions with danger read
+and 27 of 705 without; with a sentence at 0.9, 126 and 35 (0.95: 117 and 31;
+0.85: 131 and 50). The third death-wish set written apart, never trained
+on: 21 to 23 of 25 death wishes to the routes, false alarms 3 to 5 of 15.
+Lowering the threshold of the whole instead bought far less: 0.5 took 2 more
+of 150 at 32 more false alarms.
+
 Plain Python (scikit-learn); `bot/nlu/crisisvangnet.py` trains it with the
 Rasa model and asks it about every message.
 """
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -49,6 +61,7 @@ CRISISMAP = settings.DATA_DIR / "crisis"
 BESCHRIJVINGMAP = settings.DATA_DIR / "beschrijvingen"
 DREMPEL = 0.6
 DREMPEL_BESCHRIJVING = 0.7
+DREMPEL_ZIN = 0.9  # one sentence of a description read alone
 LANG = 150  # characters; a message read as a description and longer than this is a description
 BESCHRIJVING = "casus_beschrijven"
 SEED = 42
@@ -140,9 +153,21 @@ def kansen(model: Gevaarmodel, teksten: Sequence[str]) -> List[float]:
     return [model.kans(t) for t in teksten]
 
 
-def gevaar(kans: float, intent: str, tekst: str, diet_twijfelt: bool = False) -> bool:
+def gevaar(kans: float, intent: str, tekst: str, diet_twijfelt: bool = False,
+           lees_zin: Optional[Callable[[str], float]] = None) -> bool:
     """Whether the model's probability counts as acute danger for a message read as `intent`;
-    `diet_twijfelt`: DIET has acute danger among its best guesses (`modus.crisis_bij_twijfel`)."""
+    `diet_twijfelt`: DIET has acute danger among its best guesses (`modus.crisis_bij_twijfel`);
+    `lees_zin`: the model's probability for one sentence, so that a description with
+    one sentence of danger counts too (`DREMPEL_ZIN`)."""
     if intent != BESCHRIJVING or len(tekst) <= LANG or diet_twijfelt:
         return kans >= DREMPEL
-    return kans >= DREMPEL_BESCHRIJVING
+    return kans >= DREMPEL_BESCHRIJVING or (
+        lees_zin is not None and any(lees_zin(zin) >= DREMPEL_ZIN for zin in zinnen(tekst)))
+
+
+ZINSEINDE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def zinnen(tekst: str) -> List[str]:
+    """The sentences of a text, at a full stop, question or exclamation mark, or a new line."""
+    return [zin for zin in ZINSEINDE.split(tekst) if zin.strip()]

@@ -42,6 +42,21 @@ def test_een_lange_beschrijving_vraagt_niet_meer_dan_een_kort_bericht_als_diet_o
     assert not gevaarmodel.gevaar(0.5, "zorgmijding", "ze ligt op de grond", diet_twijfelt=True)
 
 
+def test_een_beschrijving_met_een_zin_vol_gevaar_telt_ook_als_het_geheel_twijfelt():
+    """A death wish is often one sentence among many: read alone, that sentence counts at DREMPEL_ZIN."""
+    tekst = LANGE_BESCHRIJVING + " Gisteren zei ze dat ze de pillen al klaar heeft liggen."
+    zin = {"Gisteren zei ze dat ze de pillen al klaar heeft liggen.": 0.92}
+    assert gevaarmodel.gevaar(0.4, gevaarmodel.BESCHRIJVING, tekst, lees_zin=lambda z: zin.get(z, 0.1))
+    assert not gevaarmodel.gevaar(0.4, gevaarmodel.BESCHRIJVING, tekst, lees_zin=lambda z: 0.89)
+    assert not gevaarmodel.gevaar(0.4, gevaarmodel.BESCHRIJVING, tekst)
+
+
+def test_een_tekst_valt_uiteen_in_zinnen_bij_punt_vraagteken_uitroepteken_en_nieuwe_regel():
+    assert gevaarmodel.zinnen("Ze woont alleen. Belt ze nog? Ja!\nZe wil praten") == [
+        "Ze woont alleen.", "Belt ze nog?", "Ja!", "Ze wil praten"]
+    assert gevaarmodel.zinnen("  ") == []
+
+
 def test_dezelfde_voorbeelden_geven_hetzelfde_model():
     teksten = ["hij wil er vannacht een eind aan maken", "ze zingt in het koor"]
     een, twee = gevaarmodel.train(KLEIN), gevaarmodel.train(KLEIN)
