@@ -20,7 +20,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
-from bot.nlu import gevaarmodel
+from bot.nlu import crisisvangnet, gevaarmodel
 from gedeeld import settings
 
 HELDOUT = settings.ROOT / "tests" / "crisis_heldout.yml"
@@ -59,7 +59,7 @@ def nlu_voorbeelden() -> List[gevaarmodel.Voorbeeld]:
 def gevaarlezer() -> Callable[[str, str], bool]:
     """`lees(intent, tekst)`: the danger model as the Rasa model trains it, for benches without Rasa."""
     model = gevaarmodel.train([*nlu_voorbeelden(), *gevaarmodel.corpus()])
-    return lambda intent, tekst: gevaarmodel.gevaar(model.kans(tekst), intent, tekst, lees_zin=model.kans)
+    return lambda intent, tekst: crisisvangnet.leest_gevaar(model, model.kans(tekst), intent, tekst)
 
 
 def _telling(voorbeelden: Sequence[gevaarmodel.Voorbeeld], gelezen: Sequence[bool]) -> Tuple[int, int, int, int]:
@@ -71,7 +71,7 @@ def _telling(voorbeelden: Sequence[gevaarmodel.Voorbeeld], gelezen: Sequence[boo
 
 def _gelezen(model: gevaarmodel.Gevaarmodel, voorbeelden: Sequence[gevaarmodel.Voorbeeld], intent: str) -> List[bool]:
     teksten = [t for t, _ in voorbeelden]
-    return [gevaarmodel.gevaar(k, intent, t, lees_zin=model.kans)
+    return [crisisvangnet.leest_gevaar(model, k, intent, t)
             for t, k in zip(teksten, gevaarmodel.kansen(model, teksten), strict=True)]
 
 

@@ -135,9 +135,11 @@ class ValidateSignaleringForm(FormValidationAction):
             zeg_crisis(dispatcher)
             events.append(SlotSet(casus.ACUUT_SLOT, True))
         strikt = casus.lees(tekst)
-        extra = {slot: waarde for slot, waarde in strikt.items()
-                 if slot != vraag and _nieuw(tracker.get_slot(slot), waarde, slot)}
+        extra = _andere_antwoorden(tracker, strikt, vraag)
         gelezen = strikt if vraag in strikt or set(extra) - {"sig_signalen"} else casus.lees(tekst, vraag)
+        # a short answer to another question than the one asked ("geen andere problemen")
+        extra.update(_andere_antwoorden(tracker, {s: w for s, w in gelezen.items()
+                                                  if s not in strikt and s != "sig_signalen"}, vraag))
         events += [SlotSet(slot, _samen(tracker.get_slot(slot), waarde, slot)) for slot, waarde in extra.items()]
         gemeld = self._meld(dispatcher, tracker, extra)
         if vraag in gelezen:
@@ -165,6 +167,12 @@ class ValidateSignaleringForm(FormValidationAction):
             return beantwoord_tussenvraag(dispatcher, tracker)
         dispatcher.utter_message(text=casus.gegevens()["niet_begrepen"])
         return []
+
+
+def _andere_antwoorden(tracker: Tracker, gelezen: Dict[str, Any], vraag: str) -> Dict[str, Any]:
+    """What a message answers besides the question asked, where it is new."""
+    return {slot: waarde for slot, waarde in gelezen.items()
+            if slot != vraag and _nieuw(tracker.get_slot(slot), waarde, slot)}
 
 
 def _sla_over(dispatcher: CollectingDispatcher, _tracker: Tracker, vraag: str) -> List[EventType]:

@@ -81,6 +81,7 @@ def gegevens() -> dict:
     data = lees_mapping(BESTAND)
     data["herkenning"] = _per_waarde(_met_lijsten(data["herkenning"], data["woordenlijsten"]))
     data["antwoorden"] = _per_waarde(data["antwoorden"])
+    data["onderwerpen"] = {slot: re.compile(p) for slot, p in data["onderwerpen"].items()}
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
     data["acuut"] = _compileer(_met_lijsten(data["acuut"], data["woordenlijsten"]))
     data["doodswens"] = _compileer(_met_lijsten(data["doodswens"], data["woordenlijsten"]))
@@ -209,8 +210,34 @@ def acuut_gelezen(bericht: Mapping[str, Any]) -> bool:
 
 
 def _acuut_in(t: str) -> bool:
-    return any(not _in_verhaal(t, m.start()) and not _ontkend_gevaar(t, m) and not _voorbij_gevaar(t, m)
-               for p in (*gegevens()["acuut"], *gegevens()["doodswens"]) for m in p.finditer(t))
+    return any(_gevaar_telt(t, m) for m in _gevaarwoorden(t))
+
+
+def _gevaarwoorden(t: str) -> List["re.Match[str]"]:
+    return [m for p in (*gegevens()["acuut"], *gegevens()["doodswens"]) for m in p.finditer(t)]
+
+
+def _gevaar_telt(t: str, m: "re.Match[str]") -> bool:
+    return not _in_verhaal(t, m.start()) and not _ontkend_gevaar(t, m) and not _voorbij_gevaar(t, m)
+
+
+def zonder_uitgesloten_gevaar(tekst: str) -> Optional[str]:
+    """The text (as the patterns read it) without the sentences whose danger
+    the contexts turn off, when the patterns find danger words and turn off
+    every one of them: denied, long over, or in a story. None otherwise. So
+    another reader of danger (the danger model) can read what is left: "rond
+    zijn veertigste heeft hij aan zelfmoord gedacht, maar dat ligt ver achter
+    hem" says nothing about danger now, the rest of the text may."""
+    t = _leesbaar(tekst)
+    gevonden = _gevaarwoorden(t)
+    if not gevonden or any(_gevaar_telt(t, m) for m in gevonden):
+        return None
+    weg = sorted((context.zinsbegin(t, m.start()), _einde_zin(t, m.end())) for m in gevonden)
+    delen, vanaf = [], 0
+    for begin, einde in weg:
+        delen.append(t[vanaf:begin])
+        vanaf = max(vanaf, einde)
+    return " ".join(deel.strip() for deel in [*delen, t[vanaf:]] if deel.strip())
 
 
 ZINSDEEL_OPENT = re.compile(r"\b(maar|toch|echter|terwijl)\b")
@@ -245,10 +272,15 @@ def _voorbij_gevaar(t: str, m: "re.Match[str]") -> bool:
 ZINSTEKEN = re.compile(r"[.!?\n]")
 
 
+def _einde_zin(t: str, positie: int) -> int:
+    """Where the sentence that holds `positie` ends, its mark included."""
+    einde = ZINSTEKEN.search(t, positie)
+    return einde.end() if einde else len(t)
+
+
 def _einde_volgende_zin(t: str, positie: int) -> int:
     """Where the sentence after the one that holds `positie` ends."""
-    einde = ZINSTEKEN.search(t, positie)
-    volgende = ZINSTEKEN.search(t, einde.end()) if einde else None
+    volgende = ZINSTEKEN.search(t, _einde_zin(t, positie))
     return volgende.start() if volgende else len(t)
 
 
@@ -412,6 +444,17 @@ def _recente_psychose(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
     return gevonden
 
 
+def _beantwoorde_vraag(t: str, vraag: str) -> str:
+    """The question a short answer answers: the one asked, unless the answer
+    names what another question is about and not what this one is about
+    ("geen andere problemen" to the contacts question is about problems)."""
+    onderwerpen = gegevens()["onderwerpen"]
+    eigen = onderwerpen.get(vraag)
+    if eigen is not None and eigen.search(t):
+        return vraag
+    return next((slot for slot, p in onderwerpen.items() if slot != vraag and p.search(t)), vraag)
+
+
 def _los(t: str, vraag: str) -> Optional[Any]:
     """The looser reading of an answer to the question `vraag`."""
     if vraag == "sig_leeftijdsgroep":
@@ -459,6 +502,8 @@ def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
     question counts too ("al jaren", "nee", "81")."""
     t = _leesbaar(tekst)
     gevonden = _strikt(t)
+    if vraag and vraag not in gevonden:
+        vraag = _beantwoorde_vraag(t, vraag)
     if vraag and vraag not in gevonden:
         waarde = _los(t, vraag)
         if waarde is not None:

@@ -1199,12 +1199,26 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     ("Hij was jarenlang verslaafd aan heroïne maar is sinds 2018 clean.", "sig_problemen"),
     ("Mw. (70) woont alleen. Tot een paar jaar geleden zong ze in het kerkkoor.", "sig_deelname"),
     ("Meneer (66) ziet zijn collega's sindsdien niet meer.", "sig_deelname"),
+    # seen in a transcript: the writer's role, and colleagues of old
+    ("Ik bezoek mevrouw Lammers (79) als vrijwilliger. Ze komt niet meer buiten.", "sig_deelname"),
+    ("Nu mist hij vooral zijn oude collega's.", "sig_deelname"),
     ("Hij drinkt al jaren geen alcohol meer.", "sig_problemen"),
     ("Ze drinkt al jaren koffie bij de buurvrouw.", "sig_problemen"),
     ("Mw. (80) verloor in mei haar man. De eerste weken kwamen de kinderen om beurten langs.", "sig_contacten"),
 ])
 def test_what_the_description_does_not_say_is_not_read(tekst, slot):
     assert slot not in casus.lees(tekst)
+
+
+@pytest.mark.parametrize("tekst, vraag, verwacht", [
+    # seen in a transcript: a short answer that names another question's subject answers that one
+    ("geen andere problemen", "sig_contacten", {"sig_problemen": ["geen"]}),
+    ("nee, ze wil geen hulp", "sig_deelname", {"sig_houding_hulp": "weigert"}),
+    ("niets bijzonders", "sig_problemen", {"sig_problemen": ["geen"]}),
+    ("nee, geen contact", "sig_contacten", {"sig_contacten": "geen", "sig_signalen": ["weinig_contact"]}),
+])
+def test_een_kort_antwoord_hoort_bij_de_vraag_waar_het_over_gaat(tekst, vraag, verwacht):
+    assert casus.lees(tekst, vraag) == verwacht
 
 
 def test_een_korte_vraag_met_ja_of_een_ander_nee_telt_wel():
@@ -1258,6 +1272,8 @@ def test_een_korte_vraag_met_ja_of_een_ander_nee_telt_wel():
     ("Mw. 70 zorgt voor haar man die dementie heeft.", {"sig_problemen"}, {}),
     # the context development set's kind: "wel" right after the relative's verb
     ("Mw. (66) is niet somber. Haar zus is wel depressief.", {"sig_problemen"}, {}),
+    ("Ik kom sinds maart bij meneer Bos (81) als maatje. Hij doet vrijwilligerswerk bij de kerk.",
+     set(), {"sig_deelname": "vrijwilligerswerk"}),
 ])
 def test_who_a_clause_is_about_follows_its_pronoun(tekst, niet, wel):
     gelezen = casus.lees(tekst)
@@ -1273,6 +1289,13 @@ def test_the_words_quoted_in_the_summary_hold_no_name_or_number_from_the_descrip
     samenvatting = casus.samenvatting(casus.lees(tekst), casus.vermeldingen(tekst)) or ""
     assert "vos" not in samenvatting.lower() and "12345678" not in samenvatting
     assert "- Leeftijd: oudere ('[NAAM], 70')" in samenvatting
+
+
+def test_zonder_uitgesloten_gevaar_laat_de_zinnen_weg_waarvan_de_context_het_gevaar_uitsluit():
+    tekst = "Ze woont alleen. Als tiener wilde ze er niet meer zijn, maar nu wil ze juist leven. Ze mist haar zus."
+    assert casus.zonder_uitgesloten_gevaar(tekst) == "ze woont alleen. ze mist haar zus."
+    assert casus.zonder_uitgesloten_gevaar("Ze woont alleen.") is None  # no danger words at all
+    assert casus.zonder_uitgesloten_gevaar("Ze wil er niet meer zijn.") is None  # danger that counts
 
 
 def test_een_verhaal_aan_het_begin_van_een_lange_zin_dekt_geen_gevaar_verderop():

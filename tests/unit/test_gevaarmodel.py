@@ -8,7 +8,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.signalering import casus
 from bot.nlu import gevaarmodel
-from bot.nlu.crisisvangnet import CrisisVangnet
+from bot.nlu.crisisvangnet import CrisisVangnet, leest_gevaar
 
 LANGE_BESCHRIJVING = ("Mevrouw Ploeg (82) woont alleen sinds haar man overleed. Ze komt weinig buiten, de thuiszorg "
                       "komt twee keer per week en haar zoon belt soms vanuit Spanje.")
@@ -49,6 +49,27 @@ def test_een_beschrijving_met_een_zin_vol_gevaar_telt_ook_als_het_geheel_twijfel
     assert gevaarmodel.gevaar(0.4, gevaarmodel.BESCHRIJVING, tekst, lees_zin=lambda z: zin.get(z, 0.1))
     assert not gevaarmodel.gevaar(0.4, gevaarmodel.BESCHRIJVING, tekst, lees_zin=lambda z: 0.89)
     assert not gevaarmodel.gevaar(0.4, gevaarmodel.BESCHRIJVING, tekst)
+
+
+class _Model:
+    """A danger model that reads danger only where the words "zelfmoord" or "afscheid" occur."""
+
+    @staticmethod
+    def kans(tekst):
+        return 0.95 if "zelfmoord" in tekst.lower() or "afscheid" in tekst.lower() else 0.1
+
+
+VOORBIJ = ("Meneer Yildiz (63) woont alleen en ziet zijn kinderen om de week. Rond zijn veertigste heeft hij na "
+           "zijn faillissement aan zelfmoord gedacht, maar dat ligt ver achter hem, zegt hij.")
+
+
+def test_gevaar_dat_de_patronen_als_voorbij_lezen_telt_niet_mee_voor_het_model():
+    """Seen in a transcript: a death wish long over, read as danger by the model with DIET in doubt."""
+    assert not leest_gevaar(_Model(), 0.95, gevaarmodel.BESCHRIJVING, VOORBIJ)
+    # what is left still counts: a farewell the patterns do not read
+    assert leest_gevaar(_Model(), 0.95, gevaarmodel.BESCHRIJVING, VOORBIJ + " Gisteren nam hij ineens afscheid.")
+    # a danger the patterns read and count is not taken away
+    assert leest_gevaar(_Model(), 0.95, gevaarmodel.BESCHRIJVING, "Hij denkt aan zelfmoord, zegt hij.")
 
 
 def test_een_tekst_valt_uiteen_in_zinnen_bij_punt_vraagteken_uitroepteken_en_nieuwe_regel():

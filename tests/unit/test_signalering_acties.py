@@ -76,6 +76,14 @@ def test_an_answer_fills_the_question_and_the_next_question_follows():
     assert gezet["requested_slot"] == "sig_duur"  # participation is skipped without contacts
 
 
+def test_een_kort_antwoord_op_een_andere_vraag_wordt_genoteerd_en_de_vraag_komt_terug():
+    """Seen in a transcript: "geen andere problemen" to the contacts question was read as no contact."""
+    teksten, gezet = valideer(tracker("geen andere problemen", requested="sig_contacten"))
+    assert gezet["sig_problemen"] == ["geen"]
+    assert gezet["sig_contacten"] is None and gezet["requested_slot"] == "sig_contacten"
+    assert any(t.startswith("Ook genoteerd:") and "Andere problemen" in t for t in teksten)
+
+
 def test_a_correction_changes_the_earlier_answer_and_asks_the_question_again():
     teksten, gezet = valideer(tracker("nee, ze heeft wel contact met haar dochter",
                                       slots={"sig_contacten": "geen"}, requested="sig_duur"))
