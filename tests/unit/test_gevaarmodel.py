@@ -1,6 +1,7 @@
 """The danger model's data, threshold and training (bot/nlu/gevaarmodel.py), and how the
 crisis safety net and the actions use its reading."""
 import pickle
+import re
 
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -51,12 +52,10 @@ def test_een_beschrijving_met_een_zin_vol_gevaar_telt_ook_als_het_geheel_twijfel
     assert not gevaarmodel.gevaar(0.4, gevaarmodel.BESCHRIJVING, tekst)
 
 
-class _Model:
+def _model():
     """A danger model that reads danger only where the words "zelfmoord" or "afscheid" occur."""
-
-    @staticmethod
-    def kans(tekst):
-        return 0.95 if "zelfmoord" in tekst.lower() or "afscheid" in tekst.lower() else 0.1
+    woorden = lambda tekst: re.findall(r"\w+", tekst.lower())  # noqa: E731
+    return gevaarmodel.Gevaarmodel([(woorden, {"zelfmoord": 0, "afscheid": 1}, [1.0, 1.0], [10.0, 10.0])], -3.0)
 
 
 VOORBIJ = ("Meneer Yildiz (63) woont alleen en ziet zijn kinderen om de week. Rond zijn veertigste heeft hij na "
@@ -65,11 +64,11 @@ VOORBIJ = ("Meneer Yildiz (63) woont alleen en ziet zijn kinderen om de week. Ro
 
 def test_gevaar_dat_de_patronen_als_voorbij_lezen_telt_niet_mee_voor_het_model():
     """Seen in a transcript: a death wish long over, read as danger by the model with DIET in doubt."""
-    assert not leest_gevaar(_Model(), 0.95, gevaarmodel.BESCHRIJVING, VOORBIJ)
+    assert not leest_gevaar(_model(), 0.95, gevaarmodel.BESCHRIJVING, VOORBIJ)
     # what is left still counts: a farewell the patterns do not read
-    assert leest_gevaar(_Model(), 0.95, gevaarmodel.BESCHRIJVING, VOORBIJ + " Gisteren nam hij ineens afscheid.")
+    assert leest_gevaar(_model(), 0.95, gevaarmodel.BESCHRIJVING, VOORBIJ + " Gisteren nam hij ineens afscheid.")
     # a danger the patterns read and count is not taken away
-    assert leest_gevaar(_Model(), 0.95, gevaarmodel.BESCHRIJVING, "Hij denkt aan zelfmoord, zegt hij.")
+    assert leest_gevaar(_model(), 0.95, gevaarmodel.BESCHRIJVING, "Hij denkt aan zelfmoord, zegt hij.")
 
 
 def test_een_tekst_valt_uiteen_in_zinnen_bij_punt_vraagteken_uitroepteken_en_nieuwe_regel():
