@@ -79,6 +79,16 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Hij volleybalt op vrijdag.", "sig_deelname", "georganiseerde_activiteit"),
     ("Al jaren een stevige drinker.", "sig_problemen", ["verslaving"]),
     ("Hij is erg achterdochtig naar de buren.", "sig_problemen", ["psychische_problemen"]),
+    # a general set's kinds, in other words: taking part and work in everyday words
+    ("Elke vrijdagmiddag kaart hij nog in buurthuis De Linde.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Ze komt elke maandag naar onze vrouwengroep.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Drie ochtenden per week gaat hij naar taalles.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Ze zit in een zwemploeg.", "sig_deelname", "georganiseerde_activiteit"),
+    ("Hij werkt nog gewoon parttime als kapper.", "sig_deelname", "betaald_werk"),
+    ("Ze werkt bij het sociaal werkbedrijf.", "sig_deelname", "betaald_werk_met_ondersteuning"),
+    ("Naar de biljartclub gaat hij niet meer.", "sig_deelname", "geen"),
+    ("Verder doet ze niks meer.", "sig_deelname", "geen"),
+    ("Dhr. (58) is werkloos sinds mei. Vrouw werkt fulltime.", "sig_deelname", "geen"),  # his wife's work
     # a contacts set's kinds, in other words: ggz problems and drink in everyday words
     ("Hij is al lang bekend met psychoses.", "sig_problemen", ["psychische_problemen"]),
     ("Haar achterdocht is de laatste jaren erger geworden.", "sig_problemen", ["psychische_problemen"]),
@@ -1202,6 +1212,12 @@ def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     # seen in a transcript: the writer's role, and colleagues of old
     ("Ik bezoek mevrouw Lammers (79) als vrijwilliger. Ze komt niet meer buiten.", "sig_deelname"),
     ("Nu mist hij vooral zijn oude collega's.", "sig_deelname"),
+    # a general set's kinds: someone else's volunteer work, a past that ends "tot die tijd",
+    # "dat lukt niet meer", medication stopped
+    ("Een vrijwilliger van de kerk vroeg of ik langs wil gaan.", "sig_deelname"),
+    ("Tot die tijd deed hij vrijwilligerswerk bij de kringloop.", "sig_deelname"),
+    ("Hij ging altijd naar de mannengroep van de kerk, maar dat lukt niet meer.", "sig_deelname"),
+    ("Hij is sinds een week gestopt met zijn medicatie.", "sig_deelname"),
     ("Hij drinkt al jaren geen alcohol meer.", "sig_problemen"),
     ("Ze drinkt al jaren koffie bij de buurvrouw.", "sig_problemen"),
     ("Mw. (80) verloor in mei haar man. De eerste weken kwamen de kinderen om beurten langs.", "sig_contacten"),
