@@ -425,9 +425,11 @@ def _strikt(t: str) -> Dict[str, Any]:
 
 
 def _doodswens(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
-    """The person's own death wish is also the signal that life feels pointless."""
-    signalen = gevonden.get("sig_signalen", [])
-    if "zinloosheid" not in signalen and _vermelding(t, "sig_signalen", "zinloosheid", gegevens()["doodswens"]):
+    """The person's own death wish is also the signal that life feels pointless;
+    not one the danger contexts turn off (denied, long over, in a story)."""
+    signalen, doodswens = gevonden.get("sig_signalen", []), gegevens()["doodswens"]
+    telt = any(_gevaar_telt(t, m) for p in doodswens for m in p.finditer(t))
+    if "zinloosheid" not in signalen and telt and _vermelding(t, "sig_signalen", "zinloosheid", doodswens):
         gevonden["sig_signalen"] = [*signalen, "zinloosheid"]
     return gevonden
 

@@ -109,6 +109,7 @@ def test_descriptions_are_read_into_canonical_values(tekst, verwacht):
     ("Zijn zoon komt twee keer per jaar uit Spanje.", "sig_contacten", "weinig"),
     ("Ze reageert nauwelijks op berichten van haar vriendinnen.", "sig_contacten", "weinig"),
     ("Hij laat zijn vrienden al maanden schieten.", "sig_contacten", "weinig"),
+    ("Hij ziet zijn kinderen om de week.", "sig_contacten", "weinig"),  # seen in a transcript
     # a contacts set's kinds, in other words
     ("Haar kinderen komen eens in de drie weken.", "sig_contacten", "weinig"),
     ("Zijn broer belt alleen als hij iets nodig heeft.", "sig_contacten", "weinig"),
@@ -1305,6 +1306,13 @@ def test_the_words_quoted_in_the_summary_hold_no_name_or_number_from_the_descrip
     samenvatting = casus.samenvatting(casus.lees(tekst), casus.vermeldingen(tekst)) or ""
     assert "vos" not in samenvatting.lower() and "12345678" not in samenvatting
     assert "- Leeftijd: oudere ('[NAAM], 70')" in samenvatting
+
+
+def test_een_doodswens_van_lang_geleden_is_geen_signaal_van_zinloosheid():
+    """Seen in a transcript: the picture listed "praat over het leven als zinloos" for a wish long over."""
+    tekst = "Rond zijn veertigste heeft hij aan zelfmoord gedacht, maar dat ligt ver achter hem."
+    assert "zinloosheid" not in casus.lees(tekst).get("sig_signalen", [])
+    assert "zinloosheid" in casus.lees("Hij denkt aan zelfmoord.")["sig_signalen"]
 
 
 def test_zonder_uitgesloten_gevaar_laat_de_zinnen_weg_waarvan_de_context_het_gevaar_uitsluit():
