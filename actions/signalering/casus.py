@@ -428,8 +428,8 @@ def _doodswens(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
     """The person's own death wish is also the signal that life feels pointless;
     not one the danger contexts turn off (denied, long over, in a story)."""
     signalen, doodswens = gevonden.get("sig_signalen", []), gegevens()["doodswens"]
-    telt = any(_gevaar_telt(t, m) for p in doodswens for m in p.finditer(t))
-    if "zinloosheid" not in signalen and telt and _vermelding(t, "sig_signalen", "zinloosheid", doodswens):
+    if ("zinloosheid" not in signalen and _vermelding(t, "sig_signalen", "zinloosheid", doodswens)
+            and any(_gevaar_telt(t, m) for p in doodswens for m in p.finditer(t))):
         gevonden["sig_signalen"] = [*signalen, "zinloosheid"]
     return gevonden
 

@@ -1004,7 +1004,7 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     # between, the Lord asked to come, nothing left to live for, no wish to go on
     "Hij zei: 'ik zie het echt niet meer zitten.'",
     "Mevrouw zegt: het hoeft van mij allemaal niet meer.",
-    "Ze zegt dat de Heer haar nu wel mag komen halen.",
+    "Ze zegt dat onze lieve Heer haar nu wel mag komen halen.",
     "Ze bidt elke avond dat God haar komt halen.",
     "Waarom leef ik eigenlijk nog, vroeg ze me.",
     "Hij heeft geen zin meer om verder te gaan.",
@@ -1088,6 +1088,8 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "De beste vriend van haar zoon heeft een einde aan zijn leven gemaakt.",
     "Haar broer maakte een einde aan zijn leven, dat is twee jaar geleden.",
     "Mijn dochter mag me morgen komen halen van de dagbesteding.",
+    "De heer Bakker komt haar halen bij de dagbesteding.",  # a title, not the Lord
+    "De heer Jansen roept haar bij zich.",
     "Waar doe ik het nog voor, zegt hij over de tuin.",
     # The fourth death-wish and the context description sets' kinds, in other
     # words: a question the worker asked, answered no; no one threatened; a
