@@ -6,12 +6,16 @@ cannot drift apart; and one fingerprint for a model trained from them."""
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion, make_union
+
+M = TypeVar("M")
 
 
 def tekstkenmerken() -> FeatureUnion:
@@ -27,3 +31,21 @@ def vingerafdruk(module: Path, data: Iterable[Path]) -> str:
     for pad in data:
         digest.update(pad.name.encode() + b"\0" + pad.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def bewaard(opslag: Path, naam: str, vingerafdruk_: str, maak: Callable[[], M]) -> M:
+    """The model `naam` from `opslag` when its fingerprint matches, else made
+    with `maak` and written there (through a temporary file, so a process never
+    reads half a model); a model of that name for older data is removed then."""
+    pad = opslag / f"{naam}-{vingerafdruk_}.pkl"
+    if pad.exists():
+        return pickle.loads(pad.read_bytes())
+    model = maak()
+    opslag.mkdir(parents=True, exist_ok=True)
+    tijdelijk = pad.with_suffix(f".{os.getpid()}.tmp")
+    tijdelijk.write_bytes(pickle.dumps(model))
+    os.replace(tijdelijk, pad)
+    for ouder in opslag.glob(f"{naam}-*.pkl"):
+        if ouder != pad:
+            ouder.unlink(missing_ok=True)
+    return model

@@ -23,11 +23,9 @@ its data and code, so a second process loads it in a fraction of a second.
 """
 from __future__ import annotations
 
-import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -44,12 +42,16 @@ SEED = 42
 Voorbeeld = Tuple[str, str]
 
 
+def beschrijvingen(map_: Path = BESCHRIJVINGMAP, zonder: Optional[Path] = None) -> List[Dict[str, Any]]:
+    """Every annotated description of data/beschrijvingen; `zonder`: leave that
+    set out, to measure on it (bot/signalering_bench.py)."""
+    return [item for pad in sorted(map_.glob("*.yml")) if zonder is None or pad.resolve() != zonder.resolve()
+            for item in lees_mapping(pad).get("beschrijvingen") or []]
+
+
 def voorbeelden(map_: Path = BESCHRIJVINGMAP, zonder: Optional[Path] = None) -> List[Voorbeeld]:
-    """(text, expected type) for every annotated description that names one;
-    `zonder`: leave that set out, to measure on it (bot/signalering_bench.py)."""
-    return [(i["tekst"], i["verwacht"]["type"])
-            for pad in sorted(map_.glob("*.yml")) if zonder is None or pad.resolve() != zonder.resolve()
-            for i in lees_mapping(pad).get("beschrijvingen") or []
+    """(text, expected type) for every annotated description that names one."""
+    return [(i["tekst"], i["verwacht"]["type"]) for i in beschrijvingen(map_, zonder)
             if (i.get("verwacht") or {}).get("type")]
 
 
@@ -66,21 +68,7 @@ def train(lijst: List[Voorbeeld]) -> Pipeline:
 
 
 def _bewaard(map_: Path, opslag: Path) -> Pipeline:
-    """The model from `opslag` when its hash matches, else trained and written
-    there (through a temporary file, so a process never reads half a model);
-    a model for older data is removed then."""
-    pad = opslag / f"typelezing-{vingerafdruk(map_)}.pkl"
-    if pad.exists():
-        return pickle.loads(pad.read_bytes())
-    model = train(voorbeelden(map_))
-    opslag.mkdir(parents=True, exist_ok=True)
-    tijdelijk = pad.with_suffix(f".{os.getpid()}.tmp")
-    tijdelijk.write_bytes(pickle.dumps(model))
-    os.replace(tijdelijk, pad)
-    for ouder in opslag.glob("typelezing-*.pkl"):
-        if ouder != pad:
-            ouder.unlink(missing_ok=True)
-    return model
+    return tekstkenmerken.bewaard(opslag, "typelezing", vingerafdruk(map_), lambda: train(voorbeelden(map_)))
 
 
 @lru_cache(maxsize=1)
