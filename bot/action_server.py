@@ -28,7 +28,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.signalering import typelezing
+from actions.signalering import facetlezing, typelezing
 from bot import log_redaction, log_rotation
 from bot.channels.auth import is_loopback
 
@@ -97,6 +97,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     log_redaction.install()
     log_rotation.install()
     typelezing.model()  # trained once per change of its data (var/), else loaded: not on a worker's first description
+    facetlezing.model()
     app = create_app()
     app.run(host, args.port, workers=1, access_log=False)
 

@@ -34,7 +34,7 @@ from sklearn.pipeline import Pipeline
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.kennis.kennisbank import kennisbank
-from actions.signalering import casus, typelezing
+from actions.signalering import casus, facetlezing, typelezing
 from actions.signalering.beoordeling import beoordeel
 from bot import crisis_bench
 from bot.nlu import gevaarmodel
@@ -102,14 +102,19 @@ def paren_van(facetten: Mapping[str, Any]) -> Set[Paar]:
 Gevaarlezer = Callable[[str], bool]
 
 
-def lees_beschrijving(tekst: str, gevaar: Gevaarlezer = casus.is_acuut, lezer: Optional[Pipeline] = None) -> Lezing:
+def lees_beschrijving(tekst: str, gevaar: Gevaarlezer = casus.is_acuut, lezer: Optional[Pipeline] = None,
+                      facetlezer: Optional[facetlezing.Facetlezer] = None) -> Lezing:
     """The first message of the signalering walk, as the dialogue reads it;
     `gevaar` reads acute danger (the dialogue's: the patterns or the danger
-    model, `dialooglezer()`); `lezer` is the type reading (typelezing.py's own by default)."""
-    slots = casus.lees(tekst)
+    model, `dialooglezer()`); `lezer` is the type reading (typelezing.py's own
+    by default), `facetlezer` the facet reading (facetlezing.py's own by default)."""
+    gelezen = casus.lees(tekst)
+    geschat = facetlezing.lees(tekst, gelezen, facetlezer)
+    slots = {**gelezen, **geschat, casus.GESCHAT_SLOT: geschat}
     slots[casus.ACUUT_SLOT] = gevaar(tekst) or None
     slots[casus.TYPELEZING_SLOT] = typelezing.lees(tekst, lezer)
     facetten = {veld: slots.get(slot) for slot, veld in {**casus.KEUZE_SLOTS, **casus.SET_SLOTS}.items()}
+    facetten["signalen"] = casus.signalen(slots)
     facetten["acuut"] = bool(slots.get(casus.ACUUT_SLOT))
     beeld = beoordeel(casus.naar_antwoorden(slots))
     crisis = kennisbank().crisis_antwoord(None).tekst if facetten["acuut"] else ""
@@ -123,19 +128,26 @@ def dialooglezer() -> Gevaarlezer:
     return lambda tekst: casus.is_acuut(tekst) or model(gevaarmodel.BESCHRIJVING, tekst)
 
 
+def _geleerd(pad: Path) -> bool:
+    return pad.resolve().parent == typelezing.BESCHRIJVINGMAP.resolve()
+
+
 def typelezer(pad: Path) -> Optional[Pipeline]:
     """For a set the type reading learns from (data/beschrijvingen), a type reading
     trained on the other sets, so the set is measured on text the model did not see."""
-    if pad.resolve().parent != typelezing.BESCHRIJVINGMAP.resolve():
-        return None
-    return typelezing.train(typelezing.voorbeelden(zonder=pad))
+    return typelezing.train(typelezing.voorbeelden(zonder=pad)) if _geleerd(pad) else None
+
+
+def facetlezer(pad: Path) -> Optional[facetlezing.Facetlezer]:
+    """The same for the facet reading."""
+    return facetlezing.train(facetlezing.voorbeelden(zonder=pad)) if _geleerd(pad) else None
 
 
 def meet(items: Sequence[Mapping[str, Any]], gevaar: Gevaarlezer = casus.is_acuut,
-         lezer: Optional[Pipeline] = None) -> Uitslag:
+         lezer: Optional[Pipeline] = None, facetlezer_: Optional[facetlezing.Facetlezer] = None) -> Uitslag:
     uitslag = Uitslag()
     for item in items:
-        lezing = lees_beschrijving(item["tekst"], gevaar, lezer)
+        lezing = lees_beschrijving(item["tekst"], gevaar, lezer, facetlezer_)
         echt = paren_van(item["facetten"])
         uitslag.aantal += 1
         for facet in FACETTEN:
@@ -199,7 +211,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--bestand", type=Path, default=HELDOUT)
     parser.add_argument("--fouten", action="store_true", help="ook elke fout per beschrijving")
     args = parser.parse_args(argv)
-    uitslag = meet(lees(args.bestand), dialooglezer(), typelezer(args.bestand))
+    uitslag = meet(lees(args.bestand), dialooglezer(), typelezer(args.bestand), facetlezer(args.bestand))
     print(tabel(uitslag))
     if args.fouten:
         print("\n".join(["", *uitslag.fouten]))

@@ -4,7 +4,7 @@ picture and the scoring are plain Python (casus.py, beoordeling.py,
 schaal.py); this module only talks to Rasa."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -22,7 +22,7 @@ from actions.algemeen.acties import (
 )
 from actions.gesprek.rol import VRIJWILLIGER, rol
 from actions.kennis.kennisbank import kennisbank
-from actions.signalering import casus, schaal, typelezing
+from actions.signalering import casus, facetlezing, schaal, typelezing
 from actions.signalering.beoordeling import WEET_NIET, Beeld, beoordeel
 from actions.verslag.logboek import schrijf_moment
 
@@ -33,8 +33,14 @@ def _knoppen(vraag: dict) -> List[Dict[str, str]]:
     return [{"title": k["titel"], "payload": k["antwoord"]} for k in vraag["knoppen"]]
 
 
-def stel_vraag(dispatcher: CollectingDispatcher, slot: str) -> None:
+def stel_vraag(dispatcher: CollectingDispatcher, slot: str, geschat: Optional[Dict[str, Any]] = None) -> None:
+    """The question for `slot`; an estimate of it (facetlezing.py) is put to the worker first."""
     vraag = casus.gegevens()["vragen"][slot]
+    if geschat and slot in geschat:
+        bevestigen = casus.gegevens()["bevestigen"]
+        dispatcher.utter_message(text=casus.bevestigvraag(slot, geschat[slot]),
+                                 buttons=_knoppen({"knoppen": [bevestigen["knop"], *vraag["knoppen"]]}))
+        return
     dispatcher.utter_message(text=vraag["tekst"], buttons=_knoppen(vraag))
 
 
@@ -64,9 +70,11 @@ def lees_beschrijving(dispatcher: CollectingDispatcher, tracker: Tracker,
     acuut = crisis_gegeven or casus.acuut_gelezen(tracker.latest_message)
     if acuut and not crisis_gegeven:
         zeg_crisis(dispatcher)
-    gevonden = casus.samenvoegen(casus.lees(tekst),
-                                 casus.uit_entiteiten(tracker.latest_message.get("entities", []), tekst))
-    samenvatting = casus.samenvatting(gevonden, casus.vermeldingen(tekst))
+    gelezen = casus.samenvoegen(casus.lees(tekst),
+                                casus.uit_entiteiten(tracker.latest_message.get("entities", []), tekst))
+    geschat = facetlezing.lees(tekst, gelezen)
+    gevonden = {**gelezen, **geschat}
+    samenvatting = casus.samenvatting(gevonden, casus.vermeldingen(tekst), geschat)
     uitleg = casus.gegevens()["uitleg_vragen"]
     dispatcher.utter_message(text=f"{samenvatting}\n{uitleg}" if samenvatting
                              else f"{casus.gegevens()['niets_gelezen']}\n{uitleg}")
@@ -74,12 +82,13 @@ def lees_beschrijving(dispatcher: CollectingDispatcher, tracker: Tracker,
     nieuw.update(gevonden)
     nieuw[casus.ACUUT_SLOT] = acuut or None
     nieuw[casus.TYPELEZING_SLOT] = typelezing.lees(tekst)
+    nieuw[casus.GESCHAT_SLOT] = geschat or None
     return [SlotSet(slot, waarde) for slot, waarde in nieuw.items()]
 
 
 def _signalering_vraag_actie(slot: str) -> type:
-    def stel(dispatcher: CollectingDispatcher, _tracker: Tracker) -> None:
-        stel_vraag(dispatcher, slot)
+    def stel(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        stel_vraag(dispatcher, slot, tracker.get_slot(casus.GESCHAT_SLOT))
 
     return vraag_actie(slot, f"ActionVraag_{slot}", stel, f"Asks the question for {slot} from signalering.yml.")
 
@@ -105,9 +114,12 @@ class ValidateSignaleringForm(FormValidationAction):
 
     async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Optional[EventType]:
-        """Always the first open question (also after 'vorige vraag'); None ends the form."""
+        """Always the first open question (also after 'vorige vraag'), an estimate not yet
+        confirmed included; None ends the form."""
         volgorde = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
-        return SlotSet("requested_slot", next((s for s in volgorde if tracker.get_slot(s) is None), None))
+        geschat = tracker.get_slot(casus.GESCHAT_SLOT) or {}
+        return SlotSet("requested_slot", next((s for s in volgorde if tracker.get_slot(s) is None or s in geschat),
+                                              None))
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
@@ -115,7 +127,7 @@ class ValidateSignaleringForm(FormValidationAction):
         antwoord = _als_tekst(tracker.slots_to_validate().get(vraag)) if vraag else None
         if antwoord is None:
             return []
-        return self._verwerk(dispatcher, tracker, vraag, antwoord)
+        return _verteld(tracker, self._verwerk(dispatcher, tracker, vraag, antwoord))
 
     def _verwerk(self, dispatcher: CollectingDispatcher, tracker: Tracker, vraag: str,
                  tekst: str) -> List[EventType]:
@@ -123,6 +135,12 @@ class ValidateSignaleringForm(FormValidationAction):
         hersteld = herstel_gesprek(dispatcher, tracker, FORM, vraag, tekst, AFHANDELINGEN, kennisvraag=False)
         if hersteld is not None:
             return hersteld
+        geschat = tracker.get_slot(casus.GESCHAT_SLOT) or {}
+        oordeel = casus.bevestiging(tekst) if vraag in geschat else None
+        if oordeel == "ja":
+            return [SlotSet(vraag, geschat[vraag])]
+        if oordeel == "nee":  # the question itself comes next
+            return [SlotSet(vraag, None), SlotSet(casus.GESCHAT_SLOT, _zonder(geschat, {vraag}))]
         if casus.sturing(tekst) == "weet_niet":
             return [SlotSet(vraag, [WEET_NIET] if vraag in casus.SET_SLOTS else WEET_NIET)]
         return self._lees_antwoord(dispatcher, tracker, vraag, tekst)
@@ -167,6 +185,19 @@ class ValidateSignaleringForm(FormValidationAction):
             return beantwoord_tussenvraag(dispatcher, tracker)
         dispatcher.utter_message(text=casus.gegevens()["niet_begrepen"])
         return []
+
+
+def _verteld(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """A value the worker confirms, answers or corrects is told, no longer an estimate."""
+    geschat = tracker.get_slot(casus.GESCHAT_SLOT) or {}
+    gezet = {event["name"] for event in events if event.get("event") == "slot" and event.get("value") is not None}
+    if not set(geschat) & gezet:
+        return events
+    return events + [SlotSet(casus.GESCHAT_SLOT, _zonder(geschat, gezet))]
+
+
+def _zonder(geschat: Dict[str, Any], slots: Set[str]) -> Optional[Dict[str, Any]]:
+    return {slot: waarde for slot, waarde in geschat.items() if slot not in slots} or None
 
 
 def _andere_antwoorden(tracker: Tracker, gelezen: Dict[str, Any], vraag: str) -> Dict[str, Any]:

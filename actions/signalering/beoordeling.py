@@ -125,6 +125,7 @@ class Antwoorden:
     leeftijdsgroep: Optional[str] = None
     acuut: bool = False
     typelezing: Optional[str] = None  # the type reading of the description (LEZINGEN), when it was sure
+    geschat: FrozenSet[str] = frozenset()  # facets only estimated from the description (facetlezing.py)
 
     def __post_init__(self) -> None:
         if self.typelezing not in (None, *LEZINGEN):
@@ -505,9 +506,12 @@ def _volgens_regels(a: Antwoorden) -> Uitkomst:
 
 
 def _kern_bekend(a: Antwoorden) -> bool:
-    """Contacts, taking part (unless there are no contacts to take part with) and how long: told."""
-    return (a.bekend("contacten") and a.bekend("duur")
-            and (a.bekend("deelname") or a.contacten in WEINIG_NETWERK))
+    """Contacts, taking part (unless there are no contacts to take part with) and how long: told,
+    not only estimated from the description as a whole."""
+    def verteld(naam: str) -> bool:
+        return a.bekend(naam) and naam not in a.geschat
+
+    return verteld("contacten") and verteld("duur") and (verteld("deelname") or a.contacten in WEINIG_NETWERK)
 
 
 def _lezing_telt(a: Antwoorden, uitkomst: Uitkomst) -> bool:

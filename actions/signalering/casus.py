@@ -17,7 +17,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple
+from typing import Any, Collection, Dict, Iterable, List, Mapping, Optional, Pattern, Sequence, Tuple
 
 from actions.algemeen.tekst import normaal, opsomming
 from actions.algemeen.yamlbestand import lees_mapping
@@ -49,8 +49,11 @@ SET_SLOTS = {
 ACUUT_SLOT = "sig_acuut"
 # The type reading of the description (typelezing.py), when it was sure; kept with the answers.
 TYPELEZING_SLOT = "sig_typelezing"
+# What the facet reading (facetlezing.py) estimated from the description as a whole, per slot,
+# while the worker has not confirmed or corrected it.
+GESCHAT_SLOT = "sig_geschat"
 # Everything read or asked about one person.
-CASUS_SLOTS = (*KEUZE_SLOTS, *SET_SLOTS, ACUUT_SLOT, TYPELEZING_SLOT)
+CASUS_SLOTS = (*KEUZE_SLOTS, *SET_SLOTS, ACUUT_SLOT, TYPELEZING_SLOT, GESCHAT_SLOT)
 # The picture as slots: the plan, the export and a new session read them too.
 BEELD_SLOTS = ("beeld_type", "beeld_trede", "beeld_urgentie", "beeld_beleving", "beeld_redenen")
 
@@ -83,6 +86,7 @@ def gegevens() -> dict:
     data["antwoorden"] = _per_waarde(data["antwoorden"])
     data["onderwerpen"] = {slot: re.compile(p) for slot, p in data["onderwerpen"].items()}
     data["sturing"] = {soort: _compileer(p) for soort, p in data["sturing"].items()}
+    data["bevestigen"].update({oordeel: _compileer(data["bevestigen"][oordeel]) for oordeel in ("ja", "nee")})
     data["acuut"] = _compileer(_met_lijsten(data["acuut"], data["woordenlijsten"]))
     data["doodswens"] = _compileer(_met_lijsten(data["doodswens"], data["woordenlijsten"]))
     data["psychose_tekens"] = _compileer(data["psychose_tekens"])
@@ -191,6 +195,19 @@ def sturing(tekst: str) -> Optional[str]:
     t = _leesbaar(tekst)
     return next((soort for soort, patronen in gegevens()["sturing"].items()
                  if any(p.search(t) for p in patronen)), None)
+
+
+def bevestiging(tekst: str) -> Optional[str]:
+    """'ja' or 'nee' when the text confirms or rejects an estimate put to the worker."""
+    t = _leesbaar(tekst)
+    return next((oordeel for oordeel in ("ja", "nee") if any(p.search(t) for p in gegevens()["bevestigen"][oordeel])),
+                None)
+
+
+def bevestigvraag(slot: str, waarde: Any) -> str:
+    """The estimate put to the worker, in place of the question for `slot`."""
+    naam = gegevens()["labels"][slot]["naam"]
+    return gegevens()["bevestigen"]["tekst"].format(naam=naam, waarde=waarde_tekst(slot, waarde))
 
 
 def is_acuut(tekst: str) -> bool:
@@ -515,6 +532,16 @@ def lees(tekst: str, vraag: Optional[str] = None) -> Dict[str, Any]:
     return _samenhang(gevonden)
 
 
+def signalen(slots: Mapping[str, Any]) -> Optional[List[str]]:
+    """The signals, with what the contacts say as a signal. For an estimate of the
+    contacts that signal is not stored, so it follows when the worker corrects it."""
+    gezien = slots.get("sig_signalen")
+    signaal = CONTACT_SIGNAAL.get(slots.get("sig_contacten") or "")
+    if not signaal or set(gezien or []) & {WEET_NIET, OVERGESLAGEN} or signaal in (gezien or []):
+        return gezien
+    return [*(gezien or []), signaal]
+
+
 SOCIALE_DEELNAME = ("georganiseerde_activiteit", "vrijwilligerswerk")
 
 
@@ -600,14 +627,16 @@ def naar_antwoorden(slots: Mapping[str, Any]) -> Antwoorden:
         waarde = slots.get(slot)
         velden[veld] = WEET_NIET if waarde in (WEET_NIET, OVERGESLAGEN) else waarde
     for slot, veld in SET_SLOTS.items():
-        waarde = slots.get(slot)
+        waarde = signalen(slots) if slot == "sig_signalen" else slots.get(slot)
         if waarde is None:
             velden[veld] = frozenset() if slot == "sig_signalen" else None
         elif set(waarde) & {WEET_NIET, OVERGESLAGEN}:
             velden[veld] = WEET_NIET
         else:
             velden[veld] = frozenset(w for w in waarde if w != GEEN)
-    return Antwoorden(acuut=bool(slots.get(ACUUT_SLOT)), typelezing=slots.get(TYPELEZING_SLOT), **velden)
+    geschat = frozenset(KEUZE_SLOTS[slot] for slot in slots.get(GESCHAT_SLOT) or ())
+    return Antwoorden(acuut=bool(slots.get(ACUUT_SLOT)), typelezing=slots.get(TYPELEZING_SLOT),
+                      geschat=geschat, **velden)
 
 
 # --- saying it back ----------------------------------------------------------------------
@@ -642,14 +671,24 @@ def _woorden(slot: str, waarde: Any, bronnen: Mapping[str, Mapping[str, str]]) -
     return list(dict.fromkeys(bronnen.get(slot, {})[w] for w in waarden if w in bronnen.get(slot, {})))
 
 
-def samenvatting(slots: Mapping[str, Any], bronnen: Optional[Mapping[str, Mapping[str, str]]] = None) -> Optional[str]:
+def samenvatting(slots: Mapping[str, Any], bronnen: Optional[Mapping[str, Mapping[str, str]]] = None,
+                 geschat: Collection[str] = ()) -> Optional[str]:
     """The short list of what is known, or None when nothing is. With `bronnen`
     (from `vermeldingen`), each line says which words it came from, so the
-    worker can see and correct a misreading."""
+    worker can see and correct a misreading; a value in `geschat` says it is
+    an estimate from the description as a whole (facetlezing.py), and which
+    words pointed elsewhere."""
     volgorde = [*vragen(), "sig_signalen"]
-    regels = [regel(slot, slots[slot], _woorden(slot, slots[slot], bronnen or {}))
+    regels = [_geschat(slot, slots[slot], bronnen or {}) if slot in geschat
+              else regel(slot, slots[slot], _woorden(slot, slots[slot], bronnen or {}))
               for slot in volgorde if slots.get(slot) not in (None, [])]
     return "\n".join([gegevens()["samenvatting_kop"], *regels]) if regels else None
+
+
+def _geschat(slot: str, waarde: Any, bronnen: Mapping[str, Mapping[str, str]]) -> str:
+    anders = [woorden for andere, woorden in bronnen.get(slot, {}).items() if andere != waarde]
+    ook = gegevens()["geschat_ook"].format(woorden=", ".join(f"'{w}'" for w in anders)) if anders else ""
+    return f"{regel(slot, waarde)} ({gegevens()['geschat']}{ook})"
 
 
 def _type_regels(beeld: Beeld) -> List[str]:

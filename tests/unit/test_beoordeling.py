@@ -468,6 +468,14 @@ def test_als_contact_meedoen_en_duur_verteld_zijn_beslissen_de_regels():
     assert beoordeel(replace(zonder, typelezing="dreigend")) == beoordeel(zonder)
 
 
+def test_een_geschatte_kern_is_niet_verteld_en_laat_de_typelezing_beslissen():
+    """Contacts, taking part and duration only estimated from the description (facetlezing.py)."""
+    geschat = replace(WEDUWE, deelname="geen", duur="maanden", typelezing="structureel",
+                      geschat=frozenset({"deelname", "duur"}))
+    assert beoordeel(geschat).type_id == "structureel" and beoordeel(geschat).uit_lezing
+    assert not beoordeel(replace(geschat, geschat=frozenset())).uit_lezing
+
+
 def test_een_weet_ik_niet_laat_de_typelezing_staan():
     beeld = beoordeel(replace(WEDUWE, duur=WEET_NIET, typelezing="situationeel"))
     assert beeld.type_id == "situationeel" and beeld.uit_lezing

@@ -8,7 +8,9 @@ from rasa_tracker import maak_tracker, slots_van, voer_uit
 
 from actions.algemeen.yamlbestand import lees_mapping
 from actions.gesprek.acties import ActionCrisis
+from actions.signalering import casus, facetlezing
 from actions.signalering.acties import (
+    VRAAG_ACTIES,
     ActionBeeld,
     ActionCasusLezen,
     ValidateSignaleringForm,
@@ -30,7 +32,8 @@ def valideer(tr):
     return [m.get("text") or "" for m in messages], {e["name"]: e["value"] for e in events}
 
 
-def test_description_is_summarised_and_a_new_case_starts_clean():
+def test_description_is_summarised_and_a_new_case_starts_clean(monkeypatch):
+    monkeypatch.setattr(facetlezing, "lees", lambda tekst, gevonden: {})  # the estimate: below
     dispatcher = CollectingDispatcher()
     tr = tracker("mevrouw is 81, haar man is vorig jaar overleden en ze komt niet meer buiten",
                  slots={"sig_contacten": "regelmatig", "beeld_type": "dreigend"}, loop=None)
@@ -41,7 +44,66 @@ def test_description_is_summarised_and_a_new_case_starts_clean():
     assert "'weet ik niet', 'overslaan', 'vorige vraag' of 'stop'" in tekst
     gezet = {e["name"]: e["value"] for e in events}
     assert gezet["sig_leeftijdsgroep"] == "oudere" and gezet["sig_contacten"] is None and gezet["beeld_type"] is None
-    assert "sig_typelezing" in gezet
+    assert "sig_typelezing" in gezet and gezet["sig_geschat"] is None
+
+
+# --- an estimate from the description as a whole (facetlezing.py): shown, put to the worker, corrected ---
+WEDUWE_ZONDER_WOORDEN = "mevrouw is 81, haar man is vorig jaar overleden. De kinderen wonen ver weg."
+
+
+def test_een_schatting_staat_als_schatting_in_de_samenvatting_en_wordt_voorgelegd(monkeypatch):
+    monkeypatch.setattr(facetlezing, "lees", lambda tekst, gevonden: {"sig_contacten": "weinig", "sig_duur": "jaren"})
+    dispatcher = CollectingDispatcher()
+    events = ActionCasusLezen().run(dispatcher, tracker(WEDUWE_ZONDER_WOORDEN, loop=None), {})
+    tekst = dispatcher.messages[0]["text"]
+    assert "- Contact: nog wel wat contact (mijn inschatting uit het hele verhaal)" in tekst
+    # an estimate that outweighed the words says which words pointed elsewhere
+    assert "- Hoe lang: al jaren (mijn inschatting uit het hele verhaal; ik las ook 'vorig jaar')" in tekst
+    gezet = {e["name"]: e["value"] for e in events}
+    assert gezet["sig_contacten"] == "weinig"
+    assert gezet["sig_geschat"] == {"sig_contacten": "weinig", "sig_duur": "jaren"}
+    _, events = voer_uit(ValidateSignaleringForm(), tracker("", gezet, intent="casus_beschrijven"), DOMAIN)
+    assert SlotSet("requested_slot", "sig_contacten") in events  # an estimate is asked, not skipped
+    vraag = CollectingDispatcher()
+    VRAAG_ACTIES[0]().run(vraag, tracker("", gezet), {})
+    assert vraag.messages[0]["text"].startswith("Dit is mijn inschatting uit je hele verhaal. "
+                                                "Contact: nog wel wat contact. Klopt dat?")
+    assert [k["title"] for k in vraag.messages[0]["buttons"]][:2] == ["Ja, dat klopt", "Geen contact"]
+
+
+GESCHAT = {"sig_contacten": "weinig", "sig_deelname": "georganiseerde_activiteit", "sig_duur": "jaren",
+           "sig_geschat": {"sig_contacten": "weinig", "sig_duur": "jaren"}}
+
+
+def test_ja_bevestigt_een_schatting_en_dan_telt_ze_als_verteld():
+    _, gezet = valideer(tracker("ja, dat klopt", slots={**GESCHAT, "sig_contacten": "ja, dat klopt"},
+                                requested="sig_contacten", intent="antwoord_geven"))
+    assert gezet["sig_contacten"] == "weinig" and gezet["sig_geschat"] == {"sig_duur": "jaren"}
+    assert gezet["requested_slot"] == "sig_duur"  # the next estimate is put to the worker too
+
+
+def test_nee_op_een_schatting_stelt_de_vraag_zelf():
+    _, gezet = valideer(tracker("nee", slots={**GESCHAT, "sig_contacten": "nee"}, requested="sig_contacten",
+                                intent="antwoord_geven"))
+    assert gezet["sig_contacten"] is None and gezet["sig_geschat"] == {"sig_duur": "jaren"}
+    assert gezet["requested_slot"] == "sig_contacten"
+    vraag = CollectingDispatcher()
+    VRAAG_ACTIES[0]().run(vraag, tracker("", {**GESCHAT, **gezet}), {})
+    assert vraag.messages[0]["text"].startswith("Met wie heeft de persoon nog contact")
+
+
+def test_een_ander_antwoord_op_een_schatting_verbetert_haar():
+    _, gezet = valideer(tracker("ze heeft met niemand contact", slots={**GESCHAT, "sig_contacten": "x"},
+                                requested="sig_contacten", intent="antwoord_geven"))
+    assert gezet["sig_contacten"] == "geen" and gezet["sig_geschat"] == {"sig_duur": "jaren"}
+
+
+def test_het_signaal_van_een_geschat_contact_volgt_de_verbetering():
+    """The signal of estimated contacts is not stored: it cannot outlive a correction."""
+    slots = {**GESCHAT, "sig_signalen": ["komt_niet_buiten"]}
+    assert casus.naar_antwoorden(slots).signalen == {"komt_niet_buiten", "weinig_contact"}
+    verbeterd = {**slots, "sig_contacten": "regelmatig", "sig_geschat": None}
+    assert casus.naar_antwoorden(verbeterd).signalen == {"komt_niet_buiten"}
 
 
 def test_de_beschrijving_als_geheel_kiest_het_type_als_de_vragen_overgeslagen_worden():

@@ -2,9 +2,11 @@
 stay apart from everything the reader learns from, and the figures it prints
 are computed as documented."""
 import re
+from typing import cast
 
 import yaml
 
+from actions.signalering import facetlezing
 from bot import signalering_bench
 from gedeeld import settings
 
@@ -43,6 +45,15 @@ def test_de_heldout_set_heeft_de_gevraagde_omvang():
         assert sum(item["verwacht"]["type"] == type_id for item in items) >= 10, type_id
 
 
+class ZonderSchatting:
+    """A facet reading that estimates nothing, so the counts below are the patterns' alone."""
+    def kansen(self, tekst):
+        return {facet: {facetlezing.NIET_GENOEMD: 1.0} for facet in facetlezing.FACETTEN.values()}
+
+
+ZONDER_SCHATTING = cast(facetlezing.Facetlezer, ZonderSchatting())
+
+
 def test_de_cijfers_kloppen_op_een_kleine_set(tmp_path):
     items = yaml.safe_load("""
 - id: t1
@@ -57,7 +68,7 @@ def test_de_cijfers_kloppen_op_een_kleine_set(tmp_path):
   subsets: [doodswens]
   verwacht: {type: onbekend, trede: null, urgentie: acuut, beleving: onduidelijk, ggz_crisis: false}
 """)
-    uitslag = signalering_bench.meet(items)
+    uitslag = signalering_bench.meet(items, facetlezer_=ZONDER_SCHATTING)
     assert uitslag.aantal == 2 and uitslag.doodswens == [1, 1]
     assert uitslag.context_fouten["ontkend"] == 0 and uitslag.context_aantal["ontkend"] == 1
     assert uitslag.per_facet["contacten"] == [0, 0, 1]  # missed: recall counts it, precision does not
