@@ -5,6 +5,8 @@ from actions.signalering import schaal
 
 BESCHRIJVING = "mevrouw is 81, haar man is vorig jaar overleden, ze komt niet meer buiten, de post stapelt zich op"
 VRAAG_CONTACT = "Met wie heeft de persoon nog contact"
+# the description says nothing about contacts in so many words: the facet reading's estimate is put to the worker
+SCHATTING_CONTACT = "Dit is mijn inschatting uit je hele verhaal. Contact: nog wel wat contact. Klopt dat?"
 VRAAG_DEELNAME = "Doet de persoon ergens aan mee"
 VRAAG_PROBLEMEN = "Spelen er ook andere problemen?"
 VRAAG_HOUDING = "Hoe staat de persoon tegenover hulp?"
@@ -28,7 +30,7 @@ def test_full_walk_from_description_to_picture_in_at_most_eight_turns(gesprek):
     antwoorden = [gesprek.zeg(tekst) for tekst in beurten]
     assert len(beurten) <= 8
     eerste = alles(antwoorden[0])
-    assert "Dit heb ik begrepen:" in eerste and "partner overleden" in eerste and VRAAG_CONTACT in eerste
+    assert "Dit heb ik begrepen:" in eerste and "partner overleden" in eerste and SCHATTING_CONTACT in eerste
     assert VRAAG_PROBLEMEN in alles(antwoorden[1])  # no participation question without contacts
     beeld = alles(antwoorden[-1])
     assert "situationeel isolement" in beeld and "geen etiket en geen diagnose" in beeld
@@ -38,6 +40,18 @@ def test_full_walk_from_description_to_picture_in_at_most_eight_turns(gesprek):
     assert tracker.active_loop_name is None
     assert (tracker.get_slot("beeld_type"), tracker.get_slot("beeld_trede"), tracker.get_slot("beeld_urgentie"),
             tracker.get_slot("beeld_beleving")) == ("situationeel", 1, "regulier", "beide")
+
+
+def test_een_schatting_wordt_met_ja_bevestigd(gesprek):
+    gesprek.zeg(BESCHRIJVING)
+    assert VRAAG_DEELNAME in alles(gesprek.zeg("ja, dat klopt"))
+    assert slot(gesprek, "sig_contacten") == "weinig" and slot(gesprek, "sig_geschat") is None
+
+
+def test_na_nee_op_een_schatting_komt_de_vraag_zelf(gesprek):
+    gesprek.zeg(BESCHRIJVING)
+    assert VRAAG_CONTACT in alles(gesprek.zeg("nee"))
+    assert slot(gesprek, "sig_contacten") is None and slot(gesprek, "sig_geschat") is None
 
 
 def test_a_correction_midway_changes_the_earlier_answer(gesprek):
@@ -89,7 +103,7 @@ def test_acute_danger_midway_gives_the_crisis_routes_then_the_questions_go_on(ge
 def test_a_knowledge_question_midway_is_answered_and_the_question_comes_back(gesprek):
     gesprek.zeg(BESCHRIJVING)
     antwoord = alles(gesprek.zeg("wat zijn de vier typen sociaal isolement?"))
-    assert "situationeel" in antwoord.lower() and VRAAG_CONTACT in antwoord
+    assert "situationeel" in antwoord.lower() and SCHATTING_CONTACT in antwoord
     assert gesprek.tracker().active_loop_name == "signalering_form"
 
 
