@@ -94,6 +94,18 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
      ("sig_problemen", "psychische_problemen")),
     # a later clause with its own subject does not negate what came before
     ("Hij komt zijn kamer niet meer uit en zijn vrienden bereikt hij niet meer.", ("sig_signalen", "komt_niet_buiten")),
+    # seventeenth session: loneliness in turned-round word order, compounds and with more words in between
+    ("Mevrouw (70) zei: 'Sinds Jan er niet meer is, voel ik me 's avonds ontzettend eenzaam.'",
+     ("sig_zegt_eenzaam", "ja")),
+    ("Hij zegt: 'tussen al die mensen ben ik eenzaam.'", ("sig_zegt_eenzaam", "ja")),
+    ("'Dan voel ik me echt doodeenzaam,' zegt hij.", ("sig_zegt_eenzaam", "ja")),
+    ("'Sinds Truus er niet meer is, ben ik 's avonds eenzamer dan ooit,' zei hij.", ("sig_zegt_eenzaam", "ja")),
+    ("Tegen de POH zei hij dat hij zich al zijn hele leven eenzaam voelt.", ("sig_zegt_eenzaam", "ja")),
+    ("Studente, 19. Voelt zich 'echt heel erg alleen hier'.", ("sig_zegt_eenzaam", "ja")),
+    ("Zelf zegt hij dat hij zich niet alleen voelt.", ("sig_zegt_eenzaam", "nee")),
+    ("Zelf zegt ze: 'ik ben het alleen zijn gewend, ik mis niks.'", ("sig_zegt_eenzaam", "nee")),
+    ("Hij ontkent dat hij iets mist, maar zijn vrouw vindt hem stil.", ("sig_zegt_eenzaam", "nee")),
+    ("Hij zei: 'Eenzaam zou ik het nog niet noemen.'", ("sig_zegt_eenzaam", "nee")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
