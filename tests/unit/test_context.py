@@ -106,6 +106,27 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Zelf zegt ze: 'ik ben het alleen zijn gewend, ik mis niks.'", ("sig_zegt_eenzaam", "nee")),
     ("Hij ontkent dat hij iets mist, maar zijn vrouw vindt hem stil.", ("sig_zegt_eenzaam", "nee")),
     ("Hij zei: 'Eenzaam zou ik het nog niet noemen.'", ("sig_zegt_eenzaam", "nee")),
+    # seventeenth session: taking part and work in more everyday words (sets 19 and 20)
+    ("Ze is heel actief: vrijwilligerswerk in de bibliotheek, bridge op maandag.",
+     ("sig_deelname", "vrijwilligerswerk")),
+    ("Meneer zit in de kerkenraad.", ("sig_deelname", "vrijwilligerswerk")),
+    ("Op woensdag gaat hij naar voetbal.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Woensdagavond gaat ze nog wel naar de scouting.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Finn (14) speelt hockey en gamet met vrienden.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Dhr. Verhoef, 63 jr, zzp-timmerman.", ("sig_deelname", "betaald_werk")),
+    ("Hij werkt 's nachts als schoonmaker in een distributiecentrum.", ("sig_deelname", "betaald_werk")),
+    ("Ze werkt 2 avonden pw in de supermarkt.", ("sig_deelname", "betaald_werk")),
+    ("Baan kwijt bij de drukkerij, doet verder niks, geen club of zo.", ("sig_deelname", "geen")),
+    ("Hij was penningmeester van de volkstuinvereniging, maar is er sindsdien niet meer geweest.",
+     ("sig_deelname", "geen")),
+    ("Werkt niet (WIA).", ("sig_deelname", "geen")),
+    ("Werk of opleiding heeft hij niet.", ("sig_deelname", "geen")),
+    ("Van de dagbesteding is hij vorig jaar na een ruzie weggegaan.", ("sig_deelname", "geen")),
+    ("Hij zat altijd op voetbal, maar is daar na de zomer mee gestopt.", ("sig_deelname", "geen")),
+    ("Hij was de gangmaker van de carnavalsvereniging, maar daar durft hij nu niet meer heen.",
+     ("sig_deelname", "geen")),
+    ("Hij heeft de sportschool opgezegd.", ("sig_deelname", "geen")),
+    ("Haar vrijwilligerswerk bij de kringloop heeft ze vorige maand opgegeven.", ("sig_deelname", "geen")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
@@ -162,3 +183,15 @@ def test_hoe_lang_het_probleem_van_een_familielid_duurt_is_niet_de_duur_van_de_p
     assert ("sig_duur", "jaren") not in gelezen("Mw. Vos (72). Haar zoon, die vlak bij haar woont, drinkt al jaren.")
     assert ("sig_duur", "jaren") in gelezen("Dhr. Bos (80). Zijn vrouw is al twee jaar dood.")
     assert ("sig_duur", "maanden") in gelezen("Dhr. Bos (80). Zijn vrouw is vorig jaar overleden.")
+
+
+@pytest.mark.parametrize("tekst", [
+    "Piet (60) werkte als zzp'er in de bouw tot hij van een steiger viel.",
+    "Ze vraagt of er in de buurt een koor of wandelgroep is.",
+    "Het werkt niet, zegt ze.",
+    "Hij werkt niet meer mee aan de behandeling.",
+    "Haar zoon speelt hockey.",
+    "Zijn vrouw werkt als verpleegkundige.",
+])
+def test_meedoen_van_vroeger_van_een_ander_of_als_wens_telt_niet(tekst):
+    assert not {waarde for slot, waarde in gelezen(tekst) if slot == "sig_deelname"}
