@@ -33,6 +33,14 @@ def test_een_vraag_over_opgeslagen_gegevens_krijgt_geen_crisisantwoord(gesprek):
     assert not gesprek.tracker().latest_message.parse_data.get(casus.GEVAAR_GELEZEN)
 
 
+@pytest.mark.parametrize("tekst", ["daar staat hij wel voor open", "ze staat er best voor open hoor"])
+def test_een_kort_antwoord_over_hulp_krijgt_geen_crisisantwoord(gesprek, tekst):
+    # the model read "ze staat er open voor", an answer to the question about help, as acute danger
+    # (seventeenth session; data/crisis/gewone_berichten.yml): the same kind in other words
+    assert not crisis_bench.crisis_herkend(gesprek.teksten(tekst))
+    assert not gesprek.tracker().latest_message.parse_data.get(casus.GEVAAR_GELEZEN)
+
+
 def test_een_beschrijving_zonder_gevaar_wordt_gelezen_zonder_crisisroutes(gesprek):
     teksten = gesprek.teksten(
         "Meneer Hoving (79) is sinds de dood van zijn vrouw vorig jaar veel alleen. Hij gaat nog wel naar de "
