@@ -100,9 +100,10 @@ def lees(tekst: str, gevonden: Mapping[str, Any], lezer: Optional[Facetlezer] = 
     (`DREMPEL_BOVEN_WOORDEN`). A value the patterns read too is no estimate."""
     if not tekst.strip():
         return {}
+    kansen = (lezer or model()).kansen(tekst)  # one transform of the text for every facet
     gekozen = {}
     for slot, facet in FACETTEN.items():
-        waarde, kans = max((lezer or model()).kansen(tekst)[facet].items(), key=lambda paar: paar[1])
+        waarde, kans = max(kansen[facet].items(), key=lambda paar: paar[1])
         huidig = gevonden.get(slot)
         drempel = DREMPEL if huidig is None else DREMPEL_BOVEN_WOORDEN
         if waarde not in (NIET_GENOEMD, huidig) and kans >= drempel:
