@@ -35,9 +35,9 @@ def test_een_vraag_over_opgeslagen_gegevens_krijgt_geen_crisisantwoord(gesprek):
 
 @pytest.mark.parametrize("tekst", [
     "daar staat hij wel voor open",
-    # a known false alarm, not fixed yet: DIET itself reads it as acute_zorg (the danger model: 0.36)
-    pytest.param("ze staat er best voor open hoor", marks=pytest.mark.xfail(
-        strict=True, reason="DIET classifies this answer as acute_zorg; its training lines are not changed yet")),
+    # DIET read this one as acute_zorg at full confidence until three answers about help in other
+    # words joined antwoord_geven (data/nlu/formulieren.yml, eighteenth session)
+    "ze staat er best voor open hoor",
 ])
 def test_een_kort_antwoord_over_hulp_krijgt_geen_crisisantwoord(gesprek, tekst):
     # the model read "ze staat er open voor", an answer to the question about help, as acute danger

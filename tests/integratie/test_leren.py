@@ -6,6 +6,7 @@ identifiers, no held-out lines), and every number of the report checked
 against the database itself; then the page and the report in Chromium."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import random
@@ -32,17 +33,23 @@ WEEK = 7 * 24 * 3600
 BEGRIPEN = ["hoeveel mensen zijn eenzaam", "welke signalen van eenzaamheid zijn er",
             "hoe begin ik een gesprek over eenzaamheid", "wat is sociaal isolement"]
 # An idiom for sitting at home doing nothing, which the model was not trained
-# on. Which of these it happens to read well enough differs per model, so the
-# tests below check what the database says was not understood; two lines carry
-# a name, so at least one of them is in the inbox whatever the model.
+# on. Which wordings of it the model happens to read well enough differs per
+# model (retraining once moved a fixed pair of them from a fallback to a
+# confident intent, even to acute_zorg), so the fixture parses these first
+# and the conversations use those the model is unsure of (`onzeker`), at
+# least one with a name and one without.
 GERANIUMS = ["mijn buurman zit de hele dag achter de geraniums", "hij zit alleen nog maar achter de geraniums",
-             "mevrouw Jansen zit de hele dag achter de geraniums", "mevrouw Jansen zit hele dagen achter de geraniums"]
+             "mijn oom zit de hele dag achter de geraniums", "mijn buurvrouw zit de hele dag achter de geraniums",
+             "zij zit tegenwoordig alleen maar achter de geraniums", "die man zit echt de hele dag achter de geraniums",
+             "mevrouw Jansen zit de hele dag achter de geraniums", "mevrouw Jansen zit hele dagen achter de geraniums",
+             "meneer Jansen zit de hele dag achter de geraniums", "meneer Jansen zit hele dagen achter de geraniums"]
+DREMPEL = 0.5
 CORRECTIE = ["geef me tips voor een eerste huisbezoek", "nee, ik bedoel hoe ik het gesprek begin"]
 CRISIS = ["hij zegt dat hij niet meer wil leven"]
 KANALEN = ["socketio", "socketio", "telegram", "rest"]
 
 
-def generatie(n: int = 200) -> List[tuple]:
+def generatie(geraniums: List[str], n: int = 200) -> List[tuple]:
     """n conversations: understood questions, fallbacks (some with a name in
     them), corrections, the crisis button after a fallback, crisis statements."""
     kans = random.Random(17)
@@ -52,15 +59,25 @@ def generatie(n: int = 200) -> List[tuple]:
         if soort < 5:
             teksten = kans.sample(BEGRIPEN, kans.randint(1, 2))
         elif soort < 7:
-            teksten = [kans.choice(GERANIUMS)]
+            teksten = [kans.choice(geraniums)]
         elif soort == 7:
             teksten = list(CORRECTIE)
         elif soort == 8:
-            teksten = [kans.choice(GERANIUMS), "/acute_zorg"]
+            teksten = [kans.choice(geraniums), "/acute_zorg"]
         else:
             teksten = list(CRISIS)
         gesprekken.append((f"gen-{i:03d}", KANALEN[i % len(KANALEN)], teksten))
     return gesprekken
+
+
+def onzeker(agent) -> List[str]:
+    """The idiom's wordings the model falls back on or reads under the inbox's threshold."""
+    loop = asyncio.new_event_loop()
+    lezingen = {t: loop.run_until_complete(agent.parse_message(t))["intent"] for t in GERANIUMS}
+    gekozen = [t for t, i in lezingen.items() if i["name"] == "nlu_fallback" or i["confidence"] < DREMPEL]
+    if not (any("Jansen" in t for t in gekozen) and any("Jansen" not in t for t in gekozen)):
+        pytest.fail(f"the model reads too many idiom lines with confidence, add wordings to GERANIUMS: {lezingen}")
+    return gekozen
 
 
 def _schuif_terug(pad: Path, senders: Set[str], seconden: float) -> None:
@@ -86,7 +103,7 @@ def database(tmp_path_factory):
         try:
             servers.wait_until_up(servers.action_server_url(), actions)
             agent = gesprekken_vullen.agent(model_voor_kanalen(), settings.get("ACTION_ENDPOINT_URL"))
-            gesprekken = generatie()
+            gesprekken = generatie(onzeker(agent))
             gesprekken_vullen.voer(agent, gesprekken)
         finally:
             servers.stop(actions)
@@ -113,7 +130,7 @@ def _gebruikersberichten(pad: Path) -> List[dict]:
 
 def test_de_inbox_groepeert_wat_niet_begrepen_werd_met_geredigeerde_teksten(database, capsys):
     with omgeving(TRACKER_STORE_URL=f"sqlite:///{database}"):
-        groepen = leerlus.groepen(settings.get("TRACKER_STORE_URL"), 30, 0.5)
+        groepen = leerlus.groepen(settings.get("TRACKER_STORE_URL"), 30, DREMPEL)
     teksten = [i.bericht.tekst for g in groepen for i in g.items]
     assert not any(t.startswith("/") for t in teksten), "button clicks are not questions"
     assert not any("Jansen" in t for t in teksten)
@@ -121,9 +138,9 @@ def test_de_inbox_groepeert_wat_niet_begrepen_werd_met_geredigeerde_teksten(data
     assert len(geraniums) == 1, [[i.bericht.tekst for i in g.items] for g in geraniums]
     niet_begrepen = [b for b in _gebruikersberichten(database) if "geraniums" in b["text"] and (
         b["parse_data"]["intent"]["name"] == "nlu_fallback" or "utter_please_rephrase" in b["acties"]
-        or b["parse_data"]["intent"]["confidence"] < 0.5)]
-    assert geraniums[0].aantal == len(niet_begrepen) >= 20
-    met_naam = {b["text"] for b in niet_begrepen if "mevrouw" in b["text"]}
+        or b["parse_data"]["intent"]["confidence"] < DREMPEL)]
+    assert geraniums[0].aantal == len(niet_begrepen) >= 40
+    met_naam = {b["text"] for b in niet_begrepen if b["text"].startswith(("mevrouw", "meneer"))}
     assert met_naam and all("[NAAM]" in t and t in teksten for t in met_naam)
     huisbezoek = next(g for g in groepen if any("huisbezoek" in i.bericht.tekst for i in g.items))
     assert all("gecorrigeerd" in i.redenen for i in huisbezoek.items)
@@ -135,13 +152,13 @@ def test_de_review_schrijft_geldige_yaml_zonder_gegevens_of_heldout(database, tm
     bestand = tmp_path / "review.yml"
     monkeypatch.setattr(review, "REVIEW_FILE", bestand)
     with omgeving(TRACKER_STORE_URL=f"sqlite:///{database}"):
-        groepen = leerlus.groepen(settings.get("TRACKER_STORE_URL"), 30, 0.5)
+        groepen = leerlus.groepen(settings.get("TRACKER_STORE_URL"), 30, DREMPEL)
         nummers = {("geraniums" if any("geraniums" in i.bericht.tekst for i in g.items) else "huisbezoek"): g.nummer
                    for g in groepen if any(w in i.bericht.tekst for i in g.items for w in ("geraniums", "huisbezoek"))}
         code = leerlus.main(["--toewijzen", f"{nummers['geraniums']}=casus_beschrijven",
                              f"{nummers['huisbezoek']}=gesprek_openen"])
     uit = capsys.readouterr().out
-    assert code == 0 and "niet toegevoegd: mevrouw [NAAM]" in uit and "+ casus_beschrijven:" in uit
+    assert code == 0 and "niet toegevoegd: me" in uit and "[NAAM]" in uit and "+ casus_beschrijven:" in uit
     voorbeelden = review.lees_review(bestand)
     alle = [v for lijst in voorbeelden.values() for v in lijst]
     assert set(voorbeelden) == {"casus_beschrijven", "gesprek_openen"}
