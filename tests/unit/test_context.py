@@ -17,6 +17,10 @@ def gelezen(tekst):
     ("Meneer heeft nooit gedronken.", ("sig_problemen", "verslaving")),
     ("Ze is niet depressief, wel verdrietig.", ("sig_problemen", "psychische_problemen")),
     ("Ze ontkent dat ze eenzaam is.", ("sig_zegt_eenzaam", "ja")),
+    # eighteenth session (sets 21 and 22): "niks" after the mention
+    ("Psychisch is er bij haar niks gevonden, wel veel pijn in haar knie.", ("sig_problemen", "psychische_problemen")),
+    ("Psychiatrisch speelt er niets, hij slaapt alleen slecht.", ("sig_problemen", "psychische_problemen")),
+    ("Hij zei: 'Eenzaam? Welnee, ik heb mijn duiven.'", ("sig_zegt_eenzaam", "ja")),
 ])
 def test_een_ontkende_vermelding_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -50,6 +54,9 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
      ("sig_levensgebeurtenissen", "verhuizing")),
     ("Ze gaat graag bij de buurvrouw op de koffie. Die buurvrouw verhuist in maart.",
      ("sig_levensgebeurtenissen", "verhuizing")),
+    # "die" as the subject after a conjunction is the relative just named
+    ("Haar broer belt niet meer sinds die aan de cocaïne is.", ("sig_problemen", "verslaving")),
+    ("Met zijn dochter gaat het moeizaam, omdat die verslaafd is aan gokken.", ("sig_problemen", "verslaving")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -127,6 +134,13 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
      ("sig_deelname", "geen")),
     ("Hij heeft de sportschool opgezegd.", ("sig_deelname", "geen")),
     ("Haar vrijwilligerswerk bij de kringloop heeft ze vorige maand opgegeven.", ("sig_deelname", "geen")),
+    # eighteenth session (sets 21 and 22): ggz problems and addiction in other words
+    ("Mevrouw heeft een bipolaire stoornis en leeft erg op zichzelf.", ("sig_problemen", "psychische_problemen")),
+    ("Hij belt steeds de politie dat de bovenburen hem bespioneren.", ("sig_problemen", "psychische_problemen")),
+    ("Ze schrijft de woningbouw dat iemand haar vergiftigt via het water.", ("sig_problemen", "psychische_problemen")),
+    ("De drank is bij hem het grootste probleem.", ("sig_problemen", "verslaving")),
+    ("Meneer drinkt al vanaf 's morgens.", ("sig_problemen", "verslaving")),
+    ("Zelf zegt ze: 'eenzaam? welnee.'", ("sig_zegt_eenzaam", "nee")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
