@@ -17,6 +17,9 @@ def gelezen(tekst):
     ("Meneer heeft nooit gedronken.", ("sig_problemen", "verslaving")),
     ("Ze is niet depressief, wel verdrietig.", ("sig_problemen", "psychische_problemen")),
     ("Ze ontkent dat ze eenzaam is.", ("sig_zegt_eenzaam", "ja")),
+    # eighteenth session (set 24): a loss that is only feared
+    ("Ze is bang haar huis kwijt te raken door de achterstand.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Hij is bang zijn werk kwijt te raken.", ("sig_levensgebeurtenissen", "baanverlies")),
     # eighteenth session (sets 21 and 22): "niks" after the mention
     ("Psychisch is er bij haar niks gevonden, wel veel pijn in haar knie.", ("sig_problemen", "psychische_problemen")),
     ("Psychiatrisch speelt er niets, hij slaapt alleen slecht.", ("sig_problemen", "psychische_problemen")),
@@ -56,6 +59,7 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
      ("sig_levensgebeurtenissen", "verhuizing")),
     # "die" as the subject after a conjunction is the relative just named
     ("Haar broer belt niet meer sinds die aan de cocaïne is.", ("sig_problemen", "verslaving")),
+    ("Haar man is sinds vorige maand zelf ook werkloos.", ("sig_levensgebeurtenissen", "baanverlies")),
     ("Met zijn dochter gaat het moeizaam, omdat die verslaafd is aan gokken.", ("sig_problemen", "verslaving")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
@@ -141,6 +145,22 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("De drank is bij hem het grootste probleem.", ("sig_problemen", "verslaving")),
     ("Meneer drinkt al vanaf 's morgens.", ("sig_problemen", "verslaving")),
     ("Zelf zegt ze: 'eenzaam? welnee.'", ("sig_zegt_eenzaam", "nee")),
+    ("Ze drinkt al sinds haar 16e.", ("sig_problemen", "verslaving")),
+    ("Hij is ervan overtuigd dat de overburen gas door de brievenbus pompen.",
+     ("sig_problemen", "psychische_problemen")),
+    # eighteenth session (set 24, measured fresh first): the attitude to help in everyday words
+    ("Volgens haar hoeft niemand zich met haar te bemoeien.", ("sig_houding_hulp", "weigert")),
+    ("Ze wil echt 'geen bemoeials' in huis.", ("sig_houding_hulp", "weigert")),
+    ("Hij heeft geen zin in een gesprek met de hulpverlening.", ("sig_houding_hulp", "weigert")),
+    ("Het wijkteam mag er niet bij komen, zegt ze.", ("sig_houding_hulp", "weigert")),
+    ("Ze wil niet dat we haar aanmelden bij de dagbesteding.", ("sig_houding_hulp", "weigert")),
+    ("Hij wil liever met rust gelaten worden.", ("sig_houding_hulp", "weigert")),
+    ("Over een maatje wil hij nog even nadenken.", ("sig_houding_hulp", "twijfelt")),
+    ("Of ze naar de inloop wil, daar is ze nog niet uit.", ("sig_houding_hulp", "twijfelt")),
+    ("Als het eerst thuis kan, staat hij er zeker voor open.", ("sig_houding_hulp", "open")),
+    ("Als er iemand op de koffie komt, vindt ze dat prima.", ("sig_houding_hulp", "open")),
+    ("Een praatgroep ziet hij wel zitten.", ("sig_houding_hulp", "open")),
+    ("Mevrouw leeft sinds de scheiding volkomen teruggetrokken.", ("sig_signalen", "houdt_afstand")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
