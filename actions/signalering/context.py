@@ -298,14 +298,17 @@ def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, bi
                 return m.group(0)
             if binnen and m.start() >= begin:
                 return m.group(0)
+    tussen = regels.tussen[context]
     for patroon in regels.na[context]:
-        for m in patroon.finditer(tekst, begin if binnen else eind, eind + bereik):
-            tussen = regels.tussen[context]
-            if m.start() >= eind and _bereikt(regels, context, tekst, eind, m.start()) and (
+        # after the mention, searched from its end: a trigger that starts with free words
+        # ("(\w+ ){0,3}uitgesloten") would otherwise swallow the mention and hide the one after it
+        for m in patroon.finditer(tekst, eind, eind + bereik):
+            if _bereikt(regels, context, tekst, eind, m.start()) and (
                     tussen is None or tussen.fullmatch(tekst, eind, m.start())):
                 return m.group(0)
-            if binnen and m.end() <= eind:
-                return m.group(0)
+        binnen_gevonden = patroon.search(tekst, begin, eind) if binnen else None
+        if binnen_gevonden:
+            return binnen_gevonden.group(0)
     return ""
 
 

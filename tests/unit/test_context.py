@@ -20,6 +20,9 @@ def gelezen(tekst):
     # eighteenth session (set 24): a loss that is only feared
     ("Ze is bang haar huis kwijt te raken door de achterstand.", ("sig_levensgebeurtenissen", "verhuizing")),
     ("Hij is bang zijn werk kwijt te raken.", ("sig_levensgebeurtenissen", "baanverlies")),
+    # eighteenth session (set 23): "uitgesloten" right after the mention, and no diagnosis
+    ("Een drankprobleem is uitgesloten door de huisarts.", ("sig_problemen", "verslaving")),
+    ("Bij de ggz kwam er geen diagnose uit.", ("sig_problemen", "psychische_problemen")),
     # eighteenth session (sets 21 and 22): "niks" after the mention
     ("Psychisch is er bij haar niks gevonden, wel veel pijn in haar knie.", ("sig_problemen", "psychische_problemen")),
     ("Psychiatrisch speelt er niets, hij slaapt alleen slecht.", ("sig_problemen", "psychische_problemen")),
@@ -34,6 +37,8 @@ def test_een_ontkende_vermelding_telt_niet(tekst, niet):
     ("Misschien is hij depressief, dat weten we niet.", ("sig_problemen", "psychische_problemen")),
     ("Vroeger dronk hij veel, nu al jaren niet meer.", ("sig_problemen", "verslaving")),
     ("Ze had schulden, die zijn afgelost.", ("sig_problemen", "schulden")),
+    # a place lost ("kwijt") is no taking part now (set 23)
+    ("Hij raakte vorig jaar zijn plek bij de dagbesteding kwijt.", ("sig_deelname", "georganiseerde_activiteit")),
     # colleagues of a past job are no work now
     ("Sinds zijn pensioen mist hij zijn collega's.", ("sig_deelname", "betaald_werk")),
     ("Zijn oud-collega's ziet hij niet meer.", ("sig_deelname", "betaald_werk")),
@@ -60,6 +65,10 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     # "die" as the subject after a conjunction is the relative just named
     ("Haar broer belt niet meer sinds die aan de cocaïne is.", ("sig_problemen", "verslaving")),
     ("Haar man is sinds vorige maand zelf ook werkloos.", ("sig_levensgebeurtenissen", "baanverlies")),
+    # eighteenth session (set 23): "de vader heeft zelf", "de oudste broer, die", "de buurvrouw, zelf ook ..."
+    ("Het contact gaat via haar; de vader heeft zelf grote schulden.", ("sig_problemen", "schulden")),
+    ("Het lijkt op de oudste broer, die zwaar verslaafd is.", ("sig_problemen", "verslaving")),
+    ("De buurvrouw, zelf ook depressief, doet de boodschappen.", ("sig_problemen", "psychische_problemen")),
     ("Met zijn dochter gaat het moeizaam, omdat die verslaafd is aan gokken.", ("sig_problemen", "verslaving")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
@@ -146,6 +155,7 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Meneer drinkt al vanaf 's morgens.", ("sig_problemen", "verslaving")),
     ("Zelf zegt ze: 'eenzaam? welnee.'", ("sig_zegt_eenzaam", "nee")),
     ("Ze drinkt al sinds haar 16e.", ("sig_problemen", "verslaving")),
+    ("Hij drinkt al zolang we hem kennen.", ("sig_problemen", "verslaving")),
     ("Hij is ervan overtuigd dat de overburen gas door de brievenbus pompen.",
      ("sig_problemen", "psychische_problemen")),
     # eighteenth session (set 24, measured fresh first): the attitude to help in everyday words
@@ -229,3 +239,9 @@ def test_hoe_lang_het_probleem_van_een_familielid_duurt_is_niet_de_duur_van_de_p
 ])
 def test_meedoen_van_vroeger_van_een_ander_of_als_wens_telt_niet(tekst):
     assert not {waarde for slot, waarde in gelezen(tekst) if slot == "sig_deelname"}
+
+
+def test_wantrouwen_alleen_is_geen_psychisch_probleem():
+    # sets 22 and 23 (written apart): someone who distrusts everyone is not thereby a ggz case
+    assert ("sig_problemen", "psychische_problemen") not in gelezen("Hij wantrouwt iedereen die aanbelt.")
+    assert ("sig_signalen", "houdt_afstand") in gelezen("Hij wantrouwt iedereen die aanbelt.")
