@@ -170,6 +170,20 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Als het eerst thuis kan, staat hij er zeker voor open.", ("sig_houding_hulp", "open")),
     ("Als er iemand op de koffie komt, vindt ze dat prima.", ("sig_houding_hulp", "open")),
     ("Een praatgroep ziet hij wel zitten.", ("sig_houding_hulp", "open")),
+    # eighteenth session (sets 23 and 24, measured fresh first): life events in everyday words
+    ("Van de wandelgroep zijn er dit jaar drie overleden.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Zus is overl. in 2022.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Sinds haar oma vorig jaar stierf, zit ze veel binnen.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Hij verloor twee jaar geleden zijn jongste zoon.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Ze vertelde over de begrafenis van haar vriendin.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Haar vriendinnen van de kerk zijn overleden of kunnen niet meer komen.",
+     ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Sinds zijn vrouw drie jaar terug vertrok, woont hij alleen.", ("sig_levensgebeurtenissen", "scheiding")),
+    ("Hij woont sinds de scheiding in een appartement boven de bakker.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Toen raakte ze ook haar werk bij de thuiszorg kwijt.", ("sig_levensgebeurtenissen", "baanverlies")),
+    ("Sinds haar heupbreuk komt ze weinig buiten.", ("sig_levensgebeurtenissen", "ziekte")),
+    ("Ze kregen in maart een tweeling.", ("sig_levensgebeurtenissen", "geboorte_kind")),
+    ("Hij kwam vorig jaar met zijn broer uit Eritrea naar Nederland.", ("sig_levensgebeurtenissen", "migratie")),
     ("Mevrouw leeft sinds de scheiding volkomen teruggetrokken.", ("sig_signalen", "houdt_afstand")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
@@ -239,6 +253,11 @@ def test_hoe_lang_het_probleem_van_een_familielid_duurt_is_niet_de_duur_van_de_p
 ])
 def test_meedoen_van_vroeger_van_een_ander_of_als_wens_telt_niet(tekst):
     assert not {waarde for slot, waarde in gelezen(tekst) if slot == "sig_deelname"}
+
+
+def test_hoe_lang_geleden_is_geen_leeftijd():
+    # "ws 2 jr terug" (set 24) was read as the age of a child
+    assert not {w for s, w in gelezen("Haar broer is overleden, ws 2 jr terug.") if s == "sig_leeftijdsgroep"}
 
 
 def test_wantrouwen_alleen_is_geen_psychisch_probleem():
