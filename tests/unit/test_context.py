@@ -184,6 +184,20 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Sinds haar heupbreuk komt ze weinig buiten.", ("sig_levensgebeurtenissen", "ziekte")),
     ("Ze kregen in maart een tweeling.", ("sig_levensgebeurtenissen", "geboorte_kind")),
     ("Hij kwam vorig jaar met zijn broer uit Eritrea naar Nederland.", ("sig_levensgebeurtenissen", "migratie")),
+    # eighteenth session (sets 23 and 24): signals in everyday words
+    ("Sinds de operatie komt hij amper nog buiten.", ("sig_signalen", "komt_niet_buiten")),
+    ("Volgens de buurman komt ze 'nooit meer buiten'.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij verlaat zijn flat bijna nooit.", ("sig_signalen", "komt_niet_buiten")),
+    ("Ze komt al maanden amper uit haar kamer.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij zit sinds de zomer vooral op zijn kamer.", ("sig_signalen", "komt_niet_buiten")),
+    ("Sinds de val kan ze haar flat niet meer uit.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij ligt 's nachts vaak wakker.", ("sig_signalen", "slecht_slapen")),
+    ("Ze drinkt sinds de scheiding steeds meer wijn.", ("sig_signalen", "alcoholgebruik")),
+    ("Hij heeft zijn vrienden een voor een weggejaagd.", ("sig_signalen", "houdt_afstand")),
+    ("Na school verdwijnt ze meteen naar haar kamer.", ("sig_signalen", "houdt_afstand")),
+    ("Hij voelt zich 'een buitenstaander en alleen'.", ("sig_zegt_eenzaam", "ja")),
+    ("Ze zegt dat ze zich op feestjes toch vaak alleen voelt.", ("sig_zegt_eenzaam", "ja")),
+    ("'Druk genoeg om me heen, maar wel eenzaam,' zegt hij.", ("sig_zegt_eenzaam", "ja")),
     ("Mevrouw leeft sinds de scheiding volkomen teruggetrokken.", ("sig_signalen", "houdt_afstand")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
