@@ -37,6 +37,9 @@ def test_een_ontkende_vermelding_telt_niet(tekst, niet):
     ("Misschien is hij depressief, dat weten we niet.", ("sig_problemen", "psychische_problemen")),
     ("Vroeger dronk hij veel, nu al jaren niet meer.", ("sig_problemen", "verslaving")),
     ("Ze had schulden, die zijn afgelost.", ("sig_problemen", "schulden")),
+    # "voor die tijd", "voor de opname": what was before the change is past (trying it over REST)
+    ("Voor die tijd werkte hij gewoon en had hij een vriendengroep.", ("sig_contacten", "regelmatig")),
+    ("Voor de opname zat ze elke week op volleybal.", ("sig_deelname", "georganiseerde_activiteit")),
     # a place lost ("kwijt") is no taking part now (set 23)
     ("Hij raakte vorig jaar zijn plek bij de dagbesteding kwijt.", ("sig_deelname", "georganiseerde_activiteit")),
     # colleagues of a past job are no work now
