@@ -236,6 +236,15 @@ def _gebeurtenis(a: Antwoorden) -> bool:
     return bool(a.verzameling("levensgebeurtenissen"))
 
 
+def _recente_crisis(a: Antwoorden) -> bool:
+    """A psychiatric crisis that began lately, the only ggz problem, in a
+    situation that is weeks or months old: the crisis is the circumstance that
+    isolates. On the annotated description sets such a case was situational
+    four times in seven; long-lasting isolation with a new crisis stays the
+    fourth type (duration years)."""
+    return _ggz(a) == {"psychische_crisis"} and a.duur in ("kort", "maanden")
+
+
 def _krimp(a: Antwoorden) -> bool:
     return bool(a.verzameling("signalen") & set(KRIMP_SIGNALEN))
 
@@ -330,8 +339,8 @@ KENMERKEN: Dict[str, Tuple[Kenmerk, ...]] = {
 
 KERNREGELS: Dict[str, Callable[[Antwoorden], bool]] = {
     "dreigend": lambda a: _netwerk_nog(a) and a.duur != "jaren" and _risico(a),
-    "situationeel": lambda a: (_gebeurtenis(a) and a.duur in ("kort", "maanden") and _netwerk_weg(a)
-                               and not _ggz(a)),
+    "situationeel": lambda a: ((_gebeurtenis(a) and a.duur in ("kort", "maanden") and _netwerk_weg(a)
+                                and not _ggz(a)) or _recente_crisis(a)),
     "structureel": lambda a: (a.duur == "jaren" and not _ggz(a)
                               and (a.contacten in (*WEINIG_NETWERK, "weinig") or _aantal_problemen(a) >= 2)),
     # Seed 001: structural isolation together with ggz problems, whether or not help is accepted.

@@ -506,3 +506,16 @@ def test_dezelfde_lezing_als_de_regels_verandert_niets():
 def test_een_onbekende_typelezing_wordt_geweigerd():
     with pytest.raises(ValueError, match="typelezing"):
         Antwoorden(typelezing="heel_erg")
+
+
+def test_een_psychische_crisis_van_pas_geleden_na_een_gewoon_leven_is_situationeel():
+    # trying it over REST: a first psychosis a week ago in a man who worked and had friends got
+    # "structureel isolement met ggz, want er is sinds kort een psychische crisis"
+    kort = Antwoorden(contacten="weinig", deelname="geen", duur="kort", problemen=f({"psychische_crisis"}),
+                      houding_hulp="twijfelt", leeftijdsgroep="volwassene")
+    beeld = beoordeel(kort)
+    assert beeld.type_id == "situationeel" and beeld.psychische_crisis
+    assert list(beeld.vervolgstappen) == teksten()["vervolgstappen"]["psychische_crisis"]
+    # years of isolation with a new crisis stay the fourth type, and so does a long-standing ggz problem
+    assert beoordeel(replace(kort, duur="jaren")).type_id == "structureel_ggz"
+    assert beoordeel(replace(kort, problemen=f({"psychische_crisis", "verslaving"}))).type_id != "situationeel"
