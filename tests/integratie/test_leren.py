@@ -70,9 +70,8 @@ def generatie(geraniums: List[str], n: int = 200) -> List[tuple]:
     return gesprekken
 
 
-def onzeker(agent) -> List[str]:
+def onzeker(agent, loop: asyncio.AbstractEventLoop) -> List[str]:
     """The idiom's wordings the model falls back on or reads under the inbox's threshold."""
-    loop = asyncio.new_event_loop()
     lezingen = {t: loop.run_until_complete(agent.parse_message(t))["intent"] for t in GERANIUMS}
     gekozen = [t for t, i in lezingen.items() if i["name"] == "nlu_fallback" or i["confidence"] < DREMPEL]
     if not (any("Jansen" in t for t in gekozen) and any("Jansen" not in t for t in gekozen)):
@@ -100,12 +99,14 @@ def database(tmp_path_factory):
     pad = tmp_path_factory.mktemp("leren") / "tracker.db"
     with servers.own_ports(), omgeving(TRACKER_STORE_URL=f"sqlite:///{pad}"):
         actions = servers.start_action_server(pad.parent / "actions.log")
+        loop = asyncio.new_event_loop()  # one loop for the agent: the parses first, then the conversations
         try:
             servers.wait_until_up(servers.action_server_url(), actions)
             agent = gesprekken_vullen.agent(model_voor_kanalen(), settings.get("ACTION_ENDPOINT_URL"))
-            gesprekken = generatie(onzeker(agent))
-            gesprekken_vullen.voer(agent, gesprekken)
+            gesprekken = generatie(onzeker(agent, loop))
+            gesprekken_vullen.voer(agent, gesprekken, loop)
         finally:
+            loop.close()
             servers.stop(actions)
         _schuif_terug(pad, {s for s, _, _ in gesprekken[:60]}, WEEK)
         yield pad
