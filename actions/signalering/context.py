@@ -60,7 +60,9 @@ class Regels:
     spreker_na: Pattern[str]  # the speech verb right after one: "', zei zijn vrouw"
     hoofdzin_na_bijzin: Pattern[str]  # a verb after the comma that closes a relative clause
     hoofdzin_einde: Pattern[str]  # where that main clause ends: "maar", "en de schulden ..."
-    duur_van_ander: Pattern[str]  # a duration of a relative's own problem: "haar zoon drinkt al jaren"
+    # a duration of a relative's own problem ("haar zoon drinkt al jaren") or of the writer's own
+    # visits ("ik bezoek hem al twee jaar")
+    duur_van_ander: Tuple[Pattern[str], ...]
     ontkenning_in_patroon: FrozenSet[str]  # "slot.value"s whose pattern itself says "not"
     vraag_nee: Pattern[str]  # right after a mention: a short question answered no ("Geldzorgen? Nee")
     geslacht: "Geslacht"
@@ -97,7 +99,7 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         spreker_na=re.compile(data["ander"]["spreker_na"]),
         hoofdzin_na_bijzin=re.compile(data["ander"]["hoofdzin_na_bijzin"]),
         hoofdzin_einde=re.compile(data["ander"]["hoofdzin_einde"]),
-        duur_van_ander=re.compile(data["ander"]["duur_van_ander"]),
+        duur_van_ander=tuple(re.compile(data["ander"][k]) for k in ("duur_van_ander", "duur_van_schrijver")),
         ontkenning_in_patroon=frozenset(data["ontkenning_in_patroon"]),
         vraag_nee=re.compile(data["ontkend"]["vraag_nee"]),
         geslacht=_geslacht(data["geslacht"]),
@@ -242,14 +244,16 @@ def contexten(regels: Regels, tekst: str, begin: int, eind: int, sleutel: str) -
 
 def _duur_van_ander(regels: Regels, tekst: str, begin: int, eind: int) -> str:
     """How long a relative's own problem has lasted ("haar zoon heeft al jaren
-    een gokverslaving"): no duration of the person's situation. Durations are
+    een gokverslaving") or the writer has visited the person ("ik ben sinds
+    kort haar maatje"): no duration of the person's situation. Durations are
     otherwise left out of the rules about someone else, since "sinds zijn
     vrouw overleed" does date the person's loss."""
-    for m in regels.duur_van_ander.finditer(tekst, max(0, begin - ZINSDEEL_MAX), min(len(tekst), eind + ZINSDEEL_MAX)):
-        if m.start() > begin:
-            break
-        if eind <= m.end():
-            return m.group(0)
+    for patroon in regels.duur_van_ander:
+        for m in patroon.finditer(tekst, max(0, begin - ZINSDEEL_MAX), min(len(tekst), eind + ZINSDEEL_MAX)):
+            if m.start() > begin:
+                break
+            if eind <= m.end():
+                return m.group(0)
     return ""
 
 

@@ -73,6 +73,10 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Het lijkt op de oudste broer, die zwaar verslaafd is.", ("sig_problemen", "verslaving")),
     ("De buurvrouw, zelf ook depressief, doet de boodschappen.", ("sig_problemen", "psychische_problemen")),
     ("Met zijn dochter gaat het moeizaam, omdat die verslaafd is aan gokken.", ("sig_problemen", "verslaving")),
+    # nineteenth session (sets 25 and 26): the writer's own volunteering
+    ("Ik ben haar vaste vrijwilliger van de Zonnebloem.", ("sig_deelname", "vrijwilligerswerk")),
+    ("Vrijwilliger bij de voedselbank hier. Een man van 50 komt steeds alleen.", ("sig_deelname", "vrijwilligerswerk")),
+    ("Ze zei tegen mij als vrijwilliger dat ze niemand heeft.", ("sig_deelname", "vrijwilligerswerk")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -202,6 +206,58 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Ze zegt dat ze zich op feestjes toch vaak alleen voelt.", ("sig_zegt_eenzaam", "ja")),
     ("'Druk genoeg om me heen, maar wel eenzaam,' zegt hij.", ("sig_zegt_eenzaam", "ja")),
     ("Mevrouw leeft sinds de scheiding volkomen teruggetrokken.", ("sig_signalen", "houdt_afstand")),
+    # nineteenth session (sets 25 and 26, measured fresh first): contacts that are only paid helpers
+    ("Ze heeft alleen nog contact met haar ggz-begeleider.", ("sig_contacten", "alleen_functioneel")),
+    ("Alleen de pakketbezorger komt nog.", ("sig_contacten", "alleen_functioneel")),
+    ("Buiten die bewindvoerder spreekt hij al jaren niemand.", ("sig_contacten", "alleen_functioneel")),
+    ("Ze gaat naar de apotheek en de huisarts, verder nergens heen.", ("sig_contacten", "alleen_functioneel")),
+    ("Zijn enige contacten zijn z'n bewindvoerder en de buurtsuper.", ("sig_contacten", "alleen_functioneel")),
+    # life events, problems and signals in everyday words
+    ("Chronische pijn; man is vorig jaar vertrokken.", ("sig_levensgebeurtenissen", "scheiding")),
+    ("Zijn maten van de sportclub overlijden een voor een.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Van haar oude vriendinnen leeft alleen Toos nog.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Sinds de baby er is, ziet hij zijn vrienden amper.", ("sig_levensgebeurtenissen", "geboorte_kind")),
+    ("Na de scheiding woont hij nu in een flatje aan de rand van de stad.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Ze is voor het werk van haar man naar Emmen verhuisd.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Er zijn twee huurachterstanden.", ("sig_problemen", "schulden")),
+    ("Hij zit al jaren aan de fles.", ("sig_problemen", "verslaving")),
+    ("Ze heeft veel rugklachten.", ("sig_problemen", "gezondheid")),
+    ("Hij gaat steeds slechter horen.", ("sig_problemen", "gezondheid")),
+    ("Sinds het ontslag zit hij vooral thuis.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij komt al maanden zijn flat nauwelijks uit.", ("sig_signalen", "komt_niet_buiten")),
+    ("Ze verlaat sinds de zomer zelden haar huis.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij is gestopt met zaalhockey.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Sinds de val gaat ze nergens meer heen.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Hij slaat de koffieochtend nu vaak over.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("We zien hem sinds kort niet meer in de huiskamer.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Sinds een week slaapt hij nauwelijks.", ("sig_signalen", "slecht_slapen")),
+    ("Ze eet bijna niets meer.", ("sig_signalen", "slecht_eten")),
+    ("Hij klaagt over moeheid.", ("sig_signalen", "vermoeidheid")),
+    ("De gordijnen zijn volgens de buurman al dagen dicht.", ("sig_signalen", "gordijnen_dicht")),
+    ("De tuin is een oerwoud.", ("sig_signalen", "tuin_verwaarloosd")),
+    ("Ze zegt alle afspraken met vriendinnen af.", ("sig_signalen", "houdt_afstand")),
+    ("Ze ziet het nut van het leven niet meer.", ("sig_signalen", "zinloosheid")),
+    # what a relative says or sees about the person is about the person
+    ("Zijn vrouw zegt dat hij somber is.", ("sig_signalen", "somberheid")),
+    ("Haar dochter vertelt dat ze veel huilt.", ("sig_signalen", "verdriet")),
+    # the attitude to help and saying to be lonely, in everyday words
+    ("Hij houdt de boot af als het over hulp gaat.", ("sig_houding_hulp", "weigert")),
+    ("Als ik over de inloop begin, wuift ze het weg.", ("sig_houding_hulp", "weigert")),
+    ("Ze wil geen maatje.", ("sig_houding_hulp", "weigert")),
+    ("Hij staat wisselend tegenover hulp.", ("sig_houding_hulp", "twijfelt")),
+    ("Ze zou best een vrijwilliger aan huis willen.", ("sig_houding_hulp", "open")),
+    ("Een keer meegaan wil ze wel.", ("sig_houding_hulp", "open")),
+    ("Hij wil eigenlijk wel weer iets doen.", ("sig_houding_hulp", "open")),
+    ("Eenzaamheidsgevoelens worden door mevrouw ontkend.", ("sig_zegt_eenzaam", "nee")),
+    ("Hij zegt dat hij geen vrienden mist.", ("sig_zegt_eenzaam", "nee")),
+    ("Ze zegt dat ze vroeger eenzaam was, maar nu niet meer.", ("sig_zegt_eenzaam", "nee")),
+    ("Eenzaam? 'Soms wel,' zegt hij.", ("sig_zegt_eenzaam", "ja")),
+    ("Ze zei dat ze zich vaak eenzaam voeld.", ("sig_zegt_eenzaam", "ja")),
+    # ages: an old man, 12 to 25 is young (the facet definitions), "(m, 38)"
+    ("Oude man, zit elke dag alleen op het bankje.", ("sig_leeftijdsgroep", "oudere")),
+    ("Jongen van 24, woont nog thuis.", ("sig_leeftijdsgroep", "jongere")),
+    ("Vrouw van 26, woont alleen.", ("sig_leeftijdsgroep", "volwassene")),
+    ("Cliënt (m, 38) woont alleen.", ("sig_leeftijdsgroep", "volwassene")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
@@ -258,6 +314,13 @@ def test_hoe_lang_het_probleem_van_een_familielid_duurt_is_niet_de_duur_van_de_p
     assert ("sig_duur", "jaren") not in gelezen("Mw. Vos (72). Haar zoon, die vlak bij haar woont, drinkt al jaren.")
     assert ("sig_duur", "jaren") in gelezen("Dhr. Bos (80). Zijn vrouw is al twee jaar dood.")
     assert ("sig_duur", "maanden") in gelezen("Dhr. Bos (80). Zijn vrouw is vorig jaar overleden.")
+
+
+def test_hoe_lang_de_schrijver_de_persoon_bezoekt_is_niet_de_duur_van_de_persoon():
+    assert ("sig_duur", "kort") not in gelezen("Ik ben sinds kort maatje van een man van 80.")
+    assert ("sig_duur", "jaren") not in gelezen("Ik bezoek mevrouw Vos al twee jaar, sinds vorige maand huilt ze veel.")
+    assert ("sig_duur", "jaren") in gelezen("Ik ben al jaren eenzaam.")
+    assert ("sig_duur", "jaren") in gelezen("Ik ben sinds kort haar maatje. Ze woont al jaren alleen.")
 
 
 @pytest.mark.parametrize("tekst", [
