@@ -111,6 +111,7 @@ def lees_beschrijving(tekst: str, gevaar: Gevaarlezer = casus.is_acuut, lezer: O
     gelezen = casus.lees(tekst)
     geschat = facetlezing.lees(tekst, gelezen, facetlezer)
     slots = {**gelezen, **geschat, casus.GESCHAT_SLOT: geschat}
+    slots[casus.UIT_BESCHRIJVING_SLOT] = casus.uit_beschrijving(gelezen)
     slots[casus.ACUUT_SLOT] = gevaar(tekst) or None
     slots[casus.TYPELEZING_SLOT] = typelezing.lees(tekst, lezer)
     facetten = {veld: slots.get(slot) for slot, veld in {**casus.KEUZE_SLOTS, **casus.SET_SLOTS}.items()}

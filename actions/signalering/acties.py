@@ -83,6 +83,7 @@ def lees_beschrijving(dispatcher: CollectingDispatcher, tracker: Tracker,
     nieuw[casus.ACUUT_SLOT] = acuut or None
     nieuw[casus.TYPELEZING_SLOT] = typelezing.lees(tekst)
     nieuw[casus.GESCHAT_SLOT] = geschat or None
+    nieuw[casus.UIT_BESCHRIJVING_SLOT] = casus.uit_beschrijving(gelezen)
     return [SlotSet(slot, waarde) for slot, waarde in nieuw.items()]
 
 
@@ -188,12 +189,17 @@ class ValidateSignaleringForm(FormValidationAction):
 
 
 def _verteld(tracker: Tracker, events: List[EventType]) -> List[EventType]:
-    """A value the worker confirms, answers or corrects is told, no longer an estimate."""
+    """A value the worker confirms, answers or corrects is told: no longer an
+    estimate, nor only read from the description."""
     geschat = tracker.get_slot(casus.GESCHAT_SLOT) or {}
+    uit_beschrijving = tracker.get_slot(casus.UIT_BESCHRIJVING_SLOT) or []
     gezet = {event["name"] for event in events if event.get("event") == "slot" and event.get("value") is not None}
-    if not set(geschat) & gezet:
-        return events
-    return events + [SlotSet(casus.GESCHAT_SLOT, _zonder(geschat, gezet))]
+    if set(geschat) & gezet:
+        events = events + [SlotSet(casus.GESCHAT_SLOT, _zonder(geschat, gezet))]
+    if set(uit_beschrijving) & gezet:
+        events = events + [SlotSet(casus.UIT_BESCHRIJVING_SLOT,
+                                   [slot for slot in uit_beschrijving if slot not in gezet] or None)]
+    return events
 
 
 def _zonder(geschat: Dict[str, Any], slots: Set[str]) -> Optional[Dict[str, Any]]:

@@ -52,8 +52,11 @@ TYPELEZING_SLOT = "sig_typelezing"
 # What the facet reading (facetlezing.py) estimated from the description as a whole, per slot,
 # while the worker has not confirmed or corrected it.
 GESCHAT_SLOT = "sig_geschat"
+# The single-choice slots the patterns read from the description's words, while the worker has
+# not answered or corrected them in the form (beoordeling.py: when the type reading counts).
+UIT_BESCHRIJVING_SLOT = "sig_uit_beschrijving"
 # Everything read or asked about one person.
-CASUS_SLOTS = (*KEUZE_SLOTS, *SET_SLOTS, ACUUT_SLOT, TYPELEZING_SLOT, GESCHAT_SLOT)
+CASUS_SLOTS = (*KEUZE_SLOTS, *SET_SLOTS, ACUUT_SLOT, TYPELEZING_SLOT, GESCHAT_SLOT, UIT_BESCHRIJVING_SLOT)
 # The picture as slots: the plan, the export and a new session read them too.
 BEELD_SLOTS = ("beeld_type", "beeld_trede", "beeld_urgentie", "beeld_beleving", "beeld_redenen")
 
@@ -619,6 +622,11 @@ def _bekende_waarden(gevonden: Dict[str, Any]) -> Dict[str, Any]:
 
 
 # --- from slots to the assessment ----------------------------------------------------
+def uit_beschrijving(gelezen: Mapping[str, Any]) -> Optional[List[str]]:
+    """The single-choice slots a description's words filled (UIT_BESCHRIJVING_SLOT)."""
+    return [slot for slot in KEUZE_SLOTS if gelezen.get(slot) is not None] or None
+
+
 def naar_antwoorden(slots: Mapping[str, Any]) -> Antwoorden:
     """The form's slots as the assessment's answers. A skipped question and
     'weet ik niet' both mean: not known."""
@@ -635,8 +643,9 @@ def naar_antwoorden(slots: Mapping[str, Any]) -> Antwoorden:
         else:
             velden[veld] = frozenset(w for w in waarde if w != GEEN)
     geschat = frozenset(KEUZE_SLOTS[slot] for slot in slots.get(GESCHAT_SLOT) or ())
+    uit_beschrijving = frozenset(KEUZE_SLOTS[slot] for slot in slots.get(UIT_BESCHRIJVING_SLOT) or ())
     return Antwoorden(acuut=bool(slots.get(ACUUT_SLOT)), typelezing=slots.get(TYPELEZING_SLOT),
-                      geschat=geschat, **velden)
+                      geschat=geschat, uit_beschrijving=uit_beschrijving, **velden)
 
 
 # --- saying it back ----------------------------------------------------------------------

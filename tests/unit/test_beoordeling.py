@@ -476,6 +476,17 @@ def test_een_geschatte_kern_is_niet_verteld_en_laat_de_typelezing_beslissen():
     assert not beoordeel(replace(geschat, geschat=frozenset())).uit_lezing
 
 
+def test_een_kern_die_alleen_uit_de_beschrijving_gelezen_is_laat_de_typelezing_beslissen():
+    """The patterns read contacts, taking part and duration from the description; the worker
+    has not answered or corrected any of them in the form."""
+    gelezen = replace(WEDUWE, deelname="geen", duur="maanden", typelezing="structureel",
+                      uit_beschrijving=frozenset({"contacten", "deelname", "duur"}))
+    assert beoordeel(gelezen).type_id == "structureel" and beoordeel(gelezen).uit_lezing
+    # the worker answered how long it has been going on: the rules follow the worker's words
+    verteld = replace(gelezen, uit_beschrijving=frozenset({"contacten", "deelname"}))
+    assert beoordeel(verteld) == beoordeel(replace(verteld, typelezing=None))
+
+
 def test_een_weet_ik_niet_laat_de_typelezing_staan():
     beeld = beoordeel(replace(WEDUWE, duur=WEET_NIET, typelezing="situationeel"))
     assert beeld.type_id == "situationeel" and beeld.uit_lezing

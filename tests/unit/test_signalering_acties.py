@@ -45,6 +45,18 @@ def test_description_is_summarised_and_a_new_case_starts_clean(monkeypatch):
     gezet = {e["name"]: e["value"] for e in events}
     assert gezet["sig_leeftijdsgroep"] == "oudere" and gezet["sig_contacten"] is None and gezet["beeld_type"] is None
     assert "sig_typelezing" in gezet and gezet["sig_geschat"] is None
+    assert gezet["sig_uit_beschrijving"] == ["sig_duur", "sig_leeftijdsgroep"]  # read from the words
+
+
+def test_een_verbetering_in_het_formulier_is_verteld_en_niet_meer_alleen_gelezen():
+    """What the worker says in the form, here contacts along with the question asked, is the worker's
+    own answer: the type reading no longer outweighs the rules on it (beoordeling.py, step 6)."""
+    slots = {"sig_contacten": "weinig", "sig_duur": "jaren", "sig_uit_beschrijving": ["sig_contacten", "sig_duur"],
+             "sig_houding_hulp": "ze wil geen hulp en heeft met niemand contact"}
+    _, gezet = valideer(tracker("ze wil geen hulp en heeft met niemand contact", slots=slots,
+                                requested="sig_houding_hulp", intent="antwoord_geven"))
+    assert gezet["sig_contacten"] == "geen" and gezet["sig_houding_hulp"] == "weigert"
+    assert gezet["sig_uit_beschrijving"] == ["sig_duur"]
 
 
 # --- an estimate from the description as a whole (facetlezing.py): shown, put to the worker, corrected ---
