@@ -46,6 +46,9 @@ def test_een_ontkende_vermelding_telt_niet(tekst, niet):
     ("Sinds zijn pensioen mist hij zijn collega's.", ("sig_deelname", "betaald_werk")),
     ("Zijn oud-collega's ziet hij niet meer.", ("sig_deelname", "betaald_werk")),
     ("Haar collega's waren haar vriendinnen.", ("sig_deelname", "betaald_werk")),
+    # nineteenth session (sets 27 and 28): how it always was, or back home, is past
+    ("Ze was altijd een vrolijke vrouw met een volle agenda.", ("sig_contacten", "regelmatig")),
+    ("Thuis in Polen had ze een grote vriendengroep.", ("sig_contacten", "regelmatig")),
 ])
 def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -75,6 +78,8 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Met zijn dochter gaat het moeizaam, omdat die verslaafd is aan gokken.", ("sig_problemen", "verslaving")),
     # nineteenth session (sets 25 and 26): the writer's own volunteering
     ("Ik ben haar vaste vrijwilliger van de Zonnebloem.", ("sig_deelname", "vrijwilligerswerk")),
+    # "die zit trouwens zelf ook in de schulden" (set 27)
+    ("Haar broer belt niet meer; die zit trouwens zelf ook diep in de schulden.", ("sig_problemen", "schulden")),
     ("Vrijwilliger bij de voedselbank hier. Een man van 50 komt steeds alleen.", ("sig_deelname", "vrijwilligerswerk")),
     ("Ze zei tegen mij als vrijwilliger dat ze niemand heeft.", ("sig_deelname", "vrijwilligerswerk")),
 ])
@@ -258,6 +263,27 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Jongen van 24, woont nog thuis.", ("sig_leeftijdsgroep", "jongere")),
     ("Vrouw van 26, woont alleen.", ("sig_leeftijdsgroep", "volwassene")),
     ("Cliënt (m, 38) woont alleen.", ("sig_leeftijdsgroep", "volwassene")),
+    # nineteenth session (sets 27 and 28, measured fresh first)
+    ("Zijn vaste kaartmaatje is vorige maand overleden.", ("sig_levensgebeurtenissen", "overlijden_naaste")),
+    ("Sinds ze uit haar kamer is gezet, woont ze weer bij haar ouders.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Ze heeft chronische nekpijn.", ("sig_problemen", "gezondheid")),
+    ("De woning staat tot aan het plafond vol.", ("sig_problemen", "verwaarlozing")),
+    ("Hij heeft een depressie, was in behandeling maar is daar mee gestopt.",
+     ("sig_problemen", "psychische_problemen")),
+    ("Ze slikt steeds meer pijnstillers.", ("sig_signalen", "medicijngebruik")),
+    ("Het zangkoor is opgeheven, dus daar gaat ze ook niet meer heen.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Hij komt de deur niet uit, ook niet naar de kerk.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Met de dagbesteding is hij vorig jaar gestopt.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("De volkstuin laat hij nu schieten.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("De koffie na de dienst slaat ze steeds vaker over.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Ze vertelde dat ze zich 'erg alleen' voelt.", ("sig_zegt_eenzaam", "ja")),
+    ("Hij schreef dat hij zich altijd eenzaam heeft gevoeld.", ("sig_zegt_eenzaam", "ja")),
+    ("Als ik over de POH begin, wil hij er niets van weten.", ("sig_houding_hulp", "weigert")),
+    ("Dagbesteding wil hij absoluut niet.", ("sig_houding_hulp", "weigert")),
+    ("Naar de psycholoog wil ze niet.", ("sig_houding_hulp", "weigert")),
+    ("Hij zegt dat hij geen 'bemoeials' in huis wil.", ("sig_houding_hulp", "weigert")),
+    ("Ze vroeg zelf naar een maatje.", ("sig_houding_hulp", "open")),
+    ("Als ik meega, wil hij wel een keer naar de inloop.", ("sig_houding_hulp", "open")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
@@ -338,6 +364,9 @@ def test_meedoen_van_vroeger_van_een_ander_of_als_wens_telt_niet(tekst):
 def test_hoe_lang_geleden_is_geen_leeftijd():
     # "ws 2 jr terug" (set 24) was read as the age of a child
     assert not {w for s, w in gelezen("Haar broer is overleden, ws 2 jr terug.") if s == "sig_leeftijdsgroep"}
+    # nor a score on a scale (set 27)
+    score = gelezen("Wat betekent een score van 3 op de schaal voor mw. P?")
+    assert not {w for s, w in score if s == "sig_leeftijdsgroep"}
 
 
 def test_wantrouwen_alleen_is_geen_psychisch_probleem():
