@@ -80,6 +80,12 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Ik ben haar vaste vrijwilliger van de Zonnebloem.", ("sig_deelname", "vrijwilligerswerk")),
     # "die zit trouwens zelf ook in de schulden" (set 27)
     ("Haar broer belt niet meer; die zit trouwens zelf ook diep in de schulden.", ("sig_problemen", "schulden")),
+    # sets 29 and 30: a neighbour who is a widow herself, one of the housemates, friends who moved
+    ("Hij komt elke week. De buurvrouw is zelf ook net weduwe.", ("sig_levensgebeurtenissen", "overlijden_partner")),
+    ("Een van zijn huisgenoten drinkt veel.", ("sig_problemen", "verslaving")),
+    ("Twee vriendinnen zijn vorig jaar verhuisd.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Zijn beste vriend is vorige maand naar een verpleeghuis in een andere stad verhuisd.",
+     ("sig_levensgebeurtenissen", "verhuizing")),
     ("Vrijwilliger bij de voedselbank hier. Een man van 50 komt steeds alleen.", ("sig_deelname", "vrijwilligerswerk")),
     ("Ze zei tegen mij als vrijwilliger dat ze niemand heeft.", ("sig_deelname", "vrijwilligerswerk")),
 ])
@@ -284,6 +290,20 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Hij zegt dat hij geen 'bemoeials' in huis wil.", ("sig_houding_hulp", "weigert")),
     ("Ze vroeg zelf naar een maatje.", ("sig_houding_hulp", "open")),
     ("Als ik meega, wil hij wel een keer naar de inloop.", ("sig_houding_hulp", "open")),
+    # sets 29 and 30 (measured fresh first); "en niet weet" negates the new verb, not the feeling
+    ("Ze zegt dat ze zich heel eenzaam voelt en niet weet hoe ze contact maakt.", ("sig_zegt_eenzaam", "ja")),
+    ("Ze vertelde dat ze een angststoornis heeft en al twee jaar niet buiten is geweest.",
+     ("sig_problemen", "psychische_problemen")),
+    ("Hij haalt al jaren antidepressiva bij de apotheek.", ("sig_problemen", "psychische_problemen")),
+    ("Behalve het FACT-team ziet ze niemand.", ("sig_contacten", "alleen_functioneel")),
+    ("Volgens mij zijn wij de enigen met wie hij praat.", ("sig_contacten", "alleen_functioneel")),
+    ("Ze zei: 'Ik voel me hier zo verloren en eenzaam.'", ("sig_zegt_eenzaam", "ja")),
+    ("Op de klaverjasavond komt hij ook niet meer.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Hij is al weken niet meer op judo geweest.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("In de kerk zien ze hem niet meer.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("De koersbal slaat ze de laatste weken vaker over.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Ze komt nauwelijks nog van het erf.", ("sig_signalen", "komt_niet_buiten")),
+    ("Ze haalt steeds vaker slaapmiddelen.", ("sig_signalen", "medicijngebruik")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
