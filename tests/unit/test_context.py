@@ -84,6 +84,7 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Hij komt elke week. De buurvrouw is zelf ook net weduwe.", ("sig_levensgebeurtenissen", "overlijden_partner")),
     ("Een van zijn huisgenoten drinkt veel.", ("sig_problemen", "verslaving")),
     ("Twee vriendinnen zijn vorig jaar verhuisd.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("De vader van Pieter is leraar.", ("sig_deelname", "betaald_werk")),
     ("Zijn beste vriend is vorige maand naar een verpleeghuis in een andere stad verhuisd.",
      ("sig_levensgebeurtenissen", "verhuizing")),
     ("Vrijwilliger bij de voedselbank hier. Een man van 50 komt steeds alleen.", ("sig_deelname", "vrijwilligerswerk")),
@@ -304,6 +305,10 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("De koersbal slaat ze de laatste weken vaker over.", ("sig_signalen", "niet_meer_bij_activiteiten")),
     ("Ze komt nauwelijks nog van het erf.", ("sig_signalen", "komt_niet_buiten")),
     ("Ze haalt steeds vaker slaapmiddelen.", ("sig_signalen", "medicijngebruik")),
+    # found by trying descriptions over REST: open to trying, a job after "is", spying since a few days
+    ("Een maatje wil ze wel proberen.", ("sig_houding_hulp", "open")),
+    ("Pieter (45) is leraar en zingt in een koor.", ("sig_deelname", "betaald_werk")),
+    ("Sinds een paar dagen denkt hij dat de buren hem bespioneren.", ("sig_problemen", "psychische_crisis")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
@@ -393,3 +398,7 @@ def test_wantrouwen_alleen_is_geen_psychisch_probleem():
     # sets 22 and 23 (written apart): someone who distrusts everyone is not thereby a ggz case
     assert ("sig_problemen", "psychische_problemen") not in gelezen("Hij wantrouwt iedereen die aanbelt.")
     assert ("sig_signalen", "houdt_afstand") in gelezen("Hij wantrouwt iedereen die aanbelt.")
+
+
+def test_de_enige_hulpverlener_is_geen_beroep_van_de_persoon():
+    assert ("sig_deelname", "betaald_werk") not in gelezen("Haar enige contact is de huisarts.")
