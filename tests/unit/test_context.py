@@ -85,6 +85,7 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     ("Een van zijn huisgenoten drinkt veel.", ("sig_problemen", "verslaving")),
     ("Twee vriendinnen zijn vorig jaar verhuisd.", ("sig_levensgebeurtenissen", "verhuizing")),
     ("De vader van Pieter is leraar.", ("sig_deelname", "betaald_werk")),
+    ("Ze vertelde dat haar vader eenzaam is.", ("sig_zegt_eenzaam", "ja")),
     ("Zijn beste vriend is vorige maand naar een verpleeghuis in een andere stad verhuisd.",
      ("sig_levensgebeurtenissen", "verhuizing")),
     ("Vrijwilliger bij de voedselbank hier. Een man van 50 komt steeds alleen.", ("sig_deelname", "vrijwilligerswerk")),
@@ -307,6 +308,7 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Ze haalt steeds vaker slaapmiddelen.", ("sig_signalen", "medicijngebruik")),
     # found by trying descriptions over REST: open to trying, a job after "is", spying since a few days
     ("Een maatje wil ze wel proberen.", ("sig_houding_hulp", "open")),
+    ("Hij vertelde me dat hij zich sinds zijn scheiding vorig jaar vaak eenzaam voelt.", ("sig_zegt_eenzaam", "ja")),
     ("Pieter (45) is leraar en zingt in een koor.", ("sig_deelname", "betaald_werk")),
     ("Sinds een paar dagen denkt hij dat de buren hem bespioneren.", ("sig_problemen", "psychische_crisis")),
 ])
