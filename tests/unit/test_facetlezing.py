@@ -48,6 +48,12 @@ def test_een_schatting_gaat_alleen_boven_de_woorden_als_het_model_zekerder_is():
     assert lees("tekst", gevonden, contacten={"regelmatig": 0.9, "weinig": 0.1}) == {}  # the same: no estimate
 
 
+def test_de_woorden_over_hulp_gaan_altijd_voor():
+    """"Een maatje wil ze wel proberen" (open) was estimated as refusing help (tried over REST)."""
+    assert lees("tekst", {"sig_houding_hulp": "open"}, houding_hulp={"weigert": 0.9, "open": 0.1}) == {}
+    assert lees("tekst", {}, houding_hulp={"weigert": 0.9, "open": 0.1}) == {"sig_houding_hulp": "weigert"}
+
+
 def test_het_echte_model_schat_alleen_binnen_zijn_drempels():
     lezer = facetlezing.model()
     teksten = [t for t, _ in facetlezing.voorbeelden()][:150]
@@ -58,6 +64,7 @@ def test_het_echte_model_schat_alleen_binnen_zijn_drempels():
             kansen = lezer.kansen(tekst)[facetlezing.FACETTEN[slot]]
             assert waarde != gevonden.get(slot) and kansen[waarde] == max(kansen.values())
             assert kansen[waarde] >= (facetlezing.DREMPEL_BOVEN_WOORDEN if slot in gevonden else facetlezing.DREMPEL)
+            assert slot not in facetlezing.WOORDEN_WINNEN or slot not in gevonden
 
 
 def test_het_model_wordt_eenmaal_getraind_en_daarna_geladen(tmp_path, monkeypatch):
