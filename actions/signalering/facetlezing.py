@@ -100,7 +100,8 @@ def lees(tekst: str, gevonden: Mapping[str, Any], lezer: Optional[Facetlezer] = 
     """Per slot, the estimate that counts next to what the patterns read
     (`gevonden`): a value where they read none and the model is sure
     (`DREMPEL`), or another value than theirs where the model is surer
-    (`DREMPEL_BOVEN_WOORDEN`). A value the patterns read too is no estimate."""
+    (`DREMPEL_BOVEN_WOORDEN`), except where the words always win
+    (`WOORDEN_WINNEN`). A value the patterns read too is no estimate."""
     if not tekst.strip():
         return {}
     kansen = (lezer or model()).kansen(tekst)  # one transform of the text for every facet
