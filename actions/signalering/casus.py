@@ -383,10 +383,12 @@ def _functioneel(t: str, gevonden: Dict[str, Dict[str, str]]) -> Dict[str, Dict[
 def _contact(waarden: Sequence[str]) -> str:
     """One answer about contacts from all that were mentioned: only helpers
     outweighs the rest; "kent hier niemand" next to a son who visits is a
-    few contacts, not none; else the first in the data file's order."""
+    few contacts, not none; "dochter komt elke zondag, verder ziet ze
+    niemand" is few too, not regular (sets 1 to 34: 41 readings gained, 17
+    lost); else the first in the data file's order."""
     if "alleen_functioneel" in waarden:
         return "alleen_functioneel"
-    if "geen" in waarden and {"weinig", "regelmatig"} & set(waarden):
+    if "geen" in waarden and {"weinig", "regelmatig"} & set(waarden) or {"weinig", "regelmatig"} <= set(waarden):
         return "weinig"
     return waarden[0]
 

@@ -53,6 +53,9 @@ class Regels:
     na: Mapping[str, Tuple[Pattern[str], ...]]  # context -> triggers that govern what precedes
     einde: Mapping[str, Pattern[str]]  # context -> where its scopes stop
     venster: Mapping[str, int]  # context -> scope in tokens
+    # context -> a trigger that opens a sentence and governs all of it, up to a clause break:
+    # "Voorheen ging ze elke week naar de markt en naar de koffieochtend van de kerk."
+    zinsbegin: Mapping[str, Optional[Pattern[str]]]
     # context -> all that may stand between a mention and a trigger after it
     tussen: Mapping[str, Optional[Pattern[str]]]
     niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
@@ -93,6 +96,7 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         na={c: patronen(blok.get("na")) for c, blok in blokken.items()},
         einde={c: re.compile("|".join(blok.get("einde", data["einde"]))) for c, blok in blokken.items()},
         venster={c: int(blok.get("venster", data["venster"])) for c, blok in blokken.items()},
+        zinsbegin={c: re.compile(blok["zinsbegin"]) if "zinsbegin" in blok else None for c, blok in blokken.items()},
         tussen={c: re.compile(blok["na_tussen"]) if "na_tussen" in blok else None for c, blok in blokken.items()},
         niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
         spreker=re.compile(data["ander"]["spreker"]),
@@ -302,6 +306,10 @@ def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, bi
                 return m.group(0)
             if binnen and m.start() >= begin:
                 return m.group(0)
+    opening = regels.zinsbegin[context]
+    zin = opening.match(tekst, zinsbegin(tekst, begin)) if opening else None
+    if zin and zin.end() <= begin and not regels.einde[context].search(tekst, zin.end(), begin):
+        return zin.group(0).strip()
     tussen = regels.tussen[context]
     for patroon in regels.na[context]:
         # after the mention, searched from its end: a trigger that starts with free words

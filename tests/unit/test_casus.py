@@ -278,6 +278,8 @@ def test_no_values_are_guessed_from_numbers_that_are_not_ages():
     "hij zei lachend dat hij zijn buurman vermoordt als de muziek weer zo hard staat",
     "ik hoef niet meer naar de fysio, zegt ze blij",
     "haar eerste man sloeg haar, maar dat is dertig jaar geleden en ze woont nu veilig",
+    # a long past attempt, and no thoughts of death now (twentieth session, set 32)
+    "drie jaar geleden deed hij een poging tot zelfdoding; hij zegt nu geen doodsgedachten meer te hebben",
     # Everyday words close to the new kinds
     "hij heeft zich gesneden bij het groente snijden",
     "ze heeft een snee in haar vinger van het aardappels schillen",
@@ -400,6 +402,14 @@ def test_short_answers_count_for_the_question_asked(tekst, vraag, verwacht):
 
 def test_a_short_answer_means_nothing_without_its_question():
     assert "sig_contacten" not in casus.lees("nee")
+
+
+def test_wie_een_familielid_elke_week_ziet_en_verder_niemand_heeft_weinig_contact():
+    assert casus.lees("Haar zoon komt elke zaterdag, verder ziet ze niemand.")["sig_contacten"] == "weinig"
+
+
+def test_een_jaar_of_zestien_is_geen_duur():
+    assert "sig_duur" not in casus.lees("Een jongen van een jaar of zestien zit elke dag in de bibliotheek.")
 
 
 def test_een_overleden_familielid_is_geen_antwoord_over_contact():
@@ -1012,6 +1022,9 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     # a past that is over only when the text says so; a denial covers only its own danger
     "Vroeger dacht ze aan zelfmoord en nu weer, zegt ze.",
     "Jaren geleden heeft ze een overdosis genomen en nu spaart ze weer pillen.",
+    # last week is no long past; and the wish in the past tense or with the subject after the verb
+    "Vorige week wilde ze dood; nu zegt ze geen gedachten aan de dood meer te hebben.",
+    "Sinds gisteren wil hij dood.",
     "Hij ontkende het eerst; nu zegt hij dat hij dood wil.",
     "Ik vroeg of hij dood wil en hij zei niet nee.",
     "Ik vroeg of ze dood wil. Ze zei ja.",
