@@ -440,6 +440,10 @@ def test_hoe_lang_de_schrijver_de_persoon_bezoekt_is_niet_de_duur_van_de_persoon
     assert ("sig_duur", "jaren") not in gelezen("Ik bezoek mevrouw Vos al twee jaar, sinds vorige maand huilt ze veel.")
     assert ("sig_duur", "jaren") in gelezen("Ik ben al jaren eenzaam.")
     assert ("sig_duur", "jaren") in gelezen("Ik ben sinds kort haar maatje. Ze woont al jaren alleen.")
+    # twentieth session (sets 31 to 34): "ik kom", a longer time, and "en bezoek" without "ik"
+    assert "sig_duur" not in casus.lees("Ik kom nu een half jaar wekelijks bij mevrouw Prins (84).")
+    assert "sig_duur" not in casus.lees("Ik ben sinds een half jaar maatje van Henk (61).")
+    assert "sig_duur" not in casus.lees("Ik ben vrijwilliger bij de ouderenbond en bezoek sinds kort meneer Dijkstra.")
 
 
 @pytest.mark.parametrize("tekst", [
