@@ -377,6 +377,16 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("'Ik heb geen tijd om eenzaam te zijn,' lacht ze.", ("sig_zegt_eenzaam", "nee")),
     ("Hij geeft zelf aan zich niet eenzaam te voelen.", ("sig_zegt_eenzaam", "nee")),
     ("Sporten lukt niet meer en door de pijn slaapt hij slecht.", ("sig_signalen", "slecht_slapen")),
+    # sets 35 and 36 (measured fresh first)
+    ("Zijn zus komt op zondag, verder ziet zijn opa niemand.", ("sig_contacten", "weinig")),
+    ("Behalve zijn broer, die hij elke week belt, heeft hij niemand.", ("sig_contacten", "weinig")),
+    ("Zijn klasgenoten appen hem haast nooit meer.", ("sig_contacten", "weinig")),
+    ("Hij woont alleen, zonder vaste contacten.", ("sig_contacten", "weinig")),
+    ("Haar vriendinnen zijn na de scheiding weggebleven.", ("sig_contacten", "weinig")),
+    ("Hij spreekt vooral alleen zijn collega's.", ("sig_contacten", "weinig")),
+    ("Hij spreekt niet meer af met zijn vrienden.", ("sig_contacten", "weinig")),
+    ("Daarbuiten ziet ze eigenlijk niemand.", ("sig_contacten", "weinig")),
+    ("Sinds de val gaat ze bijna niet meer de deur uit.", ("sig_signalen", "komt_niet_buiten")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
