@@ -387,6 +387,15 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Hij spreekt niet meer af met zijn vrienden.", ("sig_contacten", "weinig")),
     ("Daarbuiten ziet ze eigenlijk niemand.", ("sig_contacten", "weinig")),
     ("Sinds de val gaat ze bijna niet meer de deur uit.", ("sig_signalen", "komt_niet_buiten")),
+    ("Hij gaat twee middagen per week met veel zin naar de dagbesteding.",
+     ("sig_deelname", "georganiseerde_activiteit")),
+    ("Sinds hij bij de schaakvereniging speelt, is hij vrolijker.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Op de soos, waar hij elke vrijdag heen gaat, kaart hij graag.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Ze komt elke middag naar de huiswerkklas.", ("sig_deelname", "georganiseerde_activiteit")),
+    ("Ze gaat daarom bijna nergens meer heen.", ("sig_deelname", "geen")),
+    ("Hij is op zijn vijftiende van school gegaan.", ("sig_deelname", "geen")),
+    ("Vrienden of een dagbesteding heeft ze niet.", ("sig_deelname", "geen")),
+    ("Hij weet niet wat hij met zijn dagen moet.", ("sig_deelname", "geen")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
