@@ -396,6 +396,9 @@ def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     ("Hij is op zijn vijftiende van school gegaan.", ("sig_deelname", "geen")),
     ("Vrienden of een dagbesteding heeft ze niet.", ("sig_deelname", "geen")),
     ("Hij weet niet wat hij met zijn dagen moet.", ("sig_deelname", "geen")),
+    # tried over REST: "daar komt hij nooit meer" after the club he used to go to
+    ("Vroeger zong ze in het koor, maar daar komt ze nooit meer.", ("sig_signalen", "niet_meer_bij_activiteiten")),
+    ("Vroeger zong ze in het koor, maar daar komt ze nooit meer.", ("sig_deelname", "geen")),
 ])
 def test_gewone_woorden_worden_gelezen(tekst, wel):
     assert wel in gelezen(tekst)
