@@ -104,14 +104,21 @@ class ActionBuitenModus(Action):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
-        return _antwoord_buiten_modus(dispatcher, bericht, beste)
+        return _antwoord_buiten_modus(dispatcher, bericht, beste, _laatste_knoppen(tracker))
+
+
+def _laatste_knoppen(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The buttons of the assistant's last message, if it offered a choice."""
+    laatste = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    return list(((laatste or {}).get("data") or {}).get("buttons") or [])
 
 
 def _antwoord_buiten_modus(dispatcher: CollectingDispatcher, bericht: Dict[Text, Any],
-                           beste: Optional[str]) -> List[EventType]:
+                           beste: Optional[str], knoppen: List[Dict[Text, Any]]) -> List[EventType]:
     """After the crisis and description checks: the knowledge topic the model also
-    considered, the reply to a stray form answer, or the offer to practise. A crisis
-    has been ruled out by the caller, so acute danger as `beste` counts for nothing."""
+    considered, the reply to a stray form answer (the last choice again when there
+    was one: "weet ik niet" under "Hoe wil je verder?"), or the offer to practise. A
+    crisis has been ruled out by the caller, so acute danger as `beste` counts for nothing."""
     tekst, ranking = bericht.get("text") or "", bericht.get("intent_ranking") or []
     if beste == modus.ACUUT:
         beste = None
@@ -121,7 +128,10 @@ def _antwoord_buiten_modus(dispatcher: CollectingDispatcher, bericht: Dict[Text,
     if onderwerp:
         return toon_kort(dispatcher, onderwerp)
     if (bericht.get("intent") or {}).get("name") == modus.FORMULIER_ANTWOORD:
-        dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
+        if knoppen:
+            dispatcher.utter_message(text=casus.gegevens()["keuze_herhalen"], buttons=knoppen)
+        else:
+            dispatcher.utter_message(response="utter_antwoord_zonder_vraag")
         return []
     aanbod = oefen_teksten()["buiten_oefenen"]
     dispatcher.utter_message(text=aanbod["tekst"], buttons=[{"title": k["titel"], "payload": k["payload"]}
@@ -150,7 +160,7 @@ class ActionNietBegrepen(Action):
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
         if not tracker.active_loop_name and modus.oefenzet_voorop(ranking):
-            return _antwoord_buiten_modus(dispatcher, bericht, modus.beste_andere(ranking))
+            return _antwoord_buiten_modus(dispatcher, bericht, modus.beste_andere(ranking), _laatste_knoppen(tracker))
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
 

@@ -83,6 +83,17 @@ def test_een_los_formulierantwoord_krijgt_het_antwoord_zonder_vraag():
     assert [b.get("response") for b in berichten] == ["utter_antwoord_zonder_vraag"]
 
 
+def test_weet_ik_niet_onder_een_keuze_krijgt_de_keuze_opnieuw_en_niet_geen_vraag_gesteld():
+    keuze = [{"title": "Start de aanpak", "payload": "/aanpak_starten"},
+             {"title": "Hulp in de buurt", "payload": "/interventie_zoeken"}]
+    tracker = maak_tracker("weet ik niet", {}, "antwoord_geven", 0.9,
+                           events=[{"event": "bot", "text": "Hoe wil je verder?", "data": {"buttons": keuze}}])
+    tracker.latest_message["intent_ranking"] = [{"name": "antwoord_geven", "confidence": 0.9}]
+    berichten, _ = voer_uit(ActionBuitenModus(), tracker)
+    assert berichten[0]["text"].startswith("Geen probleem. Kies hieronder wat je wilt doen.")
+    assert berichten[0]["buttons"] == keuze
+
+
 def _niet_begrepen(tekst, ranking):
     berichten, _ = voer_uit(ActionNietBegrepen(), _tracker(tekst, [("nlu_fallback", 0.3), *ranking]))
     return berichten
