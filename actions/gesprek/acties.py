@@ -104,7 +104,7 @@ class ActionBuitenModus(Action):
             return ActionCrisis().run(dispatcher, tracker, domain)
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
-        return _antwoord_buiten_modus(dispatcher, bericht, beste, _laatste_knoppen(tracker))
+        return _antwoord_buiten_modus(dispatcher, tracker, beste)
 
 
 def _laatste_knoppen(tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -113,12 +113,13 @@ def _laatste_knoppen(tracker: Tracker) -> List[Dict[Text, Any]]:
     return list(((laatste or {}).get("data") or {}).get("buttons") or [])
 
 
-def _antwoord_buiten_modus(dispatcher: CollectingDispatcher, bericht: Dict[Text, Any],
-                           beste: Optional[str], knoppen: List[Dict[Text, Any]]) -> List[EventType]:
+def _antwoord_buiten_modus(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           beste: Optional[str]) -> List[EventType]:
     """After the crisis and description checks: the knowledge topic the model also
     considered, the reply to a stray form answer (the last choice again when there
     was one: "weet ik niet" under "Hoe wil je verder?"), or the offer to practise. A
     crisis has been ruled out by the caller, so acute danger as `beste` counts for nothing."""
+    bericht = tracker.latest_message
     tekst, ranking = bericht.get("text") or "", bericht.get("intent_ranking") or []
     if beste == modus.ACUUT:
         beste = None
@@ -128,6 +129,7 @@ def _antwoord_buiten_modus(dispatcher: CollectingDispatcher, bericht: Dict[Text,
     if onderwerp:
         return toon_kort(dispatcher, onderwerp)
     if (bericht.get("intent") or {}).get("name") == modus.FORMULIER_ANTWOORD:
+        knoppen = _laatste_knoppen(tracker)
         if knoppen:
             dispatcher.utter_message(text=casus.gegevens()["keuze_herhalen"], buttons=knoppen)
         else:
@@ -160,7 +162,7 @@ class ActionNietBegrepen(Action):
         if _nieuwe_beschrijving(tracker):
             return _beschrijving_lezen(dispatcher, tracker)
         if not tracker.active_loop_name and modus.oefenzet_voorop(ranking):
-            return _antwoord_buiten_modus(dispatcher, bericht, modus.beste_andere(ranking), _laatste_knoppen(tracker))
+            return _antwoord_buiten_modus(dispatcher, tracker, modus.beste_andere(ranking))
         dispatcher.utter_message(response="utter_please_rephrase")
         return []
 

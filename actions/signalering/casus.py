@@ -385,10 +385,10 @@ def _contact(waarden: Sequence[str]) -> str:
     outweighs the rest; "kent hier niemand" next to a son who visits is a
     few contacts, not none; "dochter komt elke zondag, verder ziet ze
     niemand" is few too, not regular (sets 1 to 34: 41 readings gained, 17
-    lost); else the first in the data file's order."""
+    lost): two different amounts of contact are few; else the one mentioned."""
     if "alleen_functioneel" in waarden:
         return "alleen_functioneel"
-    if "geen" in waarden and {"weinig", "regelmatig"} & set(waarden) or {"weinig", "regelmatig"} <= set(waarden):
+    if len(set(waarden) & {"geen", "weinig", "regelmatig"}) > 1:
         return "weinig"
     return waarden[0]
 
