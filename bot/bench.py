@@ -130,6 +130,8 @@ def main() -> int:
           "(Rasa's cache may have reused unchanged components; a clean training takes longer)")
     print(f"\nPractice partner, move classifier on its held-out sets\n{oefenen_bench.vergelijking(zetten)}")
     print(f"\n{crisis_bench.kruisvalidatie()}")
+    beschrijvingen = signalering_bench.lees()
     print("\nReading a worker's description, on the held-out descriptions (tests/beschrijvingen_heldout.yml)\n"
-          + signalering_bench.tabel(signalering_bench.meet(signalering_bench.lees(), signalering_bench.dialooglezer())))
+          + signalering_bench.tabel(signalering_bench.meet(beschrijvingen, signalering_bench.dialooglezer()))
+          + "\n" + signalering_bench.plafond(beschrijvingen, signalering_bench.lezers()))
     return 0

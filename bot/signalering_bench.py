@@ -17,7 +17,10 @@ trained on the other sets (`typelezer`). Printed:
   many mentions that must not count were read as present;
 - type accuracy, urgency accuracy, and loneliness-versus-isolation accuracy
   (the picture's beleving);
-- how many descriptions with a death wish get the crisis answer with 113.
+- how many descriptions with a death wish get the crisis answer with 113;
+- for the held-out set, the same figures for two people who annotated its
+  texts apart from its writer (`plafond`): how far careful human readers
+  agree with the writer, the ceiling to hold the reader's figures against.
 
 `make bench` prints the same table for the held-out set.
 """
@@ -41,6 +44,7 @@ from bot.nlu import gevaarmodel
 from gedeeld import settings
 
 HELDOUT = settings.ROOT / "tests" / "beschrijvingen_heldout.yml"
+LEZERS = settings.ROOT / "tests" / "beschrijvingen_heldout_lezers.yml"  # two people's readings of it
 FACETTEN = ("contacten", "deelname", "duur", "levensgebeurtenissen", "problemen", "signalen", "houding_hulp",
             "zegt_eenzaam", "leeftijdsgroep", "acuut")
 CONTEXTGROEPEN = {"ontkend": ("ontkend",), "hypothetisch of verleden": ("hypothetisch", "verleden"),
@@ -148,31 +152,76 @@ def meet(items: Sequence[Mapping[str, Any]], gevaar: Gevaarlezer = casus.is_acuu
          lezer: Optional[Pipeline] = None, facetlezer_: Optional[facetlezing.Facetlezer] = None) -> Uitslag:
     uitslag = Uitslag()
     for item in items:
-        lezing = lees_beschrijving(item["tekst"], gevaar, lezer, facetlezer_)
-        echt = paren_van(item["facetten"])
-        uitslag.aantal += 1
-        for facet in FACETTEN:
-            e = {p for p in echt if p[0] == facet}
-            v = {p for p in lezing.paren if p[0] == facet}
-            rij = uitslag.per_facet[facet]
-            rij[0] += len(e & v)
-            rij[1] += len(v)
-            rij[2] += len(e)
-        _context(uitslag, item, lezing)
-        verwacht = item["verwacht"]
-        for wat, voorspeld in (("type", lezing.type_id), ("urgentie", lezing.urgentie), ("beleving", lezing.beleving)):
-            if voorspeld == verwacht[wat]:
-                uitslag.goed[wat] += 1
-            else:
-                uitslag.fouten.append(f"{item['id']} {wat}: verwacht {verwacht[wat]}, gelezen {voorspeld}")
-        gemist = sorted(echt - lezing.paren)
-        teveel = sorted(lezing.paren - echt)
-        if gemist or teveel:
-            uitslag.fouten.append(f"{item['id']} facetten: gemist {gemist}, te veel {teveel}")
-        if "doodswens" in item.get("subsets", ()) and item["facetten"].get("acuut"):
-            uitslag.doodswens[1] += 1
-            uitslag.doodswens[0] += lezing.crisis_met_113
+        tel(uitslag, item, lees_beschrijving(item["tekst"], gevaar, lezer, facetlezer_))
     return uitslag
+
+
+def tel(uitslag: Uitslag, item: Mapping[str, Any], lezing: Lezing) -> None:
+    """Count one reading of `item` against its annotation."""
+    echt = paren_van(item["facetten"])
+    uitslag.aantal += 1
+    for facet in FACETTEN:
+        e = {p for p in echt if p[0] == facet}
+        v = {p for p in lezing.paren if p[0] == facet}
+        rij = uitslag.per_facet[facet]
+        rij[0] += len(e & v)
+        rij[1] += len(v)
+        rij[2] += len(e)
+    _context(uitslag, item, lezing)
+    verwacht = item["verwacht"]
+    for wat, voorspeld in (("type", lezing.type_id), ("urgentie", lezing.urgentie), ("beleving", lezing.beleving)):
+        if voorspeld == verwacht[wat]:
+            uitslag.goed[wat] += 1
+        else:
+            uitslag.fouten.append(f"{item['id']} {wat}: verwacht {verwacht[wat]}, gelezen {voorspeld}")
+    gemist = sorted(echt - lezing.paren)
+    teveel = sorted(lezing.paren - echt)
+    if gemist or teveel:
+        uitslag.fouten.append(f"{item['id']} facetten: gemist {gemist}, te veel {teveel}")
+    if "doodswens" in item.get("subsets", ()) and item["facetten"].get("acuut"):
+        uitslag.doodswens[1] += 1
+        uitslag.doodswens[0] += lezing.crisis_met_113
+
+
+def als_lezing(annotatie: Mapping[str, Any]) -> Lezing:
+    """A person's annotation of a description, counted as if it were a reading."""
+    verwacht = annotatie["verwacht"]
+    return Lezing(frozenset(paren_van(annotatie["facetten"])), verwacht["type"], verwacht["urgentie"],
+                  verwacht["beleving"], bool(annotatie["facetten"].get("acuut")))
+
+
+def lezers(pad: Path = LEZERS) -> Dict[str, List[dict]]:
+    """Per second reader of the held-out set, their annotations (no text)."""
+    return {naam: list(items) for naam, items in lees_mapping(pad)["lezers"].items()}
+
+
+def overeenstemming(items: Sequence[Mapping[str, Any]], annotaties: Sequence[Mapping[str, Any]]) -> Uitslag:
+    """How far `annotaties` agree with the annotation of `items`, counted like the reader."""
+    per_id = {annotatie["id"]: annotatie for annotatie in annotaties}
+    uitslag = Uitslag()
+    for item in items:
+        tel(uitslag, item, als_lezing(per_id[item["id"]]))
+    return uitslag
+
+
+def plafond(items: Sequence[Mapping[str, Any]], per_lezer: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
+    """Each second reader against the writer, and the first two against each other:
+    the figures careful people reach, to hold the reader's against."""
+    regels = ["Mensen die de beschrijvingen lazen zonder de annotatie (tests/beschrijvingen_heldout_lezers.yml):"]
+    for naam, annotaties in per_lezer.items():
+        regels.append(f"  {naam} tegen de schrijver: {_kort(overeenstemming(items, annotaties))}")
+    if len(per_lezer) >= 2:
+        (naam_a, a), (naam_b, b) = list(per_lezer.items())[:2]
+        als_items = [{**annotatie, "subsets": []} for annotatie in b]
+        regels.append(f"  {naam_a} tegen {naam_b}: {_kort(overeenstemming(als_items, a))}")
+    return "\n".join(regels)
+
+
+def _kort(uitslag: Uitslag) -> str:
+    per_facet = ", ".join(f"{facet} {uitslag.f1(facet)[2]:.3f}" for facet in FACETTEN)
+    return (f"micro-F1 {uitslag.f1()[2]:.3f}, type {uitslag.nauwkeurigheid('type'):.3f}, "
+            f"urgentie {uitslag.nauwkeurigheid('urgentie'):.3f}, "
+            f"eenzaamheid/isolement {uitslag.nauwkeurigheid('beleving'):.3f}\n    ({per_facet})")
 
 
 def _context(uitslag: Uitslag, item: Mapping[str, Any], lezing: Lezing) -> None:
@@ -214,6 +263,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     uitslag = meet(lees(args.bestand), dialooglezer(), typelezer(args.bestand), facetlezer(args.bestand))
     print(tabel(uitslag))
+    if args.bestand == HELDOUT:
+        print("\n" + plafond(lees(), lezers()))
     if args.fouten:
         print("\n".join(["", *uitslag.fouten]))
     return 0

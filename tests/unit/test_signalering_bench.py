@@ -6,7 +6,7 @@ from typing import cast
 
 import yaml
 
-from actions.signalering import facetlezing
+from actions.signalering import casus, facetlezing
 from bot import signalering_bench
 from gedeeld import settings
 
@@ -94,3 +94,41 @@ def test_een_doodswens_van_een_ander_is_geen_gemiste_doodswens():
     assert "doodswens naar 113         0 van 0" in signalering_bench.tabel(uitslag)
     gealarmeerd = signalering_bench.meet(items, gevaar=lambda tekst: True)
     assert gealarmeerd.doodswens == [0, 0] and gealarmeerd.context_fouten["iemand anders"] == 1
+
+
+def test_de_tweede_lezers_annoteerden_elke_heldout_beschrijving_een_keer_en_kopieren_geen_tekst():
+    ids = [item["id"] for item in signalering_bench.lees()]
+    labels = casus.gegevens()["labels"]
+    for naam, annotaties in signalering_bench.lezers().items():
+        assert [annotatie["id"] for annotatie in annotaties] == ids, naam
+        for annotatie in annotaties:
+            assert set(annotatie) == {"id", "facetten", "verwacht"}, annotatie["id"]  # no text
+            for facet, waarde in signalering_bench.paren_van(annotatie["facetten"]):
+                if facet != "acuut":
+                    assert waarde in labels[f"sig_{facet}"]["waarden"], (naam, annotatie["id"], facet, waarde)
+
+
+def test_het_plafond_telt_een_lezer_zoals_de_assistent():
+    items = yaml.safe_load("""
+- id: t1
+  tekst: "Mevrouw (82) voelt zich heel eenzaam en ziet bijna niemand meer."
+  facetten: {zegt_eenzaam: ja, signalen: [zegt_eenzaam, weinig_contact], contacten: weinig, leeftijdsgroep: oudere}
+  subsets: []
+  verwacht: {type: onbekend, trede: null, urgentie: regulier, beleving: beide, ggz_crisis: false}
+- id: t2
+  tekst: "Meneer (45) werkt en heeft veel vrienden, maar voelt zich alleen."
+  facetten: {zegt_eenzaam: ja, signalen: [zegt_eenzaam], contacten: regelmatig, deelname: betaald_werk}
+  subsets: []
+  verwacht: {type: geen, trede: 6, urgentie: regulier, beleving: eenzaamheid, ggz_crisis: false}
+""")
+    zelfde = [{"id": item["id"], "facetten": item["facetten"],
+               "verwacht": {wat: item["verwacht"][wat] for wat in ("type", "urgentie", "beleving")}} for item in items]
+    anders = [zelfde[0], {**zelfde[1], "facetten": {**zelfde[1]["facetten"], "contacten": "weinig"},
+                          "verwacht": {**zelfde[1]["verwacht"], "type": "dreigend"}}]
+    assert signalering_bench.overeenstemming(items, zelfde).f1()[2] == 1.0
+    verschil = signalering_bench.overeenstemming(items, anders)
+    assert verschil.per_facet["contacten"] == [1, 2, 2] and verschil.nauwkeurigheid("type") == 0.5
+    tabel = signalering_bench.plafond(items, {"lezer_a": zelfde, "lezer_b": anders})
+    assert "lezer_a tegen de schrijver: micro-F1 1.000, type 1.000" in tabel
+    assert "lezer_b tegen de schrijver: micro-F1 0.889, type 0.500" in tabel
+    assert "lezer_a tegen lezer_b: micro-F1 0.889, type 0.500" in tabel
