@@ -1380,3 +1380,94 @@ def test_geen_type_uit_de_lezing_zegt_waarop_het_berust(lezing, slots, zin):
     assert zin in tekst
     assert ("(bron: De Jong Gierveld en Van Tilburg, 2008)" in tekst) == (slots == {"sig_zegt_eenzaam": "ja"})
     assert "isolement, want" not in tekst
+
+
+# Twenty-first session: where two people agreed with the held-out writer on every attitude to help and
+# nearly every problem and life event, and the reader did not, it lacked everyday words.
+@pytest.mark.parametrize("tekst, slot, waarde", [
+    ("Een lotgenotengroep wil hij niet.", "sig_houding_hulp", "weigert"),
+    ("Hulp vindt ze eigenlijk niet nodig.", "sig_houding_hulp", "weigert"),
+    ("Hulp van de gemeente hoeft niet, zegt hij.", "sig_houding_hulp", "weigert"),
+    ("Hij wil geen bezoekvrijwilliger over de vloer.", "sig_houding_hulp", "weigert"),
+    ("De dagbesteding die ik voorstelde, wees ze af.", "sig_houding_hulp", "weigert"),
+    ("Hij wil niet dat ik de wijkverpleging inschakel.", "sig_houding_hulp", "weigert"),
+    ("De huisarts wil hij niet binnenlaten.", "sig_houding_hulp", "weigert"),
+    ("Voor een wandelmaatje staat hij open.", "sig_houding_hulp", "open"),
+    ("Hij wil wel dat er iemand van de kerk langskomt.", "sig_houding_hulp", "open"),
+    ("Ze zou het fijn vinden als iemand met haar gaat wandelen.", "sig_houding_hulp", "open"),
+    ("Een wekelijks bezoekje vindt hij prima.", "sig_houding_hulp", "open"),
+    ("Een ritje met de buurtbus ziet ze wel zitten.", "sig_houding_hulp", "open"),
+    ("Hij zou graag weer met de fietsclub mee willen.", "sig_houding_hulp", "open"),
+    ("Ze hoort steeds slechter en durft daarom niet meer te bellen.", "sig_problemen", ["gezondheid"]),
+    ("Sinds een auto-ongeluk vorig jaar zit hij veel thuis.", "sig_problemen", ["gezondheid"]),
+    ("In de winter heeft ze haar pols gebroken, fietsen lukt niet.", "sig_problemen", ["gezondheid"]),
+    ("Sinds hij van de trap is gevallen loopt hij moeizaam.", "sig_problemen", ["gezondheid"]),
+    ("Hij zit de hele dag met pijn op de bank.", "sig_problemen", ["gezondheid"]),
+    ("Haar knie speelt weer op.", "sig_problemen", ["gezondheid"]),
+    ("Ze kreeg in het voorjaar de diagnose reuma.", "sig_levensgebeurtenissen", ["ziekte"]),
+    ("Hij zit al maanden in de ziektewet.", "sig_levensgebeurtenissen", ["ziekte"]),
+    ("Hij woont sinds januari met zijn hond in Lelystad.", "sig_levensgebeurtenissen", ["verhuizing"]),
+    ("Sinds de scheiding woont ze in een kleine huurwoning.", "sig_levensgebeurtenissen", ["scheiding", "verhuizing"]),
+    ("Door een lekkage woont hij tijdelijk bij een neef.", "sig_levensgebeurtenissen", ["verhuizing"]),
+    ("Ze voelt zich nog vreemd in haar nieuwe buurt.", "sig_levensgebeurtenissen", ["verhuizing"]),
+    ("Als ik aanbel doet ie niet open.", "sig_houding_hulp", "weigert"),
+    ("Hij riep dat ik moest oprotten.", "sig_houding_hulp", "weigert"),
+    ("Ze zegt dat de gemeente zich er niet mee moet bemoeien.", "sig_houding_hulp", "weigert"),
+    ("Met het wijkteam wil hij niks te maken hebben.", "sig_houding_hulp", "weigert"),
+    ("'Ik heb niks nodig', zegt ze.", "sig_houding_hulp", "weigert"),
+    ("Aan bezoek heeft ze geen behoefte.", "sig_houding_hulp", "weigert"),
+    ("Of ze mee wil naar de inloop? Misschien.", "sig_houding_hulp", "twijfelt"),
+    ("Van gesprekken verwacht hij niet veel.", "sig_houding_hulp", "twijfelt"),
+    ("Ze vond het fijn dat ik even bleef.", "sig_houding_hulp", "open"),
+    ("Naar de zangmiddag wil hij graag.", "sig_houding_hulp", "open"),
+    ("Hij vroeg waar hij met zijn verhaal terecht kan.", "sig_houding_hulp", "open"),
+])
+def test_hulp_gezondheid_en_verhuizing_in_alledaagse_woorden(tekst, slot, waarde):
+    assert casus.lees(tekst).get(slot) == waarde
+
+
+@pytest.mark.parametrize("tekst, slot", [
+    ("Ze staat niet open voor hulp.", "sig_houding_hulp"),
+    ("Hij woont al veertig jaar in hetzelfde huis.", "sig_levensgebeurtenissen"),
+    ("Sinds kort woont ze alleen in het dorp, haar man is opgenomen.", "sig_levensgebeurtenissen"),
+    ("Na het ongeluk van haar kleinzoon slaapt ze slecht.", "sig_problemen"),
+    ("Pijn heeft hij niet.", "sig_problemen"),
+    ("Ze vindt het gezellig als ik kom, maar naar de inloop wil ze niet.", "sig_houding_hulp"),
+    ("'Ik heb niemand nodig, ik heb mijn hond,' zegt hij.", "sig_houding_hulp"),
+])
+def test_dezelfde_woorden_zonder_hulp_gezondheid_of_verhuizing_tellen_niet(tekst, slot):
+    assert casus.lees(tekst).get(slot) is None
+
+
+# Signals said in everyday words, found fresh on sets 37 and 39 (twenty-first session)
+@pytest.mark.parametrize("tekst, signaal", [
+    ("Bij de buren zit de brievenbus propvol.", "brievenbus_vol"),
+    ("Uit de bus steken de folders van een week.", "brievenbus_vol"),
+    ("De rolluiken blijven de hele dag naar beneden.", "gordijnen_dicht"),
+    ("Overdag is het donker achter de ramen.", "gordijnen_dicht"),
+    ("Hij drinkt naar eigen zeggen wat meer dan vroeger.", "alcoholgebruik"),
+    ("Elke avond neemt ze een paar borrels.", "alcoholgebruik"),
+    ("Hij zit hele dagen thuis met de radio aan.", "komt_niet_buiten"),
+    ("Sinds de operatie is hij aan huis gebonden.", "komt_niet_buiten"),
+    ("Naar het koor gaat ze al weken niet meer.", "niet_meer_bij_activiteiten"),
+    ("Hij slaat steeds vaker een repetitie over.", "niet_meer_bij_activiteiten"),
+    ("Ze komt steeds minder naar de kaartmiddag.", "niet_meer_bij_activiteiten"),
+    ("Zijn boterhammen liggen 's avonds nog onaangeroerd op tafel.", "slecht_eten"),
+    ("Ze heeft zich nog nooit zo eenzaam gevoeld, zegt ze.", "zegt_eenzaam"),
+    ("Hij zegt dat hij zich verlaten voelt.", "zegt_eenzaam"),
+    ("Hij is liever alleen, zegt hij.", "houdt_afstand"),
+    ("Ze reageert niet meer op de appjes van haar vriendinnen.", "houdt_afstand"),
+    ("Ze ligt elke nacht te piekeren.", "slecht_slapen"),
+    ("Voor de tuin heeft hij geen puf meer.", "lusteloosheid"),
+])
+def test_signalen_in_alledaagse_woorden(tekst, signaal):
+    assert signaal in (casus.lees(tekst).get("sig_signalen") or [])
+
+
+@pytest.mark.parametrize("tekst, signaal", [
+    ("Vroeger dronk hij elke avond een paar borrels.", "alcoholgebruik"),
+    ("Zijn broer drinkt zwaar.", "alcoholgebruik"),
+    ("Eenzaam voelt ze zich nooit.", "zegt_eenzaam"),
+])
+def test_dezelfde_signaalwoorden_over_vroeger_een_ander_of_ontkend_tellen_niet(tekst, signaal):
+    assert signaal not in (casus.lees(tekst).get("sig_signalen") or [])
