@@ -1465,6 +1465,7 @@ def test_dezelfde_woorden_zonder_hulp_gezondheid_of_verhuizing_tellen_niet(tekst
     ("Ze reageert niet meer op de appjes van haar vriendinnen.", "houdt_afstand"),
     ("Ze ligt elke nacht te piekeren.", "slecht_slapen"),
     ("Voor de tuin heeft hij geen puf meer.", "lusteloosheid"),
+    ("Hij slaapt bijna niet.", "slecht_slapen"),
 ])
 def test_signalen_in_alledaagse_woorden(tekst, signaal):
     assert signaal in (casus.lees(tekst).get("sig_signalen") or [])
@@ -1474,6 +1475,15 @@ def test_signalen_in_alledaagse_woorden(tekst, signaal):
     ("Vroeger dronk hij elke avond een paar borrels.", "alcoholgebruik"),
     ("Zijn broer drinkt zwaar.", "alcoholgebruik"),
     ("Eenzaam voelt ze zich nooit.", "zegt_eenzaam"),
+    ("Ze slaapt niet slecht, zegt ze.", "slecht_slapen"),
 ])
 def test_dezelfde_signaalwoorden_over_vroeger_een_ander_of_ontkend_tellen_niet(tekst, signaal):
     assert signaal not in (casus.lees(tekst).get("sig_signalen") or [])
+
+
+def test_tekens_van_een_psychose_van_een_paar_dagen_zijn_een_psychische_crisis():
+    """Tried over REST (twenty-first session): the name and age between "denkt" and "dat",
+    and "sinds vier dagen", left a fresh psychosis unread."""
+    gelezen = casus.lees("Sinds vier dagen denkt Sanne (31) dat de buren haar bespioneren.")
+    assert gelezen["sig_duur"] == "kort"
+    assert "psychische_crisis" in gelezen["sig_problemen"]
