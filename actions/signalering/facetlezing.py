@@ -50,6 +50,9 @@ DREMPEL_BOVEN_WOORDEN = 0.6
 # Attitude to help the words say is never replaced: tried over REST, "Een maatje wil ze wel proberen"
 # was estimated as "wil nu geen hulp". Leaving one set out, no facet moved without that replacement.
 WOORDEN_WINNEN = frozenset({"sig_houding_hulp"})
+# Nor a short duration the words say ("sinds vier dagen"): it is what makes signs of a psychosis a crisis
+# (casus._recente_psychose), and on the development sets the model replaced it wrongly 11 times of 15.
+KORT = ("sig_duur", "kort")
 C = 10
 
 Voorbeeld = Tuple[str, Mapping[str, Any]]
@@ -101,7 +104,7 @@ def lees(tekst: str, gevonden: Mapping[str, Any], lezer: Optional[Facetlezer] = 
     (`gevonden`): a value where they read none and the model is sure
     (`DREMPEL`), or another value than theirs where the model is surer
     (`DREMPEL_BOVEN_WOORDEN`), except where the words always win
-    (`WOORDEN_WINNEN`). A value the patterns read too is no estimate."""
+    (`WOORDEN_WINNEN`, `KORT`). A value the patterns read too is no estimate."""
     if not tekst.strip():
         return {}
     kansen = (lezer or model()).kansen(tekst)  # one transform of the text for every facet
@@ -109,7 +112,7 @@ def lees(tekst: str, gevonden: Mapping[str, Any], lezer: Optional[Facetlezer] = 
     for slot, facet in FACETTEN.items():
         waarde, kans = max(kansen[facet].items(), key=lambda paar: paar[1])
         huidig = gevonden.get(slot)
-        if huidig is not None and slot in WOORDEN_WINNEN:
+        if huidig is not None and (slot in WOORDEN_WINNEN or (slot, huidig) == KORT):
             continue
         drempel = DREMPEL if huidig is None else DREMPEL_BOVEN_WOORDEN
         if waarde not in (NIET_GENOEMD, huidig) and kans >= drempel:

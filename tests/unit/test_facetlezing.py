@@ -54,6 +54,13 @@ def test_de_woorden_over_hulp_gaan_altijd_voor():
     assert lees("tekst", {}, houding_hulp={"weigert": 0.9, "open": 0.1}) == {"sig_houding_hulp": "weigert"}
 
 
+def test_een_korte_duur_uit_de_woorden_gaat_voor():
+    """"Sinds vier dagen denkt Linda (29) dat ..." was estimated as months (tried over REST),
+    which hid that the psychosis is new; a longer duration in words may still be replaced."""
+    assert lees("tekst", {"sig_duur": "kort"}, duur={"maanden": 0.9, "kort": 0.1}) == {}
+    assert lees("tekst", {"sig_duur": "jaren"}, duur={"maanden": 0.9, "jaren": 0.1}) == {"sig_duur": "maanden"}
+
+
 def test_het_echte_model_schat_alleen_binnen_zijn_drempels():
     lezer = facetlezing.model()
     teksten = [t for t, _ in facetlezing.voorbeelden()][:150]
