@@ -93,6 +93,7 @@ def gegevens() -> dict:
     data["acuut"] = _compileer(_met_lijsten(data["acuut"], data["woordenlijsten"]))
     data["doodswens"] = _compileer(_met_lijsten(data["doodswens"], data["woordenlijsten"]))
     data["psychose_tekens"] = _compileer(data["psychose_tekens"])
+    data["psychose_recent"] = re.compile(data["psychose_recent"])
     data["functionele_bezoekers"] = _compileer(data["functionele_bezoekers"])
     data["leeftijd"]["patronen"] = _compileer(data["leeftijd"]["patronen"])
     data["chattaal"] = _chattaal(data["chattaal"])
@@ -457,9 +458,10 @@ def _doodswens(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _recente_psychose(t: str, gevonden: Dict[str, Any]) -> Dict[str, Any]:
-    """Signs of a psychosis that started only recently are a psychiatric
-    crisis (KNOWLEDGE.md section 10), whatever words the worker used for it."""
-    if gevonden.get("sig_duur") != "kort":
+    """Signs of a psychosis that started only recently (a short duration, or
+    days ago) are a psychiatric crisis (KNOWLEDGE.md section 10), whatever
+    words the worker used for it."""
+    if gevonden.get("sig_duur") != "kort" and not gegevens()["psychose_recent"].search(t):
         return gevonden
     if _vermelding(t, "sig_problemen", "psychische_crisis", gegevens()["psychose_tekens"]) is None:
         return gevonden

@@ -1483,7 +1483,9 @@ def test_dezelfde_signaalwoorden_over_vroeger_een_ander_of_ontkend_tellen_niet(t
 
 def test_tekens_van_een_psychose_van_een_paar_dagen_zijn_een_psychische_crisis():
     """Tried over REST (twenty-first session): the name and age between "denkt" and "dat",
-    and "sinds vier dagen", left a fresh psychosis unread."""
+    and "sinds vier dagen", left a fresh psychosis unread. The days date the psychosis, not
+    the isolation: after years alone it is a crisis in a long isolation."""
     gelezen = casus.lees("Sinds vier dagen denkt Sanne (31) dat de buren haar bespioneren.")
-    assert gelezen["sig_duur"] == "kort"
-    assert "psychische_crisis" in gelezen["sig_problemen"]
+    assert "psychische_crisis" in gelezen["sig_problemen"] and "sig_duur" not in gelezen
+    lang = casus.lees("Hij woont al jaren alleen. Sinds een paar dagen denkt hij dat hij gevolgd wordt.")
+    assert lang["sig_duur"] == "jaren" and "psychische_crisis" in lang["sig_problemen"]
