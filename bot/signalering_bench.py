@@ -212,8 +212,7 @@ def plafond(items: Sequence[Mapping[str, Any]], per_lezer: Mapping[str, Sequence
         regels.append(f"  {naam} tegen de schrijver: {_kort(overeenstemming(items, annotaties))}")
     if len(per_lezer) >= 2:
         (naam_a, a), (naam_b, b) = list(per_lezer.items())[:2]
-        als_items = [{**annotatie, "subsets": []} for annotatie in b]
-        regels.append(f"  {naam_a} tegen {naam_b}: {_kort(overeenstemming(als_items, a))}")
+        regels.append(f"  {naam_a} tegen {naam_b}: {_kort(overeenstemming(b, a))}")
     return "\n".join(regels)
 
 
