@@ -29,6 +29,8 @@ def gelezen(tekst):
     ("Hij zei: 'Eenzaam? Welnee, ik heb mijn duiven.'", ("sig_zegt_eenzaam", "ja")),
     # twentieth session (sets 31 to 34): a no between commas, and a second "geen" that governs its own words
     ("Ze zegt dat ze moe is, 'maar eenzaam, nee, dat voel ik me niet'.", ("sig_zegt_eenzaam", "ja")),
+    # twenty-second session (set 42)
+    ("Hij voelt zich 'allesbehalve alleen', zegt hij.", ("sig_zegt_eenzaam", "ja")),
 ])
 def test_een_ontkende_vermelding_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -62,6 +64,14 @@ def test_een_ontkende_vermelding_telt_niet(tekst, niet):
     ("Ze zoekt een vereniging waar ze kan biljarten.", ("sig_deelname", "georganiseerde_activiteit")),
     ("Hij is op zoek naar een club waar hij kan biljarten.", ("sig_deelname", "georganiseerde_activiteit")),
     ("Hij zegt dat hij zijn collega's mist.", ("sig_deelname", "betaald_werk")),
+    # twenty-second session (sets 40 to 42): a question whether, a way out after "maar", stopped as,
+    # done with it, gone over
+    ("Of hij zich eenzaam voelt, weet ik niet.", ("sig_zegt_eenzaam", "ja")),
+    ("Ze vraagt of ze depressief wordt.", ("sig_problemen", "psychische_problemen")),
+    ("Ze had een depressie, maar daar is ze goed uit gekomen.", ("sig_problemen", "psychische_problemen")),
+    ("Ze is in mei gestopt als vrijwilliger bij de bieb.", ("sig_deelname", "vrijwilligerswerk")),
+    ("Met gokken heeft hij niets meer.", ("sig_problemen", "verslaving")),
+    ("Hij had een depressie, die met hulp van de huisarts over is gegaan.", ("sig_problemen", "psychische_problemen")),
 ])
 def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
@@ -103,6 +113,13 @@ def test_een_mogelijke_of_voorbije_vermelding_telt_niet(tekst, niet):
      ("sig_levensgebeurtenissen", "verhuizing")),
     ("Vrijwilliger bij de voedselbank hier. Een man van 50 komt steeds alleen.", ("sig_deelname", "vrijwilligerswerk")),
     ("Ze zei tegen mij als vrijwilliger dat ze niemand heeft.", ("sig_deelname", "vrijwilligerswerk")),
+    # twenty-second session (sets 40 to 42): "maar die verhuist", a brother in apposition, "sinds kort" inside
+    # the relative's clause, the writer as a volunteer
+    ("Haar vriendin komt elke dag, maar die verhuist in de zomer.", ("sig_levensgebeurtenissen", "verhuizing")),
+    ("Zijn broer, zijn enige familie, zit zelf in de schulden.", ("sig_problemen", "schulden")),
+    ("Haar man heeft sinds kort last van reuma.", ("sig_problemen", "gezondheid")),
+    ("Op de volkstuin, waar ik als vrijwilliger help, ziet ze mensen.", ("sig_deelname", "vrijwilligerswerk")),
+    ("De coördinator belde me als vrijwilliger van de voedselbank.", ("sig_deelname", "vrijwilligerswerk")),
 ])
 def test_iemand_anders_zijn_probleem_telt_niet(tekst, niet):
     assert niet not in gelezen(tekst)
