@@ -4,11 +4,15 @@ are computed as documented."""
 import re
 from typing import cast
 
+import pytest
 import yaml
 
-from actions.signalering import casus, facetlezing
+from actions.signalering import casus, context, facetlezing
 from bot import signalering_bench
 from gedeeld import settings
+
+ONTWIKKELSETS = sorted((settings.ROOT / "tests" / "beschrijvingen_ontwikkel").glob("*.yml"))
+TYPES = {"dreigend", "situationeel", "structureel", "structureel_ggz", "geen", "onbekend"}
 
 
 def _normaal(tekst):
@@ -22,7 +26,8 @@ def _zinnen(tekst):
 
 def test_de_heldout_beschrijvingen_staan_nergens_in_de_trainings_of_patroondata():
     bronnen = [*(settings.DATA_DIR / "nlu").glob("*.yml"), settings.KENNIS_DIR / "signalering.yml",
-               *(settings.DATA_DIR / "beschrijvingen").glob("*.yml"), *(settings.DATA_DIR / "crisis").glob("*.yml")]
+               *(settings.DATA_DIR / "beschrijvingen").glob("*.yml"), *(settings.DATA_DIR / "crisis").glob("*.yml"),
+               *ONTWIKKELSETS]
     assert len(bronnen) > len(list((settings.DATA_DIR / "nlu").glob("*.yml"))) + 3
     data = "\n".join(p.read_text(encoding="utf-8") for p in bronnen)
     exact, genormaliseerd = data.lower(), _normaal(data)
@@ -32,6 +37,24 @@ def test_de_heldout_beschrijvingen_staan_nergens_in_de_trainings_of_patroondata(
             letterlijk, bijna = zin.lower() in exact, _normaal(zin) in genormaliseerd  # pytest would show the words
             assert not letterlijk, f"{item['id']}, zin {nummer}, staat in de trainings- of patroondata"
             assert not bijna, f"{item['id']}, zin {nummer}, staat er (bijna) letterlijk in"
+
+
+@pytest.mark.parametrize("pad", [*sorted((settings.DATA_DIR / "beschrijvingen").glob("beschrijvingen_*.yml")),
+                                 *ONTWIKKELSETS, settings.ROOT / "tests" / "beschrijvingen_formaat.yml"],
+                         ids=lambda pad: pad.name)
+def test_elke_ontwikkelset_gebruikt_alleen_waarden_die_de_lezer_kent(pad):
+    """A set a helper writes by tests/beschrijvingen_formaat.yml can be measured as it is: unique ids, and
+    only values the reader and the picture know, so a misspelt value cannot count as a miss."""
+    labels = casus.gegevens()["labels"]
+    items = signalering_bench.lees(pad)
+    assert items and len({item["id"] for item in items}) == len(items)
+    for item in items:
+        for facet, waarde in signalering_bench.paren_van(item["facetten"]):
+            if facet != "acuut":
+                assert waarde in labels[f"sig_{facet}"]["waarden"], (item["id"], facet, waarde)
+        for vermelding in item.get("niet_aanwezig") or []:
+            assert vermelding["context"] in context.CONTEXTEN, item["id"]
+        assert item["verwacht"]["type"] in TYPES and item["verwacht"]["urgentie"] in ("acuut", "snel", "regulier")
 
 
 def test_de_heldout_set_heeft_de_gevraagde_omvang():
