@@ -70,10 +70,11 @@ lint: $(INSTALLED)
 # The fast loop while developing: lint, types and the unit tests (no model,
 # no servers). mypy runs beside the unit tests, its report after theirs: on
 # a 2-core machine its cold start (about 7 s without var/mypy, as on CI) no
-# longer adds to theirs. `make check CHECK_WORKERS=2` runs the unit tests on
-# two workers (pytest-xdist); on this shared 2-core machine that was slower in
-# most measurements (README.md, "The fast loop"), so one process is the default.
-CHECK_WORKERS ?= 0
+# longer adds to theirs. The unit tests run on two workers (pytest-xdist): on
+# the 2-core machine of the twenty-second session that took 58 s against 78 to
+# 84 s in one process (README.md, "The fast loop"); `make check CHECK_WORKERS=0`
+# runs them in one process, which costs less CPU on a machine that is busy.
+CHECK_WORKERS ?= 2
 check: $(INSTALLED)
 	$(VENV)/bin/ruff check
 	@echo "$(VENV)/bin/mypy & $(PY) -m pytest tests/unit -q -n $(CHECK_WORKERS)"
