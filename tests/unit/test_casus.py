@@ -1124,6 +1124,10 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     "Ze heeft haar crematie al geregeld, terwijl ze kerngezond is.",
     "Zijn kinderen zijn beter af zonder zo'n vader, zegt hij.",
     "Mevrouw is gisteren gestopt met eten en drinken.",
+    # twenty-third session (set 56): a farewell as a message to others
+    "Hij appte de familie: 'straks zijn jullie eindelijk van me af.'",
+    "Dan ben je voorgoed van me af, schreef ze haar zus.",
+    "Ze zei: iedereen is gauw van me af.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
@@ -1131,6 +1135,7 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
 
 @pytest.mark.parametrize("tekst", [
     # Ordinary sentences with the words of death wishes
+    "Je bent nog lang niet van me af, grapte hij bij het afscheid.",
     "Ze hoeft voor mij allemaal niet meer naar de soos, zegt haar dochter.",
     "Hij wacht op de bus naar de markt.",
     "Hij wacht tot hij mag gaan vissen met zijn kleinzoon.",
