@@ -44,8 +44,14 @@ def test_een_schatting_vult_aan_wat_de_woorden_openlaten_als_het_model_zeker_is(
 def test_een_schatting_gaat_alleen_boven_de_woorden_als_het_model_zekerder_is():
     gevonden = {"sig_contacten": "regelmatig"}
     assert lees("tekst", gevonden, contacten={"weinig": 0.55, "regelmatig": 0.45}) == {}
-    assert lees("tekst", gevonden, contacten={"weinig": 0.65, "regelmatig": 0.35}) == {"sig_contacten": "weinig"}
+    assert lees("tekst", gevonden, contacten={"weinig": 0.75, "regelmatig": 0.25}) == {"sig_contacten": "weinig"}
     assert lees("tekst", gevonden, contacten={"regelmatig": 0.9, "weinig": 0.1}) == {}  # the same: no estimate
+
+
+def test_contact_in_woorden_wijkt_pas_voor_een_zekerder_schatting_dan_duur():
+    """"Ze heeft geen contact met anderen" was estimated as only functional contacts at 0.65."""
+    assert lees("tekst", {"sig_contacten": "geen"}, contacten={"alleen_functioneel": 0.65, "geen": 0.35}) == {}
+    assert lees("tekst", {"sig_duur": "jaren"}, duur={"maanden": 0.65, "jaren": 0.35}) == {"sig_duur": "maanden"}
 
 
 def test_de_woorden_over_hulp_gaan_altijd_voor():
@@ -70,7 +76,8 @@ def test_het_echte_model_schat_alleen_binnen_zijn_drempels():
         for slot, waarde in schatting.items():
             kansen = lezer.kansen(tekst)[facetlezing.FACETTEN[slot]]
             assert waarde != gevonden.get(slot) and kansen[waarde] == max(kansen.values())
-            assert kansen[waarde] >= (facetlezing.DREMPEL_BOVEN_WOORDEN if slot in gevonden else facetlezing.DREMPEL)
+            drempel = facetlezing.DREMPEL_BOVEN_WOORDEN[slot] if slot in gevonden else facetlezing.DREMPEL
+            assert kansen[waarde] >= drempel
             assert slot not in facetlezing.WOORDEN_WINNEN or slot not in gevonden
 
 
