@@ -58,6 +58,7 @@ class Regels:
     zinsbegin: Mapping[str, Optional[Pattern[str]]]
     # context -> all that may stand between a mention and a trigger after it
     tussen: Mapping[str, Optional[Pattern[str]]]
+    na_einde: Pattern[str]  # ends a scope only between a mention and a trigger after it
     niet_voor: Mapping[str, FrozenSet[str]]  # context -> "slot.value"s it never applies to
     spreker: Pattern[str]  # the speech verb right before a quote: "zei tegen mij: '"
     spreker_na: Pattern[str]  # the speech verb right after one: "', zei zijn vrouw"
@@ -98,6 +99,7 @@ def compileer(data: Mapping[str, Any]) -> Regels:
         venster={c: int(blok.get("venster", data["venster"])) for c, blok in blokken.items()},
         zinsbegin={c: re.compile(blok["zinsbegin"]) if "zinsbegin" in blok else None for c, blok in blokken.items()},
         tussen={c: re.compile(blok["na_tussen"]) if "na_tussen" in blok else None for c, blok in blokken.items()},
+        na_einde=re.compile(data["na_einde"]),
         niet_voor={c: frozenset(blok.get("niet_voor") or []) for c, blok in blokken.items()},
         spreker=re.compile(data["ander"]["spreker"]),
         spreker_na=re.compile(data["ander"]["spreker_na"]),
@@ -315,8 +317,8 @@ def _trigger(regels: Regels, context: str, tekst: str, begin: int, eind: int, bi
         # after the mention, searched from its end: a trigger that starts with free words
         # ("(\w+ ){0,3}uitgesloten") would otherwise swallow the mention and hide the one after it
         for m in patroon.finditer(tekst, eind, eind + bereik):
-            if _bereikt(regels, context, tekst, eind, m.start()) and (
-                    tussen is None or tussen.fullmatch(tekst, eind, m.start())):
+            if _bereikt(regels, context, tekst, eind, m.start()) and not regels.na_einde.search(
+                    tekst, eind, m.start()) and (tussen is None or tussen.fullmatch(tekst, eind, m.start())):
                 return m.group(0)
         binnen_gevonden = patroon.search(tekst, begin, eind) if binnen else None
         if binnen_gevonden:

@@ -308,6 +308,11 @@ def test_gewone_woorden_voor_contact_gebeurtenissen_en_signalen(tekst, slot, waa
     ("Zijn broer drinkt zwaar.", "sig_signalen", "alcoholgebruik"),
     ("Eenzaam voelt ze zich nooit.", "sig_signalen", "zegt_eenzaam"),
     ("Ze slaapt niet slecht, zegt ze.", "sig_signalen", "slecht_slapen"),
+    # twenty-third session: a problem that is over, and a fear that is no disorder
+    ("Als tiener had hij paniekaanvallen, maar daar heeft hij al jaren geen last meer van.", "sig_problemen",
+     "psychische_problemen"),
+    ("Ze is bang voor de hond van de buren.", "sig_problemen", "psychische_problemen"),
+    ("Zijn zus heeft smetvrees.", "sig_problemen", "psychische_problemen"),
 ])
 def test_wat_niet_over_de_persoon_of_niet_recent_is_telt_niet(tekst, slot, waarde):
     gelezen = casus.lees(tekst).get(slot) or []
@@ -1495,6 +1500,21 @@ def test_een_verhaal_aan_het_begin_van_een_lange_zin_dekt_geen_gevaar_verderop()
     ("Ze heeft jaren in de psychiatrie gezeten.", "sig_problemen", "psychische_problemen"),
     ("Hij denkt dat hij via de radio berichten krijgt.", "sig_problemen", "psychische_problemen"),
     ("Hij blowt niet, maar gebruikt dagelijks cannabis.", "sig_problemen", "verslaving"),
+    # twenty-third session (sets 48 to 58): disorders and fears by name, medicines, delusions in other words
+    ("Sinds haar studie heeft ze een paniekstoornis.", "sig_problemen", "psychische_problemen"),
+    ("Door zijn pleinvrees gaat hij de straat niet meer op.", "sig_problemen", "psychische_problemen"),
+    ("Ze is erg achterdochtig en een beetje paranoïde aangelegd.", "sig_problemen", "psychische_problemen"),
+    ("Hij slikt al twintig jaar lithium.", "sig_problemen", "psychische_problemen"),
+    ("Volgens hem zouden de buren hem via de verwarming afluisteren.", "sig_problemen", "psychische_problemen"),
+    ("Ze zegt dat de radio 's nachts tegen haar praat.", "sig_problemen", "psychische_problemen"),
+    # the clause with the problem ends before a new one: "waar", a verb before "en", "daarna"
+    ("Hij heeft een dwangstoornis waar hij nooit hulp voor heeft gezocht.", "sig_problemen", "psychische_problemen"),
+    ("Een man die al jaren een angststoornis heeft en zijn huis bijna niet meer verlaat.", "sig_problemen",
+     "psychische_problemen"),
+    ("Op zijn twintigste kreeg hij een depressie, daarna is hij gestopt met werken.", "sig_problemen",
+     "psychische_problemen"),
+    # "volgens haar" names who tells it, not whom it is about
+    ("Nu praat hij volgens haar over cameras in het plafond.", "sig_problemen", "psychische_problemen"),
 ])
 def test_alledaagse_woorden_voor_verlies_en_thuis_zitten_worden_gelezen(tekst, slot, waarde):
     assert waarde in casus.lees(tekst).get(slot, [])
