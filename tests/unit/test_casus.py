@@ -1132,6 +1132,8 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     # twenty-third session (set 56): a farewell as a message to others
     "Hij appte de familie: 'straks zijn jullie eindelijk van me af.'",
     "Dan ben je voorgoed van me af, schreef ze haar zus.",
+    # a denial covers only its own words
+    "Zichzelf iets aandoen wil hij niet, zegt hij, maar hij heeft al zijn pillen opgespaard.",
     "Ze zei: iedereen is gauw van me af.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
@@ -1284,6 +1286,9 @@ def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     "Ze wil niet meer naar de soos sinds haar vriendin verhuisd is.",
     # twenty-second session (set 41): a threat and a death wish denied
     "Hij bedreigt niemand en zegt niet dat hij zichzelf iets wil aandoen.",
+    # twenty-third session (tried over REST): the denial after the words, its verb first
+    "Aan zichzelf iets aandoen wil ze niet, zegt ze.",
+    "Zichzelf wat aandoen wilde hij nooit, vertelt zijn zus.",
 ])
 def test_gewone_zinnen_met_dezelfde_woorden_zijn_geen_crisis(tekst):
     assert not casus.is_acuut(tekst)
