@@ -1132,9 +1132,9 @@ def test_een_psychose_van_een_paar_dagen_is_een_crisis_ook_als_het_isolement_al_
     # twenty-third session (set 56): a farewell as a message to others
     "Hij appte de familie: 'straks zijn jullie eindelijk van me af.'",
     "Dan ben je voorgoed van me af, schreef ze haar zus.",
+    "Ze zei: iedereen is gauw van me af.",
     # a denial covers only its own words
     "Zichzelf iets aandoen wil hij niet, zegt hij, maar hij heeft al zijn pillen opgespaard.",
-    "Ze zei: iedereen is gauw van me af.",
 ])
 def test_acuut_gevaar_in_andere_woorden_krijgt_de_crisisroutes(tekst):
     assert casus.is_acuut(tekst)
